@@ -1,0 +1,149 @@
+// model.h: the one data model of a plan file, as loaded.
+//
+// Owns the structs that every stage shares: load fills them, validate and
+// derive read them, render and edit read them. Each value keeps the place
+// where the file wrote it (Pos), so a diagnostic or an edit can point at the
+// exact bytes. The model holds what the file says, nothing computed: derived
+// state (expected progress, status at a date, semáforo) lives in derive.h.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/date.h"
+
+namespace plan {
+
+// Where a key or value stands in its file. line and col count from 1; col
+// counts characters (an accented letter is one); offset counts bytes from
+// the start of the file, a BOM included. A default Pos is "nowhere".
+struct Pos {
+  int line = 0;
+  int col = 0;
+  int offset = -1;
+  bool known() const { return line > 0; }
+};
+
+// A text value with the place it was written and how many characters it
+// spans on its first line (for the caret under it).
+struct Text {
+  std::string value;
+  Pos pos;
+  int width = 0;
+};
+
+struct DateValue {
+  ParsedDate date;
+  Pos pos;
+  bool ok = false;  // false when absent or unparseable (already diagnosed)
+};
+
+struct IntValue {
+  long long value = 0;
+  Pos pos;
+};
+
+struct NumberValue {
+  double value = 0;
+  Pos pos;
+};
+
+enum class CollectionStyle { block, flow };
+
+// A list of owner codes (lead, support). present is false when the key was
+// not written, which for an activity means "inherit the line's".
+struct OwnerList {
+  std::vector<Text> codes;
+  Pos pos;  // of the list itself
+  bool present = false;
+};
+
+struct Owner {
+  Text code;  // the mapping key
+  Text name;
+  Text parent;  // empty when absent
+  bool external = false;
+  Pos pos;  // of the owner's mapping
+};
+
+struct Deliverable {
+  Text name;
+  Text owner;
+  IntValue count{1, {}};
+  Pos pos;
+};
+
+struct Update {
+  DateValue date;
+  IntValue progress;
+  Text note;
+  Text by;
+  Text evidence;
+  Pos pos;  // of the update's mapping
+  CollectionStyle style = CollectionStyle::block;
+};
+
+enum class ActivityFlag { none, blocked, cancelled };
+
+struct Activity {
+  IntValue id;
+  Text title;
+  DateValue start;
+  DateValue end;
+  Text product;
+  std::vector<Deliverable> deliverables;
+  OwnerList lead;
+  OwnerList support;
+  NumberValue weight{1, {}};
+  IntValue progress;      // pos unknown when the key is absent (0)
+  ActivityFlag flag = ActivityFlag::none;
+  Text flag_text;         // the `status` value as written
+  std::vector<Update> updates;
+  Pos updates_pos;        // of the `updates` value, when present
+  CollectionStyle updates_style = CollectionStyle::block;
+  Pos pos;                // of the activity's mapping
+  CollectionStyle style = CollectionStyle::block;
+};
+
+struct Line {
+  IntValue id;
+  Text title;
+  Text objective;
+  OwnerList lead;
+  OwnerList support;
+  Text product;
+  std::vector<Activity> activities;
+  Pos pos;
+};
+
+enum class Language { es, en };
+
+struct Plan {
+  std::string file;    // as the user named it
+  std::string source;  // the file's bytes, for excerpts and edits
+  IntValue version;
+  Text id;
+  Text title;
+  Text entity;
+  DateValue period_start;
+  DateValue period_end;
+  Pos period_pos;
+  std::optional<Language> language;
+  Text objective;
+  IntValue green{80, {}};
+  IntValue yellow{60, {}};
+  std::vector<Owner> owners;
+  std::vector<Line> lines;
+
+  const Owner* find_owner(std::string_view code) const;
+  const Line* find_line(long long id) const;
+  const Activity* find_activity(long long line, long long activity) const;
+};
+
+// An activity's effective owners: its own lists where written, else its
+// line's.
+const OwnerList& lead_of(const Line& line, const Activity& activity);
+const OwnerList& support_of(const Line& line, const Activity& activity);
+
+}  // namespace plan

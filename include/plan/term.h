@@ -1,0 +1,50 @@
+// term.h: the terminal: its width, whether to colour, and display width.
+//
+// Owns every decision about the output device (--width, the terminal's
+// columns, --color, NO_COLOR, isatty) and the measure of text on screen:
+// an accented letter is one column, an East Asian wide character two, a
+// combining mark none. Renderers ask it; nothing else looks at the terminal.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plan {
+
+enum class ColorMode { auto_, always, never };
+
+struct Terminal {
+  int width = 80;
+  bool color = false;
+};
+
+// width: --width if given, else the terminal's columns when fd is a
+// terminal, else $COLUMNS, else 80. color: always/never as asked; auto
+// colours only a terminal, and never when NO_COLOR is set (non-empty).
+Terminal detect_terminal(int fd, std::optional<int> width, ColorMode mode);
+
+// Columns the text takes on a terminal.
+int display_width(std::string_view text);
+
+// Text cut to at most width columns, ending in "…" when cut.
+std::string truncate(std::string_view text, int width);
+
+// Text padded with spaces to width columns (left-aligned, or right-aligned).
+std::string pad_right(std::string_view text, int width);
+std::string pad_left(std::string_view text, int width);
+
+// SGR colour wrapping, a no-op when colour is off.
+enum class Style { bold, dim, red, yellow, green, blue, cyan, magenta };
+std::string paint(const Terminal& term, Style style, std::string_view text);
+
+}  // namespace plan
+
+namespace plan {
+
+// Text broken at spaces into lines of at most width columns (a word longer
+// than width gets a line of its own, cut with "…").
+std::vector<std::string> wrap(std::string_view text, int width);
+
+}  // namespace plan

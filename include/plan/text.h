@@ -1,0 +1,32 @@
+// text.h: UTF-8 checks and "did you mean" suggestions.
+//
+// Owns byte-level facts about text (is it UTF-8, which column is a byte in)
+// and the nearest-name search behind hints. Display width on a terminal is
+// term.h's business, not this file's.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plan {
+
+// Offset of the first byte that is not valid UTF-8, or npos.
+size_t find_invalid_utf8(std::string_view text);
+
+// Number of code points in text.
+size_t count_chars(std::string_view text);
+
+// Levenshtein distance over code points, case-insensitive for ASCII.
+size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate nearest to word, if it is near enough to be a plausible
+// typo (distance at most a third of the word's length, at least 1); "" when
+// none is.
+std::string nearest(std::string_view word,
+                    const std::vector<std::string>& candidates);
+
+// "a, b, c".
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+
+}  // namespace plan

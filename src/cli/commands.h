@@ -1,0 +1,13 @@
+// cli/commands.h: one setup function per subcommand. Each binds its options
+// to the subcommand and sets a callback that stores the exit status.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace plan::cli {
+
+void setup_validate(CLI::App& app, int* status);
+void setup_list(CLI::App& app, int* status);
+void setup_show(CLI::App& app, int* status);
+
+}  // namespace plan::cli

@@ -1,0 +1,134 @@
+// cli/common.cpp: shared options, loading and diagnostics output.
+#include "common.h"
+
+#include <unistd.h>
+
+#include <ctime>
+#include <iostream>
+
+#include "plan/render/diagnostics.h"
+#include "plan/validate.h"
+
+namespace plan::cli {
+
+void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view) {
+  const std::string group = "Common options";
+  app->add_option("--lang", opts->lang, "Output language: es or en (default: the plan's)")
+      ->check(CLI::IsMember({"es", "en"}))
+      ->group(group);
+  app->add_option("--as-of", opts->as_of, "Date to compute status at, YYYY-MM-DD (default: today)")
+      ->check([](const std::string& s) -> std::string {
+        return parse_day(s) ? "" : "'" + s + "' is not a date YYYY-MM-DD";
+      })
+      ->group(group);
+  if (with_view) {
+    app->add_option("--color", opts->color, "Colour: auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->group(group);
+    app->add_option("--width", opts->width, "Output width in columns (default: the terminal's)")
+        ->check(CLI::Range(20, 1000))
+        ->group(group);
+  }
+  app->add_option("PATH", opts->paths, "Plan files or directories (default: plans)");
+}
+
+namespace {
+
+Date today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+const char* locale_language() {
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v != nullptr && *v != '\0') return v;
+  }
+  return nullptr;
+}
+
+ColorMode color_mode(const std::string& s) {
+  if (s == "always") return ColorMode::always;
+  if (s == "never") return ColorMode::never;
+  return ColorMode::auto_;
+}
+
+}  // namespace
+
+Language Context::lang_for(const Plan* plan) const {
+  return choose_language(lang_flag, plan != nullptr ? plan->language : std::nullopt,
+                         locale_language());
+}
+
+Context make_context(const CommonOptions& opts) {
+  Context ctx;
+  ctx.lang_flag = parse_language(opts.lang);
+  ctx.as_of = opts.as_of.empty() ? today() : *parse_day(opts.as_of);
+  const std::optional<int> width = opts.width > 0 ? std::optional<int>(opts.width) : std::nullopt;
+  ctx.out = detect_terminal(STDOUT_FILENO, width, color_mode(opts.color));
+  ctx.err = detect_terminal(STDERR_FILENO, width, color_mode(opts.color));
+  ctx.paths = opts.paths.empty() ? std::vector<std::string>{"plans"} : opts.paths;
+  return ctx;
+}
+
+Loaded load_and_validate(const Context& ctx) {
+  Loaded loaded;
+  const std::vector<std::string> files = find_plan_files(ctx.paths, &loaded.diagnostics);
+  std::vector<const Plan*> complete;
+  for (const std::string& file : files) {
+    auto r = std::make_unique<LoadResult>(load_plan_file(file));
+    if (r->complete) {
+      auto more = validate_plan(r->plan, ctx.as_of);
+      r->diagnostics.insert(r->diagnostics.end(), std::make_move_iterator(more.begin()),
+                            std::make_move_iterator(more.end()));
+      complete.push_back(&r->plan);
+    }
+    loaded.diagnostics.insert(loaded.diagnostics.end(), r->diagnostics.begin(),
+                              r->diagnostics.end());
+    loaded.results.push_back(std::move(r));
+  }
+  for (Diagnostic& d : validate_plan_set(complete)) {
+    for (auto& r : loaded.results) {
+      if (r->plan.file == d.file) r->diagnostics.push_back(d);
+    }
+    loaded.diagnostics.push_back(std::move(d));
+  }
+  sort_diagnostics(&loaded.diagnostics);
+  return loaded;
+}
+
+std::vector<const Plan*> Loaded::usable() const {
+  std::vector<const Plan*> out;
+  for (const auto& r : results) {
+    if (r->complete && !has_errors(r->diagnostics)) out.push_back(&r->plan);
+  }
+  return out;
+}
+
+const Plan* Loaded::plan_of(const std::string& file) const {
+  for (const auto& r : results) {
+    if (r->plan.file == file) return &r->plan;
+  }
+  return nullptr;
+}
+
+std::string render_diagnostic(const Diagnostic& d, const Loaded& loaded,
+                              const Context& ctx, const Terminal& term) {
+  const Plan* plan = loaded.plan_of(d.file);
+  return render_diagnostic_text(d, plan != nullptr ? &plan->source : nullptr,
+                                ctx.lang_for(plan), term);
+}
+
+bool report_errors(const Loaded& loaded, const Context& ctx) {
+  bool any = false;
+  for (const Diagnostic& d : loaded.diagnostics) {
+    if (d.severity != Severity::error) continue;
+    std::cerr << render_diagnostic(d, loaded, ctx, ctx.err);
+    any = true;
+  }
+  return any;
+}
+
+}  // namespace plan::cli

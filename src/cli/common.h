@@ -1,0 +1,65 @@
+// cli/common.h: what every subcommand shares: the common options, loading
+// the plans named on the command line, printing diagnostics, exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/derive.h"
+#include "plan/diagnostic.h"
+#include "plan/load.h"
+#include "plan/term.h"
+
+namespace plan::cli {
+
+// Exit statuses that CI can trust.
+constexpr int kExitOk = 0;
+constexpr int kExitPlan = 1;   // the plan, or the request, is wrong
+constexpr int kExitUsage = 2;  // unknown option, bad option value
+
+struct CommonOptions {
+  std::string lang;      // "" = from the plan, then the locale
+  std::string as_of;     // "" = today
+  std::string color = "auto";
+  int width = 0;         // 0 = the terminal's
+  std::vector<std::string> paths;
+};
+
+// Adds --lang, --as-of, --color, --width (one group) and PATH... to a
+// subcommand. with_view adds --color and --width only where output is a view.
+void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view = true);
+
+// The resolved common options.
+struct Context {
+  std::optional<Language> lang_flag;
+  Date as_of;
+  Terminal out;  // stdout
+  Terminal err;  // stderr
+  std::vector<std::string> paths;
+
+  Language lang_for(const Plan* plan) const;
+};
+Context make_context(const CommonOptions& opts);
+
+// Every plan the paths name, loaded and validated, and what was wrong.
+struct Loaded {
+  std::vector<std::unique_ptr<LoadResult>> results;
+  std::vector<Diagnostic> diagnostics;  // load and validation, sorted
+
+  // Plans that loaded and validated without errors.
+  std::vector<const Plan*> usable() const;
+  const Plan* plan_of(const std::string& file) const;
+};
+Loaded load_and_validate(const Context& ctx);
+
+// Prints the errors of plans that cannot be used to stderr; true if any.
+bool report_errors(const Loaded& loaded, const Context& ctx);
+
+std::string render_diagnostic(const Diagnostic& d, const Loaded& loaded,
+                              const Context& ctx, const Terminal& term);
+
+}  // namespace plan::cli

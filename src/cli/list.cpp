@@ -1,0 +1,44 @@
+// cli/list.cpp: `plan list`, one row per activity.
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "common.h"
+#include "plan/render/json.h"
+#include "plan/render/table.h"
+
+namespace plan::cli {
+
+struct ListOptions {
+  CommonOptions common;
+  std::string format = "text";
+};
+
+int run_list(const ListOptions& opts) {
+  const Context ctx = make_context(opts.common);
+  const Loaded loaded = load_and_validate(ctx);
+  const bool errors = report_errors(loaded, ctx);
+  std::vector<PlanState> states;
+  for (const Plan* p : loaded.usable()) states.push_back(derive_plan(*p, ctx.as_of));
+  if (opts.format == "json") {
+    std::cout << render_list_json(states);
+  } else {
+    for (size_t i = 0; i < states.size(); ++i) {
+      if (i > 0) std::cout << "\n";
+      std::cout << render_list_table(states[i], ctx.lang_for(states[i].plan), ctx.out,
+                                     states.size() > 1);
+    }
+  }
+  return errors ? kExitPlan : kExitOk;
+}
+
+void setup_list(CLI::App& app, int* status) {
+  auto opts = std::make_shared<ListOptions>();
+  CLI::App* sub = app.add_subcommand("list", "List every activity with its dates and status");
+  sub->add_option("--format", opts->format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  add_common_options(sub, &opts->common);
+  sub->callback([opts, status] { *status = run_list(*opts); });
+}
+
+}  // namespace plan::cli

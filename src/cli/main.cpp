@@ -1,0 +1,38 @@
+// cli/main.cpp: the `plan` command: CLI11 wiring only.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "commands.h"
+#include "common.h"
+#include "plan/version.h"
+
+int main(int argc, char** argv) {
+  using namespace plan::cli;
+  CLI::App app{"plan: keep a public institution's action plan as YAML in git.\n"
+               "Validate it, see where it stands, and record progress."};
+  app.name("plan");
+  std::string version = PLAN_VERSION;
+  if (std::string_view(PLAN_GIT_COMMIT).size() > 0) version += std::string(" (") + PLAN_GIT_COMMIT + ")";
+  app.set_version_flag("--version", "plan " + version);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  int status = kExitOk;
+  setup_validate(app, &status);
+  setup_list(app, &status);
+  setup_show(app, &status);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  } catch (const std::exception& e) {
+    // Nothing should get here; if it does, say so plainly, no stack trace.
+    std::cerr << "plan: error: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  return status;
+}

@@ -1,0 +1,61 @@
+// cli/validate.cpp: `plan validate`, the check CI runs on every change.
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "common.h"
+#include "plan/render/diagnostics.h"
+
+namespace plan::cli {
+
+struct ValidateOptions {
+  CommonOptions common;
+  bool strict = false;
+  std::string format = "text";
+};
+
+int run_validate(const ValidateOptions& opts) {
+  const Context ctx = make_context(opts.common);
+  const Loaded loaded = load_and_validate(ctx);
+  const auto& diags = loaded.diagnostics;
+  if (opts.format == "json") {
+    std::cout << render_diagnostics_json(diags, [&](const std::string& file) {
+      return ctx.lang_for(loaded.plan_of(file));
+    });
+  } else if (opts.format == "github") {
+    for (const Diagnostic& d : diags) {
+      std::cout << render_diagnostic_github(d, ctx.lang_for(loaded.plan_of(d.file)));
+    }
+  } else {
+    for (const Diagnostic& d : diags) {
+      std::cout << render_diagnostic(d, loaded, ctx, ctx.out);
+    }
+    const Plan* first = loaded.results.empty() ? nullptr : &loaded.results.front()->plan;
+    const Language lang = ctx.lang_for(first);
+    if (diags.empty()) {
+      for (const auto& r : loaded.results) {
+        std::cout << paint(ctx.out, Style::green, tr(lang, Msg::summary_ok, r->plan.file))
+                  << "\n";
+      }
+    } else {
+      std::cout << tr(lang, Msg::summary_counts, count_severity(diags, Severity::error),
+                      count_severity(diags, Severity::warning), loaded.results.size())
+                << "\n";
+    }
+  }
+  const bool failed = has_errors(diags) ||
+                      (opts.strict && count_severity(diags, Severity::warning) > 0);
+  return failed ? kExitPlan : kExitOk;
+}
+
+void setup_validate(CLI::App& app, int* status) {
+  auto opts = std::make_shared<ValidateOptions>();
+  CLI::App* sub = app.add_subcommand("validate", "Check plan files against the format's rules");
+  sub->add_flag("--strict", opts->strict, "Fail on warnings too");
+  sub->add_option("--format", opts->format, "Output: text, json or github")
+      ->check(CLI::IsMember({"text", "json", "github"}));
+  add_common_options(sub, &opts->common);
+  sub->callback([opts, status] { *status = run_validate(*opts); });
+}
+
+}  // namespace plan::cli

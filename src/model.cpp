@@ -1,0 +1,37 @@
+// model.cpp: look-ups over the model.
+#include "plan/model.h"
+
+namespace plan {
+
+const Owner* Plan::find_owner(std::string_view code) const {
+  for (const Owner& o : owners) {
+    if (o.code.value == code) return &o;
+  }
+  return nullptr;
+}
+
+const Line* Plan::find_line(long long id) const {
+  for (const Line& l : lines) {
+    if (l.id.value == id) return &l;
+  }
+  return nullptr;
+}
+
+const Activity* Plan::find_activity(long long line, long long activity) const {
+  const Line* l = find_line(line);
+  if (l == nullptr) return nullptr;
+  for (const Activity& a : l->activities) {
+    if (a.id.value == activity) return &a;
+  }
+  return nullptr;
+}
+
+const OwnerList& lead_of(const Line& line, const Activity& activity) {
+  return activity.lead.present ? activity.lead : line.lead;
+}
+
+const OwnerList& support_of(const Line& line, const Activity& activity) {
+  return activity.support.present ? activity.support : line.support;
+}
+
+}  // namespace plan

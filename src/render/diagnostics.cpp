@@ -1,0 +1,144 @@
+// render/diagnostics.cpp: compiler-style excerpts, JSON and GitHub output.
+#include "plan/render/diagnostics.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace plan {
+
+std::string_view source_line(std::string_view source, const Pos& pos) {
+  size_t start = 0;
+  if (pos.offset >= 0 && static_cast<size_t>(pos.offset) <= source.size()) {
+    start = source.rfind('\n', pos.offset == 0 ? std::string_view::npos
+                                               : static_cast<size_t>(pos.offset) - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    if (pos.offset == 0) start = 0;
+  } else {
+    for (int line = 1; line < pos.line && start < source.size(); ++line) {
+      const size_t nl = source.find('\n', start);
+      if (nl == std::string_view::npos) return {};
+      start = nl + 1;
+    }
+  }
+  if (start == 0 && source.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
+  size_t end = source.find('\n', start);
+  if (end == std::string_view::npos) end = source.size();
+  if (end > start && source[end - 1] == '\r') --end;
+  return source.substr(start, end - start);
+}
+
+namespace {
+
+// Tabs would shift the caret by a terminal-dependent amount; show them as
+// one space so the caret lines up.
+std::string untab(std::string_view s) {
+  std::string out(s);
+  std::replace(out.begin(), out.end(), '\t', ' ');
+  return out;
+}
+
+// The first `chars` characters of s.
+std::string_view prefix_chars(std::string_view s, int chars) {
+  size_t i = 0;
+  int n = 0;
+  while (i < s.size() && n < chars) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    ++n;
+  }
+  return s.substr(0, i);
+}
+
+Msg severity_word(Severity s) {
+  return s == Severity::error ? Msg::word_error : Msg::word_warning;
+}
+
+}  // namespace
+
+std::string render_diagnostic_text(const Diagnostic& d, const std::string* source,
+                                   Language lang, const Terminal& term) {
+  const Style sev_style = d.severity == Severity::error ? Style::red : Style::yellow;
+  std::string where = d.file;
+  if (d.pos.known()) where += fmt::format(":{}:{}", d.pos.line, d.pos.col);
+  std::string out = fmt::format(
+      "{}: {} {} [{}]\n", paint(term, Style::bold, where),
+      paint(term, sev_style, std::string(text_of(lang, severity_word(d.severity))) + ":"),
+      paint(term, Style::bold, d.text(lang)), d.code());
+  const std::string gutter(6, ' ');
+  if (d.pos.known() && source != nullptr) {
+    const std::string line = untab(source_line(*source, d.pos));
+    const std::string_view before = prefix_chars(line, d.pos.col - 1);
+    out += fmt::format("{} | {}\n", pad_left(std::to_string(d.pos.line), 5), line);
+    out += fmt::format("{}| {}{}\n", gutter, std::string(display_width(before), ' '),
+                       paint(term, sev_style, std::string(d.width, '^')));
+  }
+  if (d.hint) {
+    out += fmt::format("{}= {}: {}\n", gutter, text_of(lang, Msg::word_hint),
+                       d.hint_text(lang));
+  }
+  return out;
+}
+
+std::string render_diagnostics_json(const std::vector<Diagnostic>& diags,
+                                    const LanguageOf& lang_of) {
+  nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : diags) {
+    const Language lang = lang_of(d.file);
+    nlohmann::ordered_json j;
+    j["file"] = d.file;
+    j["line"] = d.pos.known() ? nlohmann::ordered_json(d.pos.line) : nullptr;
+    j["column"] = d.pos.known() ? nlohmann::ordered_json(d.pos.col) : nullptr;
+    j["severity"] = d.severity == Severity::error ? "error" : "warning";
+    j["code"] = d.code();
+    j["message"] = d.text(lang);
+    j["hint"] = d.hint ? nlohmann::ordered_json(d.hint_text(lang)) : nullptr;
+    arr.push_back(std::move(j));
+  }
+  return arr.dump(2) + "\n";
+}
+
+namespace {
+
+// GitHub's workflow-command escaping: data escapes %, CR and LF; property
+// values also ':' and ','.
+std::string escape_data(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_property(std::string_view s) {
+  std::string out;
+  for (char c : escape_data(s)) {
+    switch (c) {
+      case ':': out += "%3A"; break;
+      case ',': out += "%2C"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_diagnostic_github(const Diagnostic& d, Language lang) {
+  std::string props = "file=" + escape_property(d.file);
+  if (d.pos.known()) {
+    props += fmt::format(",line={},col={}", d.pos.line, d.pos.col);
+  }
+  props += ",title=" + escape_property(d.code());
+  std::string message = d.text(lang);
+  if (d.hint) message += " (" + d.hint_text(lang) + ")";
+  return fmt::format("::{} {}::{}\n", d.severity == Severity::error ? "error" : "warning",
+                     props, escape_data(message));
+}
+
+}  // namespace plan

@@ -1,0 +1,144 @@
+// render/json.cpp: JSON through nlohmann::ordered_json (escaping and key
+// order are its job, not ours).
+#include "plan/render/json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace plan {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json codes(const OwnerList& list) {
+  Json arr = Json::array();
+  for (const Text& c : list.codes) arr.push_back(c.value);
+  return arr;
+}
+
+Json text_or_null(const Text& t) {
+  return t.value.empty() ? Json(nullptr) : Json(t.value);
+}
+
+Json update_json(const Update& u) {
+  Json j;
+  j["date"] = fmt::format("{}", u.date.date.last());
+  j["progress"] = u.progress.value;
+  j["note"] = text_or_null(u.note);
+  j["by"] = text_or_null(u.by);
+  j["evidence"] = text_or_null(u.evidence);
+  return j;
+}
+
+Json activity_json(const Plan& plan, const ActivityState& s, bool full) {
+  const Activity& a = *s.activity;
+  Json j;
+  j["id"] = format_address(*s.line, a);
+  j["plan"] = plan.id.value;
+  j["line"] = s.line->id.value;
+  j["activity"] = a.id.value;
+  j["title"] = a.title.value;
+  j["lead"] = codes(lead_of(*s.line, a));
+  j["support"] = codes(support_of(*s.line, a));
+  j["start"] = fmt::format("{}", s.start);
+  j["end"] = fmt::format("{}", s.end);
+  j["progress"] = s.progress;
+  j["expected"] = round_percent(s.expected);
+  j["status"] = status_code(s.status);
+  j["signal"] = s.signal == Signal::none ? Json(nullptr) : Json(signal_code(s.signal));
+  j["weight"] = a.weight.value;
+  j["product"] = text_or_null(a.product);
+  if (s.last_update != nullptr) {
+    j["last_update"] = update_json(*s.last_update);
+  } else {
+    j["last_update"] = nullptr;
+  }
+  if (full) {
+    Json dels = Json::array();
+    for (const Deliverable& d : a.deliverables) {
+      Json dj;
+      dj["name"] = d.name.value;
+      dj["owner"] = text_or_null(d.owner);
+      dj["count"] = d.count.value;
+      dels.push_back(std::move(dj));
+    }
+    j["deliverables"] = std::move(dels);
+    Json ups = Json::array();
+    for (const Update& u : a.updates) ups.push_back(update_json(u));
+    j["updates"] = std::move(ups);
+  }
+  return j;
+}
+
+Json owners_json(const Plan& plan, const std::vector<const OwnerList*>& lists) {
+  Json j = Json::object();
+  for (const OwnerList* l : lists) {
+    for (const Text& c : l->codes) {
+      const Owner* o = plan.find_owner(c.value);
+      if (o == nullptr) continue;
+      Json oj;
+      oj["name"] = o->name.value;
+      oj["parent"] = text_or_null(o->parent);
+      oj["external"] = o->external;
+      j[c.value] = std::move(oj);
+    }
+  }
+  return j;
+}
+
+}  // namespace
+
+std::string render_list_json(const std::vector<PlanState>& states) {
+  Json arr = Json::array();
+  for (const PlanState& ps : states) {
+    for (const LineState& ls : ps.lines) {
+      for (const ActivityState& s : ls.activities) {
+        arr.push_back(activity_json(*ps.plan, s, false));
+      }
+    }
+  }
+  return arr.dump(2) + "\n";
+}
+
+std::string render_show_json(const Target& target, const PlanState& state) {
+  const Plan& plan = *target.plan;
+  for (const LineState& ls : state.lines) {
+    if (ls.line != target.line) continue;
+    if (target.activity != nullptr) {
+      for (const ActivityState& s : ls.activities) {
+        if (s.activity != target.activity) continue;
+        Json j = activity_json(plan, s, true);
+        std::vector<const OwnerList*> lists = {&lead_of(*s.line, *s.activity),
+                                               &support_of(*s.line, *s.activity)};
+        OwnerList deliverable_owners;
+        for (const Deliverable& d : s.activity->deliverables) {
+          if (!d.owner.value.empty()) deliverable_owners.codes.push_back(d.owner);
+        }
+        lists.push_back(&deliverable_owners);
+        j["owners"] = owners_json(plan, lists);
+        j["as_of"] = fmt::format("{}", state.as_of);
+        return j.dump(2) + "\n";
+      }
+    }
+    const Line& line = *ls.line;
+    Json j;
+    j["id"] = std::to_string(line.id.value);
+    j["plan"] = plan.id.value;
+    j["title"] = line.title.value;
+    j["objective"] = text_or_null(line.objective);
+    j["lead"] = codes(line.lead);
+    j["support"] = codes(line.support);
+    j["product"] = text_or_null(line.product);
+    j["progress"] = round_percent(ls.progress);
+    j["expected"] = round_percent(ls.expected);
+    j["signal"] = ls.signal == Signal::none ? Json(nullptr) : Json(signal_code(ls.signal));
+    Json acts = Json::array();
+    for (const ActivityState& s : ls.activities) acts.push_back(activity_json(plan, s, false));
+    j["activities"] = std::move(acts);
+    j["owners"] = owners_json(plan, {&line.lead, &line.support});
+    j["as_of"] = fmt::format("{}", state.as_of);
+    return j.dump(2) + "\n";
+  }
+  return "null\n";
+}
+
+}  // namespace plan

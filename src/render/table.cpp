@@ -1,0 +1,118 @@
+// render/table.cpp: `plan list` as a table.
+#include "plan/render/table.h"
+
+#include <algorithm>
+
+#include "plan/address.h"
+
+namespace plan {
+
+std::string codes_text(const OwnerList& list) {
+  std::string out;
+  for (const Text& c : list.codes) {
+    if (!out.empty()) out += ", ";
+    out += c.value;
+  }
+  return out;
+}
+
+namespace {
+
+struct Column {
+  Msg header;
+  bool right = false;
+  int width = 0;
+  bool shown = true;
+};
+
+enum Col { kId, kTitle, kLead, kStart, kEnd, kProgress, kExpected, kStatus, kCols };
+
+Style status_style(Status s) {
+  switch (s) {
+    case Status::done: return Style::green;
+    case Status::late: return Style::red;
+    case Status::blocked: return Style::magenta;
+    case Status::in_progress: return Style::cyan;
+    default: return Style::dim;
+  }
+}
+
+}  // namespace
+
+std::string render_list_table(const PlanState& state, Language lang,
+                              const Terminal& term, bool with_header) {
+  std::vector<std::array<std::string, kCols>> rows;
+  std::vector<Status> statuses;
+  for (const LineState& ls : state.lines) {
+    for (const ActivityState& s : ls.activities) {
+      rows.push_back({format_address(*s.line, *s.activity), s.activity->title.value,
+                      codes_text(lead_of(*s.line, *s.activity)), fmt::format("{}", s.start),
+                      fmt::format("{}", s.end), fmt::format("{}%", s.progress),
+                      fmt::format("{}%", round_percent(s.expected)),
+                      std::string(text_of(lang, status_word(s.status)))});
+      statuses.push_back(s.status);
+    }
+  }
+  std::array<Column, kCols> cols = {{{Msg::col_id},
+                                     {Msg::col_activity},
+                                     {Msg::col_lead},
+                                     {Msg::col_start},
+                                     {Msg::col_end},
+                                     {Msg::col_progress, true},
+                                     {Msg::col_expected, true},
+                                     {Msg::col_status}}};
+  for (int c = 0; c < kCols; ++c) {
+    cols[c].width = display_width(text_of(lang, cols[c].header));
+    for (const auto& r : rows) cols[c].width = std::max(cols[c].width, display_width(r[c]));
+  }
+  cols[kLead].width = std::min(cols[kLead].width, 14);
+  // The title takes what the other columns leave; drop columns, least
+  // useful first, until it has room to be read.
+  constexpr int kMinTitle = 16;
+  const int gaps_per_col = 2;
+  auto fixed = [&] {
+    int w = 0;
+    for (int c = 0; c < kCols; ++c) {
+      if (c != kTitle && cols[c].shown) w += cols[c].width + gaps_per_col;
+    }
+    return w;
+  };
+  for (Col drop : {kExpected, kStart, kLead, kEnd, kProgress}) {
+    if (term.width - fixed() >= kMinTitle) break;
+    cols[drop].shown = false;
+  }
+  const int natural_title = cols[kTitle].width;
+  cols[kTitle].width = std::max(4, std::min(natural_title, term.width - fixed()));
+
+  auto cell = [&](int c, const std::string& text) {
+    const std::string cut = truncate(text, cols[c].width);
+    return cols[c].right ? pad_left(cut, cols[c].width) : pad_right(cut, cols[c].width);
+  };
+  auto emit = [&](const std::array<std::string, kCols>& r, const Status* status) {
+    std::string line;
+    for (int c = 0; c < kCols; ++c) {
+      if (!cols[c].shown) continue;
+      if (!line.empty()) line += "  ";
+      std::string text = cell(c, r[c]);
+      if (status != nullptr && c == kStatus) text = paint(term, status_style(*status), text);
+      line += text;
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    return line;
+  };
+
+  std::string out;
+  if (with_header) {
+    out += paint(term, Style::bold, truncate(fmt::format("{} — {}", state.plan->id.value,
+                                                         state.plan->title.value),
+                                             term.width)) +
+           "\n";
+  }
+  std::array<std::string, kCols> header;
+  for (int c = 0; c < kCols; ++c) header[c] = std::string(text_of(lang, cols[c].header));
+  out += paint(term, Style::bold, emit(header, nullptr)) + "\n";
+  for (size_t i = 0; i < rows.size(); ++i) out += emit(rows[i], &statuses[i]) + "\n";
+  return out;
+}
+
+}  // namespace plan

@@ -1,0 +1,168 @@
+// term.cpp: terminal size, colour decision and display width.
+#include "plan/term.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace plan {
+
+Terminal detect_terminal(int fd, std::optional<int> width, ColorMode mode) {
+  Terminal t;
+  const bool tty = ::isatty(fd) == 1;
+  if (width) {
+    t.width = *width;
+  } else {
+    struct winsize ws {};
+    if (tty && ::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+      t.width = ws.ws_col;
+    } else if (const char* cols = std::getenv("COLUMNS")) {
+      const int n = std::atoi(cols);
+      if (n > 0) t.width = n;
+    }
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  switch (mode) {
+    case ColorMode::always: t.color = true; break;
+    case ColorMode::never: t.color = false; break;
+    case ColorMode::auto_:
+      t.color = tty && (no_color == nullptr || *no_color == '\0');
+      break;
+  }
+  return t;
+}
+
+namespace {
+
+// Decodes one code point at i; invalid bytes count as one column each.
+utf8proc_int32_t next_cp(std::string_view s, size_t* i) {
+  utf8proc_int32_t cp = 0;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data() + *i);
+  utf8proc_ssize_t n = utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(s.size() - *i), &cp);
+  if (n <= 0) {
+    cp = 0xFFFD;
+    n = 1;
+  }
+  *i += static_cast<size_t>(n);
+  return cp;
+}
+
+int cp_width(utf8proc_int32_t cp) {
+  if (cp < 0x80) return cp >= 0x20 && cp != 0x7F ? 1 : 0;
+  return utf8proc_charwidth(cp);
+}
+
+}  // namespace
+
+int display_width(std::string_view text) {
+  int w = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      w += cp_width(static_cast<unsigned char>(text[i]));
+      ++i;
+      continue;
+    }
+    w += cp_width(next_cp(text, &i));
+  }
+  return w;
+}
+
+std::string truncate(std::string_view text, int width) {
+  if (width <= 0) return {};
+  if (display_width(text) <= width) return std::string(text);
+  // Keep whole characters (and their combining marks) within width - 1,
+  // then the ellipsis.
+  std::string out;
+  int w = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t at = i;
+    const int cw = cp_width(next_cp(text, &i));
+    if (w + cw > width - 1) break;
+    w += cw;
+    out.append(text.substr(at, i - at));
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  out += "…";
+  return out;
+}
+
+std::string pad_right(std::string_view text, int width) {
+  std::string out(text);
+  const int w = display_width(text);
+  if (w < width) out.append(static_cast<size_t>(width - w), ' ');
+  return out;
+}
+
+std::string pad_left(std::string_view text, int width) {
+  const int w = display_width(text);
+  std::string out;
+  if (w < width) out.append(static_cast<size_t>(width - w), ' ');
+  out += text;
+  return out;
+}
+
+std::string paint(const Terminal& term, Style style, std::string_view text) {
+  if (!term.color) return std::string(text);
+  const char* code = "";
+  switch (style) {
+    case Style::bold: code = "1"; break;
+    case Style::dim: code = "2"; break;
+    case Style::red: code = "31"; break;
+    case Style::yellow: code = "33"; break;
+    case Style::green: code = "32"; break;
+    case Style::blue: code = "34"; break;
+    case Style::cyan: code = "36"; break;
+    case Style::magenta: code = "35"; break;
+  }
+  std::string out = "\x1b[";
+  out += code;
+  out += 'm';
+  out += text;
+  out += "\x1b[0m";
+  return out;
+}
+
+}  // namespace plan
+
+namespace plan {
+
+std::vector<std::string> wrap(std::string_view text, int width) {
+  std::vector<std::string> lines;
+  std::string line;
+  int line_w = 0;
+  size_t i = 0;
+  width = std::max(width, 1);
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+    size_t j = i;
+    while (j < text.size() && text[j] != ' ' && text[j] != '\n') ++j;
+    if (j == i) break;
+    std::string word(text.substr(i, j - i));
+    i = j;
+    int w = display_width(word);
+    if (w > width) {
+      word = truncate(word, width);
+      w = display_width(word);
+    }
+    if (!line.empty() && line_w + 1 + w > width) {
+      lines.push_back(std::move(line));
+      line.clear();
+      line_w = 0;
+    }
+    if (!line.empty()) {
+      line += ' ';
+      ++line_w;
+    }
+    line += word;
+    line_w += w;
+  }
+  if (!line.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+}  // namespace plan

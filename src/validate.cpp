@@ -1,0 +1,279 @@
+// validate.cpp: the format page's rules, one function per part of a plan.
+#include "plan/validate.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "plan/text.h"
+
+namespace plan {
+namespace {
+
+class Checker {
+ public:
+  Checker(const Plan& plan, const Date& as_of) : plan_(plan), as_of_(as_of) {
+    for (const Owner& o : plan.owners) codes_.push_back(o.code.value);
+  }
+
+  std::vector<Diagnostic> run() {
+    check_plan();
+    check_owners();
+    for (const Line& line : plan_.lines) check_line(line);
+    check_unused_owners();
+    return std::move(diags_);
+  }
+
+ private:
+  void add(Severity sev, const Pos& pos, int width, Msg msg,
+           std::vector<std::string> args, std::optional<Msg> hint = std::nullopt,
+           std::vector<std::string> hint_args = {}) {
+    Diagnostic d;
+    d.file = plan_.file;
+    d.pos = pos;
+    d.width = std::max(1, width);
+    d.severity = sev;
+    d.message = msg;
+    d.args = std::move(args);
+    d.hint = hint;
+    d.hint_args = std::move(hint_args);
+    diags_.push_back(std::move(d));
+  }
+  void error(const Pos& pos, int width, Msg msg, std::vector<std::string> args,
+             std::optional<Msg> hint = std::nullopt,
+             std::vector<std::string> hint_args = {}) {
+    add(Severity::error, pos, width, msg, std::move(args), hint, std::move(hint_args));
+  }
+  void warn(const Pos& pos, int width, Msg msg, std::vector<std::string> args) {
+    add(Severity::warning, pos, width, msg, std::move(args));
+  }
+
+  bool period_known() const { return plan_.period_start.ok && plan_.period_end.ok; }
+  Date period_first() const { return plan_.period_start.date.first(); }
+  Date period_last() const { return plan_.period_end.date.last(); }
+
+  void check_plan() {
+    if (period_known() && period_first() > period_last()) {
+      error(plan_.period_start.pos, 7, Msg::date_order,
+            {fmt::format("{}", period_first()), fmt::format("{}", period_last())});
+    }
+    const long long g = plan_.green.value;
+    const long long y = plan_.yellow.value;
+    if (y < 0 || y > g || g > 100) {
+      const Pos& pos = plan_.yellow.pos.known() ? plan_.yellow.pos : plan_.green.pos;
+      error(pos, 2, Msg::threshold_range, {std::to_string(y), std::to_string(g)});
+    }
+  }
+
+  // --- owners -----------------------------------------------------------------
+
+  const Owner* owner(std::string_view code) const { return plan_.find_owner(code); }
+
+  // Reports an unknown code with the nearest known one; counts known uses.
+  void check_code(const Text& code) {
+    if (owner(code.value) != nullptr) {
+      used_.insert(code.value);
+      return;
+    }
+    const std::string near = nearest(code.value, codes_);
+    if (!near.empty()) {
+      error(code.pos, code.width, Msg::unknown_owner, {code.value},
+            Msg::hint_did_you_mean_owner, {near, owner(near)->name.value});
+    } else {
+      error(code.pos, code.width, Msg::unknown_owner, {code.value},
+            Msg::hint_define_owner, {join(codes_, ", ")});
+    }
+  }
+
+  void check_owners() {
+    for (const Owner& o : plan_.owners) {
+      if (!o.parent.value.empty()) check_code(o.parent);
+    }
+    // A parent chain that comes back to where it started.
+    for (const Owner& start : plan_.owners) {
+      std::vector<std::string> chain = {start.code.value};
+      const Owner* at = &start;
+      while (at != nullptr && !at->parent.value.empty()) {
+        const std::string& next = at->parent.value;
+        if (next == start.code.value) {
+          chain.push_back(next);
+          error(start.parent.pos, start.parent.width, Msg::owner_cycle,
+                {start.code.value, join(chain, " → ")});
+          break;
+        }
+        if (std::find(chain.begin(), chain.end(), next) != chain.end()) break;
+        chain.push_back(next);
+        at = owner(next);
+      }
+    }
+  }
+
+  void check_unused_owners() {
+    for (const Owner& o : plan_.owners) {
+      if (used_.count(o.code.value) == 0) {
+        warn(o.code.pos, o.code.width, Msg::unused_owner, {o.code.value});
+      }
+    }
+  }
+
+  void check_lists(const OwnerList& lead, const OwnerList& support) {
+    for (const Text& c : lead.codes) check_code(c);
+    for (const Text& c : support.codes) check_code(c);
+    for (const Text& s : support.codes) {
+      for (const Text& l : lead.codes) {
+        if (l.value == s.value) {
+          warn(s.pos, s.width, Msg::lead_and_support, {s.value});
+          break;
+        }
+      }
+    }
+  }
+
+  // --- lines and activities ----------------------------------------------------
+
+  void check_line(const Line& line) {
+    const auto [it, fresh] = line_ids_.emplace(line.id.value, line.id.pos.line);
+    if (!fresh && line.id.pos.known()) {
+      error(line.id.pos, 1, Msg::duplicate_line_id,
+            {std::to_string(line.id.value), std::to_string(it->second)});
+    }
+    if (line.lead.present && line.lead.codes.empty()) {
+      error(line.lead.pos, 1, Msg::empty_lead, {std::to_string(line.id.value)},
+            Msg::hint_add_lead, {codes_.empty() ? "SG" : codes_.front()});
+    }
+    check_lists(line.lead, line.support);
+    for (const Text& c : line.lead.codes) {
+      const Owner* o = owner(c.value);
+      if (o != nullptr && o->external) {
+        warn(c.pos, c.width, Msg::external_lead, {c.value, std::to_string(line.id.value)});
+      }
+    }
+    std::map<long long, int> ids;
+    for (const Activity& a : line.activities) {
+      const auto [at, first] = ids.emplace(a.id.value, a.id.pos.line);
+      if (!first && a.id.pos.known()) {
+        error(a.id.pos, 1, Msg::duplicate_activity_id,
+              {std::to_string(a.id.value), std::to_string(line.id.value),
+               std::to_string(at->second)});
+      }
+      check_activity(line, a);
+    }
+  }
+
+  std::string address(const Line& line, const Activity& a) const {
+    return fmt::format("{}.{}", line.id.value, a.id.value);
+  }
+
+  void check_in_period(const DateValue& d, const Date& first, const Date& last,
+                       Msg what) {
+    if (!d.ok || !period_known()) return;
+    if (first < period_first() || last > period_last()) {
+      const std::string written =
+          d.date.precision == DatePrecision::month
+              ? fmt::format("{:04}-{:02}", d.date.year, d.date.month)
+              : fmt::format("{}", d.date.first());
+      error(d.pos, static_cast<int>(written.size()), Msg::outside_period,
+            {word_arg(what), written, fmt::format("{}", period_first()),
+             fmt::format("{}", period_last())});
+    }
+  }
+
+  void check_activity(const Line& line, const Activity& a) {
+    const std::string addr = address(line, a);
+    if (a.start.ok && a.end.ok && a.start.date.first() > a.end.date.last()) {
+      error(a.start.pos, 7, Msg::date_order,
+            {fmt::format("{}", a.start.date.first()), fmt::format("{}", a.end.date.last())});
+    }
+    check_in_period(a.start, a.start.date.first(), a.start.date.first(), Msg::what_start);
+    check_in_period(a.end, a.end.date.last(), a.end.date.last(), Msg::what_end);
+
+    if (a.lead.present && a.lead.codes.empty()) {
+      error(a.lead.pos, 1, Msg::empty_activity_lead, {addr});
+    }
+    if (a.lead.present || a.support.present) {
+      check_lists(lead_of(line, a), support_of(line, a));
+    }
+    if (a.progress.value < 0 || a.progress.value > 100) {
+      error(a.progress.pos, 1, Msg::progress_range, {std::to_string(a.progress.value)});
+    }
+    if (!(a.weight.value > 0)) {
+      error(a.weight.pos, 1, Msg::weight_range, {fmt::format("{}", a.weight.value)});
+    }
+    if (a.flag == ActivityFlag::cancelled && a.progress.value == 100) {
+      warn(a.flag_text.pos, a.flag_text.width, Msg::cancelled_done, {});
+    }
+    for (const Deliverable& d : a.deliverables) {
+      if (!d.owner.value.empty()) check_code(d.owner);
+      if (d.count.value < 1) {
+        error(d.count.pos, 1, Msg::count_range, {std::to_string(d.count.value)});
+      }
+    }
+    check_updates(a);
+  }
+
+  void check_updates(const Activity& a) {
+    const Update* prev = nullptr;
+    for (const Update& u : a.updates) {
+      if (!u.by.value.empty()) check_code(u.by);
+      check_in_period(u.date, u.date.date.first(), u.date.date.last(), Msg::what_update);
+      if (u.progress.value < 0 || u.progress.value > 100) {
+        error(u.progress.pos, 1, Msg::progress_range, {std::to_string(u.progress.value)});
+      }
+      if (u.date.ok && u.date.date.last() > as_of_) {
+        warn(u.date.pos, 10, Msg::future_update,
+             {fmt::format("{}", u.date.date.last()), fmt::format("{}", as_of_)});
+      }
+      if (prev != nullptr && prev->date.ok && u.date.ok) {
+        if (u.date.date.last() < prev->date.date.last()) {
+          error(u.date.pos, 10, Msg::updates_order,
+                {fmt::format("{}", u.date.date.last()),
+                 fmt::format("{}", prev->date.date.last())});
+        } else if (u.progress.value < prev->progress.value) {
+          warn(u.progress.pos, 1, Msg::progress_decrease,
+               {std::to_string(prev->progress.value), std::to_string(u.progress.value)});
+        }
+      }
+      prev = &u;
+    }
+    if (prev != nullptr && prev->progress.value != a.progress.value) {
+      const Pos& pos = a.progress.pos.known() ? a.progress.pos : a.pos;
+      error(pos, 1, Msg::progress_mismatch,
+            {std::to_string(a.progress.value), std::to_string(prev->progress.value)},
+            Msg::hint_last_update, {std::to_string(prev->progress.value)});
+    }
+  }
+
+  const Plan& plan_;
+  const Date as_of_;
+  std::vector<std::string> codes_;
+  std::set<std::string> used_;
+  std::map<long long, int> line_ids_;
+  std::vector<Diagnostic> diags_;
+};
+
+}  // namespace
+
+std::vector<Diagnostic> validate_plan(const Plan& plan, const Date& as_of) {
+  return Checker(plan, as_of).run();
+}
+
+std::vector<Diagnostic> validate_plan_set(const std::vector<const Plan*>& plans) {
+  std::vector<Diagnostic> out;
+  std::unordered_map<std::string, const Plan*> seen;
+  for (const Plan* p : plans) {
+    if (p->id.value.empty()) continue;
+    const auto [it, fresh] = seen.emplace(p->id.value, p);
+    if (fresh) continue;
+    Diagnostic d;
+    d.file = p->file;
+    d.pos = p->id.pos;
+    d.width = p->id.width;
+    d.message = Msg::duplicate_plan_id;
+    d.args = {p->id.value, it->second->file};
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace plan
