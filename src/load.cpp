@@ -910,6 +910,16 @@ bool check_bytes(const std::string& file, std::string_view src,
   return true;
 }
 
+// Lets yaml-cpp read the text in place: a std::istringstream would copy a
+// file that may be megabytes long.
+class MemoryBuffer : public std::streambuf {
+ public:
+  explicit MemoryBuffer(const std::string& text) {
+    char* begin = const_cast<char*>(text.data());  // read-only: no put area
+    setg(begin, begin, begin + text.size());
+  }
+};
+
 }  // namespace
 
 LoadResult load_plan_text(std::string file, std::string text) {
@@ -921,7 +931,8 @@ LoadResult load_plan_text(std::string file, std::string text) {
 
   const int bom = src.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   Builder builder(&r.plan, &r.diagnostics, bom);
-  std::istringstream in(src);
+  MemoryBuffer buffer(src);
+  std::istream in(&buffer);
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);

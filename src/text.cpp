@@ -55,22 +55,27 @@ std::vector<utf8proc_int32_t> code_points(std::string_view s) {
 
 }  // namespace
 
+// Optimal string alignment distance: Levenshtein plus the swap of two
+// neighbours ("titel" -> "title" is one edit), the commonest typing slip.
 size_t edit_distance(std::string_view a, std::string_view b) {
   const auto x = code_points(a);
   const auto y = code_points(b);
-  std::vector<size_t> row(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  const size_t cols = y.size() + 1;
+  std::vector<size_t> d((x.size() + 1) * cols);
+  for (size_t i = 0; i <= x.size(); ++i) d[i * cols] = i;
+  for (size_t j = 0; j <= y.size(); ++j) d[j] = j;
   for (size_t i = 1; i <= x.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
     for (size_t j = 1; j <= y.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diag = up;
+      const size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      size_t best = std::min({d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1,
+                              d[(i - 1) * cols + j - 1] + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        best = std::min(best, d[(i - 2) * cols + j - 2] + 1);
+      }
+      d[i * cols + j] = best;
     }
   }
-  return row[y.size()];
+  return d[x.size() * cols + y.size()];
 }
 
 std::string nearest(std::string_view word,

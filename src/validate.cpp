@@ -11,6 +11,9 @@
 namespace plan {
 namespace {
 
+// Characters a whole number takes as written (near enough for the caret).
+int digits(const IntValue& n) { return static_cast<int>(std::to_string(n.value).size()); }
+
 class Checker {
  public:
   Checker(const Plan& plan, const Date& as_of) : plan_(plan), as_of_(as_of) {
@@ -135,7 +138,7 @@ class Checker {
   void check_line(const Line& line) {
     const auto [it, fresh] = line_ids_.emplace(line.id.value, line.id.pos.line);
     if (!fresh && line.id.pos.known()) {
-      error(line.id.pos, 1, Msg::duplicate_line_id,
+      error(line.id.pos, digits(line.id), Msg::duplicate_line_id,
             {std::to_string(line.id.value), std::to_string(it->second)});
     }
     if (line.lead.present && line.lead.codes.empty()) {
@@ -153,7 +156,7 @@ class Checker {
     for (const Activity& a : line.activities) {
       const auto [at, first] = ids.emplace(a.id.value, a.id.pos.line);
       if (!first && a.id.pos.known()) {
-        error(a.id.pos, 1, Msg::duplicate_activity_id,
+        error(a.id.pos, digits(a.id), Msg::duplicate_activity_id,
               {std::to_string(a.id.value), std::to_string(line.id.value),
                std::to_string(at->second)});
       }
@@ -195,7 +198,7 @@ class Checker {
       check_lists(lead_of(line, a), support_of(line, a));
     }
     if (a.progress.value < 0 || a.progress.value > 100) {
-      error(a.progress.pos, 1, Msg::progress_range, {std::to_string(a.progress.value)});
+      error(a.progress.pos, digits(a.progress), Msg::progress_range, {std::to_string(a.progress.value)});
     }
     if (!(a.weight.value > 0)) {
       error(a.weight.pos, 1, Msg::weight_range, {fmt::format("{}", a.weight.value)});
@@ -206,7 +209,7 @@ class Checker {
     for (const Deliverable& d : a.deliverables) {
       if (!d.owner.value.empty()) check_code(d.owner);
       if (d.count.value < 1) {
-        error(d.count.pos, 1, Msg::count_range, {std::to_string(d.count.value)});
+        error(d.count.pos, digits(d.count), Msg::count_range, {std::to_string(d.count.value)});
       }
     }
     check_updates(a);
@@ -218,7 +221,7 @@ class Checker {
       if (!u.by.value.empty()) check_code(u.by);
       check_in_period(u.date, u.date.date.first(), u.date.date.last(), Msg::what_update);
       if (u.progress.value < 0 || u.progress.value > 100) {
-        error(u.progress.pos, 1, Msg::progress_range, {std::to_string(u.progress.value)});
+        error(u.progress.pos, digits(u.progress), Msg::progress_range, {std::to_string(u.progress.value)});
       }
       if (u.date.ok && u.date.date.last() > as_of_) {
         warn(u.date.pos, 10, Msg::future_update,
@@ -230,7 +233,7 @@ class Checker {
                 {fmt::format("{}", u.date.date.last()),
                  fmt::format("{}", prev->date.date.last())});
         } else if (u.progress.value < prev->progress.value) {
-          warn(u.progress.pos, 1, Msg::progress_decrease,
+          warn(u.progress.pos, digits(u.progress), Msg::progress_decrease,
                {std::to_string(prev->progress.value), std::to_string(u.progress.value)});
         }
       }
@@ -238,7 +241,7 @@ class Checker {
     }
     if (prev != nullptr && prev->progress.value != a.progress.value) {
       const Pos& pos = a.progress.pos.known() ? a.progress.pos : a.pos;
-      error(pos, 1, Msg::progress_mismatch,
+      error(pos, a.progress.pos.known() ? digits(a.progress) : 1, Msg::progress_mismatch,
             {std::to_string(a.progress.value), std::to_string(prev->progress.value)},
             Msg::hint_last_update, {std::to_string(prev->progress.value)});
     }

@@ -17,7 +17,8 @@ size_t find_invalid_utf8(std::string_view text);
 // Number of code points in text.
 size_t count_chars(std::string_view text);
 
-// Levenshtein distance over code points, case-insensitive for ASCII.
+// Edit distance over code points (insert, delete, replace, swap two
+// neighbours), case-insensitive for ASCII.
 size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate nearest to word, if it is near enough to be a plausible

@@ -62,12 +62,9 @@ std::string owner_names(const Plan& plan, const OwnerList& list, Language lang) 
 }
 
 std::string state_text(Status status, Signal signal, Language lang) {
-  std::string out(text_of(lang, status_word(status)));
-  if (signal != Signal::none) {
-    out += fmt::format(" · {} {}", text_of(lang, Msg::label_signal),
-                       text_of(lang, signal_word(signal)));
-  }
-  return out;
+  if (signal == Signal::none) return std::string(text_of(lang, status_word(status)));
+  return tr(lang, Msg::status_with_signal, text_of(lang, status_word(status)),
+            text_of(lang, signal_word(signal)));
 }
 
 std::string percent(double progress, double expected, Language lang) {

@@ -1,0 +1,35 @@
+// runner.h: runs the real `plan` binary for the end-to-end tests.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace plan::e2e {
+
+struct Case {
+  std::string name;
+  std::vector<std::string> args;
+  std::map<std::string, std::string> env;
+  int status = 0;
+};
+
+struct Outcome {
+  std::string out;
+  std::string err;
+  int status = -1;
+};
+
+// Reads cases/<name>.case: "args: ...", "status: N", "env: K=V" lines.
+Case read_case(const std::string& dir, const std::string& name);
+std::vector<std::string> list_cases(const std::string& dir);
+
+// Runs binary with args in cwd, with a clean environment (PATH, HOME,
+// LANG=C.UTF-8) plus env, and no terminal: stdout and stderr are files.
+Outcome run(const std::string& binary, const std::vector<std::string>& args,
+            const std::map<std::string, std::string>& env, const std::string& cwd);
+
+std::string read_text(const std::string& path);
+void write_text(const std::string& path, const std::string& text);
+
+}  // namespace plan::e2e
