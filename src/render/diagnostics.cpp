@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "plan/text.h"
+
 namespace plan {
 
 std::string_view source_line(std::string_view source, const Pos& pos) {
@@ -67,8 +69,21 @@ std::string render_diagnostic_text(const Diagnostic& d, const std::string* sourc
       paint(term, Style::bold, d.text(lang)), d.code());
   const std::string gutter(6, ' ');
   if (d.pos.known() && source != nullptr) {
-    const std::string line = untab(source_line(*source, d.pos));
-    const std::string_view before = prefix_chars(line, d.pos.col - 1);
+    std::string line = untab(source_line(*source, d.pos));
+    int col = d.pos.col;
+    // A very long line (minified, or hostile) is shown as a window around
+    // the fault, so the excerpt stays readable and the output small.
+    constexpr int kContext = 40;
+    constexpr int kMaxLine = 120;
+    if (display_width(line) > kMaxLine) {
+      if (col > kContext) {
+        const std::string_view cut = prefix_chars(line, col - 1 - kContext / 2);
+        line = "…" + line.substr(cut.size());
+        col = col - static_cast<int>(count_chars(cut)) + 1;
+      }
+      line = truncate(line, kMaxLine);
+    }
+    const std::string_view before = prefix_chars(line, col - 1);
     out += fmt::format("{} | {}\n", pad_left(std::to_string(d.pos.line), 5), line);
     out += fmt::format("{}| {}{}\n", gutter, std::string(display_width(before), ' '),
                        paint(term, sev_style, std::string(d.width, '^')));
