@@ -24,6 +24,8 @@ Terminal detect_terminal(int fd, std::optional<int> width, ColorMode mode) {
       if (n > 0) t.width = n;
     }
   }
+  // Views need some room; a narrower terminal wraps rather than garbles.
+  t.width = std::max(t.width, kMinWidth);
   const char* no_color = std::getenv("NO_COLOR");
   switch (mode) {
     case ColorMode::always: t.color = true; break;
@@ -61,6 +63,13 @@ int display_width(std::string_view text) {
   int w = 0;
   size_t i = 0;
   while (i < text.size()) {
+    // A colour sequence (ESC [ ... letter) takes no room on the screen.
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      i += 2;
+      while (i < text.size() && !(text[i] >= 0x40 && text[i] <= 0x7E)) ++i;
+      ++i;
+      continue;
+    }
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       w += cp_width(static_cast<unsigned char>(text[i]));
       ++i;

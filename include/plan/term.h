@@ -15,17 +15,20 @@ namespace plan {
 
 enum class ColorMode { auto_, always, never };
 
+// The narrowest layout the views are designed for.
+constexpr int kMinWidth = 40;
+
 struct Terminal {
   int width = 80;
   bool color = false;
 };
 
 // width: --width if given, else the terminal's columns when fd is a
-// terminal, else $COLUMNS, else 80. color: always/never as asked; auto
+// terminal, else $COLUMNS, else 80; never below kMinWidth. color: always/never as asked; auto
 // colours only a terminal, and never when NO_COLOR is set (non-empty).
 Terminal detect_terminal(int fd, std::optional<int> width, ColorMode mode);
 
-// Columns the text takes on a terminal.
+// Columns the text takes on a terminal; colour sequences take none.
 int display_width(std::string_view text);
 
 // Text cut to at most width columns, ending in "…" when cut.

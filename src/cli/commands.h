@@ -9,5 +9,7 @@ namespace plan::cli {
 void setup_validate(CLI::App& app, int* status);
 void setup_list(CLI::App& app, int* status);
 void setup_show(CLI::App& app, int* status);
+void setup_status(CLI::App& app, int* status);
+void setup_timeline(CLI::App& app, int* status);
 
 }  // namespace plan::cli

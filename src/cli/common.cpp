@@ -26,7 +26,7 @@ void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->group(group);
     app->add_option("--width", opts->width, "Output width in columns (default: the terminal's)")
-        ->check(CLI::Range(20, 1000))
+        ->check(CLI::Range(40, 1000))
         ->group(group);
   }
   app->add_option("PATH", opts->paths, "Plan files or directories (default: plans)");

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
 
   int status = kExitOk;
   setup_validate(app, &status);
+  setup_status(app, &status);
+  setup_timeline(app, &status);
   setup_list(app, &status);
   setup_show(app, &status);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "plan/address.h"
+#include "plan/render/style.h"
 
 namespace plan {
 
@@ -26,16 +27,6 @@ struct Column {
 };
 
 enum Col { kId, kTitle, kLead, kStart, kEnd, kProgress, kExpected, kStatus, kCols };
-
-Style status_style(Status s) {
-  switch (s) {
-    case Status::done: return Style::green;
-    case Status::late: return Style::red;
-    case Status::blocked: return Style::magenta;
-    case Status::in_progress: return Style::cyan;
-    default: return Style::dim;
-  }
-}
 
 }  // namespace
 

@@ -8,6 +8,9 @@
 
 #include <cstdlib>
 
+#include <sstream>
+
+#include "plan/term.h"
 #include "runner.h"
 
 namespace {
@@ -28,6 +31,14 @@ void check_case(const std::string& name) {
   }
   INFO("case " << name);
   CHECK(o.status == c.status);
+  if (c.max_width > 0) {
+    std::istringstream lines(o.out);
+    std::string line;
+    while (std::getline(lines, line)) {
+      INFO("line: " << line);
+      CHECK(plan::display_width(line) <= c.max_width);
+    }
+  }
   CHECK(o.out == read_text(out_path));
   CHECK(o.err == read_text(err_path));
 }

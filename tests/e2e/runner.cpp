@@ -75,6 +75,8 @@ Case read_case(const std::string& dir, const std::string& name) {
       c.args = split_args(value);
     } else if (key == "status") {
       c.status = std::stoi(value);
+    } else if (key == "width") {
+      c.max_width = std::stoi(value);
     } else if (key == "env") {
       const size_t eq = value.find('=');
       c.env[value.substr(0, eq)] = eq == std::string::npos ? "" : value.substr(eq + 1);

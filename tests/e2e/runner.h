@@ -12,6 +12,7 @@ struct Case {
   std::vector<std::string> args;
   std::map<std::string, std::string> env;
   int status = 0;
+  int max_width = 0;  // "width: N": no stdout line may be wider
 };
 
 struct Outcome {

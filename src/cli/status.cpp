@@ -1,0 +1,44 @@
+// cli/status.cpp: `plan status`, where each plan stands at the as-of date.
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "common.h"
+#include "plan/render/status.h"
+
+namespace plan::cli {
+
+struct StatusOptions {
+  CommonOptions common;
+  std::string format = "text";
+  bool ascii = false;
+};
+
+int run_status(const StatusOptions& opts) {
+  const Context ctx = make_context(opts.common);
+  const Loaded loaded = load_and_validate(ctx);
+  const bool errors = report_errors(loaded, ctx);
+  std::vector<PlanState> states;
+  for (const Plan* p : loaded.usable()) states.push_back(derive_plan(*p, ctx.as_of));
+  if (opts.format == "json") {
+    std::cout << render_status_json(states);
+  } else {
+    for (size_t i = 0; i < states.size(); ++i) {
+      if (i > 0) std::cout << "\n";
+      std::cout << render_status_text(states[i], ctx.lang_for(states[i].plan), ctx.out, opts.ascii);
+    }
+  }
+  return errors ? kExitPlan : kExitOk;
+}
+
+void setup_status(CLI::App& app, int* status) {
+  auto opts = std::make_shared<StatusOptions>();
+  CLI::App* sub = app.add_subcommand("status", "Where each plan stands: progress, semáforo, attention");
+  sub->add_option("--format", opts->format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_flag("--ascii", opts->ascii, "Draw with plain ASCII");
+  add_common_options(sub, &opts->common);
+  sub->callback([opts, status] { *status = run_status(*opts); });
+}
+
+}  // namespace plan::cli
