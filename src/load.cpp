@@ -250,9 +250,10 @@ class Builder : public YAML::EventHandler {
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
-                       YAML::anchor_t, YAML::EmitterStyle::value) override {
+                       YAML::anchor_t, YAML::EmitterStyle::value style) override {
     const Pos pos = to_pos(mark);
     check_tag(tag, pos);
+    flow_ = style == YAML::EmitterStyle::Flow;
     on_collection_start(pos, /*is_map=*/false);
   }
   void OnSequenceEnd() override { on_collection_end(); }
@@ -261,8 +262,8 @@ class Builder : public YAML::EventHandler {
                   YAML::EmitterStyle::value style) override {
     const Pos pos = to_pos(mark);
     check_tag(tag, pos);
-    on_collection_start(pos, /*is_map=*/true);
     flow_ = style == YAML::EmitterStyle::Flow;
+    on_collection_start(pos, /*is_map=*/true);
     set_style();
   }
   void OnMapEnd() override { on_collection_end(); }
@@ -370,6 +371,7 @@ class Builder : public YAML::EventHandler {
       f.seen |= bit;
       f.first_line[i] = s.pos.line;
       f.field = static_cast<int>(i);
+      if (f.node == Node::activity) remember_key(static_cast<Activity*>(f.target), key, s.pos);
       return;
     }
     f.field = kSkipValue;
@@ -391,6 +393,13 @@ class Builder : public YAML::EventHandler {
       error(s.pos, s.width, Msg::unknown_key, {key, where(f.node)},
             Msg::hint_valid_keys, {join(names, ", ")});
     }
+  }
+
+  // The keys `plan mark` edits in place.
+  static void remember_key(Activity* a, std::string_view key, const Pos& pos) {
+    if (key == "progress") a->progress_key = pos;
+    if (key == "status") a->status_key = pos;
+    if (key == "updates") a->updates_key = pos;
   }
 
   void owner_key(Frame& f, const Scalar& s) {
@@ -858,7 +867,7 @@ class Builder : public YAML::EventHandler {
   int documents_ = 0;
   bool saw_root_ = false;
   bool fatal_ = false;
-  bool flow_ = false;
+  bool flow_ = false;  // the collection being opened is in flow style
   bool skip_after_key_ = false;
 };
 

@@ -100,7 +100,11 @@ struct Activity {
   ActivityFlag flag = ActivityFlag::none;
   Text flag_text;         // the `status` value as written
   std::vector<Update> updates;
-  Pos updates_pos;        // of the `updates` value, when present
+  // Where the keys that `plan mark` edits were written (unknown if absent).
+  Pos progress_key;
+  Pos status_key;
+  Pos updates_key;
+  Pos updates_pos;        // of the `updates` list, when it is one
   CollectionStyle updates_style = CollectionStyle::block;
   Pos pos;                // of the activity's mapping
   CollectionStyle style = CollectionStyle::block;

@@ -11,5 +11,6 @@ void setup_list(CLI::App& app, int* status);
 void setup_show(CLI::App& app, int* status);
 void setup_status(CLI::App& app, int* status);
 void setup_timeline(CLI::App& app, int* status);
+void setup_mark(CLI::App& app, int* status);
 
 }  // namespace plan::cli

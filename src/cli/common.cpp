@@ -11,7 +11,7 @@
 
 namespace plan::cli {
 
-void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view) {
+void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view, bool with_paths) {
   const std::string group = "Common options";
   app->add_option("--lang", opts->lang, "Output language: es or en (default: the plan's)")
       ->check(CLI::IsMember({"es", "en"}))
@@ -29,7 +29,9 @@ void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view) {
         ->check(CLI::Range(40, 1000))
         ->group(group);
   }
-  app->add_option("PATH", opts->paths, "Plan files or directories (default: plans)");
+  if (with_paths) {
+    app->add_option("PATH", opts->paths, "Plan files or directories (default: plans)");
+  }
 }
 
 namespace {

@@ -31,7 +31,8 @@ struct CommonOptions {
 
 // Adds --lang, --as-of, --color, --width (one group) and PATH... to a
 // subcommand. with_view adds --color and --width only where output is a view.
-void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view = true);
+void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view = true,
+                        bool with_paths = true);
 
 // The resolved common options.
 struct Context {

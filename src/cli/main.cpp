@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   setup_validate(app, &status);
   setup_status(app, &status);
   setup_timeline(app, &status);
+  setup_mark(app, &status);
   setup_list(app, &status);
   setup_show(app, &status);
 

@@ -1,0 +1,56 @@
+// edit.h: `plan mark`'s change to a plan file, made on its text.
+//
+// Owns the surgical edit: the activity's `progress` value replaced in
+// place (or one line added), `status` set or removed, and a new entry put
+// in `updates` in date order, in the style the file already uses (block
+// or flow), quoted only where YAML needs it, with the file's own line ends.
+// Every other byte stays as it was: comments, order, quoting, blank lines.
+// The result is loaded and validated before it is returned; writing it to
+// disk is file_io.h's job. It never prints.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/diagnostic.h"
+#include "plan/model.h"
+
+namespace plan {
+
+enum class StatusChange { keep, blocked, cancelled, clear };
+
+struct MarkRequest {
+  std::optional<int> progress;  // absolute, 0..100
+  std::optional<int> delta;     // "+10" or "-5": added to progress on date
+  std::string note;
+  std::string by;
+  std::string evidence;
+  Date date;                    // of the update
+  Date as_of;                   // for validating the result
+  StatusChange status = StatusChange::keep;
+};
+
+struct MarkResult {
+  bool ok = false;
+  std::string text;               // the whole new file
+  int old_progress = 0;           // the activity's progress before
+  int new_progress = 0;           // and after
+  bool appended_update = false;
+  // Why the mark was refused: one message, or the new text's diagnostics.
+  std::optional<Msg> error;
+  std::vector<std::string> error_args;
+  std::optional<Msg> hint;
+  std::vector<std::string> hint_args;
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Marks `activity` (of `line`, in `plan`, which must be valid).
+MarkResult mark_activity(const Plan& plan, const Line& line, const Activity& activity,
+                         const MarkRequest& request);
+
+// A text value as YAML writes it: plain when that reads back the same,
+// else double-quoted with escapes. flow: it sits inside { } or [ ].
+std::string yaml_scalar(std::string_view value, bool flow);
+
+}  // namespace plan

@@ -1,0 +1,244 @@
+// cli/mark.cpp: `plan mark`, recording progress in the plan file.
+#include <sys/stat.h>
+
+#include <dtl/dtl.hpp>
+
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "commands.h"
+#include "common.h"
+#include "plan/address.h"
+#include "plan/edit.h"
+#include "plan/file_io.h"
+#include "plan/render/style.h"
+#include "plan/text.h"
+
+namespace plan::cli {
+
+struct MarkOptions {
+  CommonOptions common;
+  std::vector<std::string> args;  // ADDRESS [PROGRESS] [PATH...]
+  std::string note;
+  std::string by;
+  std::string evidence;
+  std::string date;
+  std::string status;
+  bool dry_run = false;
+};
+
+namespace {
+
+bool exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && s.size() <= 4 &&
+         s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// PROGRESS: 0..100, +N, -N, or done.
+bool parse_progress(std::string_view s, MarkRequest* req) {
+  if (s == "done") {
+    req->progress = 100;
+  } else if ((s[0] == '+' || s[0] == '-') && all_digits(s.substr(1))) {
+    const int n = std::stoi(std::string(s.substr(1)));
+    req->delta = s[0] == '-' ? -n : n;
+  } else if (all_digits(s)) {
+    req->progress = std::stoi(std::string(s));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void say_error(const Context& ctx, Language lang, Msg msg, const std::vector<std::string>& args,
+               std::optional<Msg> hint = std::nullopt,
+               const std::vector<std::string>& hint_args = {}) {
+  std::cerr << "plan: " << paint(ctx.err, Style::red, std::string(text_of(lang, Msg::word_error)) + ":")
+            << " " << tr(lang, msg, args);
+  if (!code_of(msg).empty()) std::cerr << " [" << code_of(msg) << "]";
+  std::cerr << "\n";
+  if (hint) {
+    std::cerr << "      = " << text_of(lang, Msg::word_hint) << ": " << tr(lang, *hint, hint_args)
+              << "\n";
+  }
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+// A unified diff of the change, as `git diff` would show it.
+std::string unified_diff(const std::string& file, const std::string& before,
+                         const std::string& after) {
+  dtl::Diff<std::string> diff(split_lines(before), split_lines(after));
+  diff.compose();
+  diff.composeUnifiedHunks();
+  std::ostringstream out;
+  out << "--- a/" << file << "\n+++ b/" << file << "\n";
+  diff.printUnifiedFormat(out);
+  std::string text = out.str();
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  return text;
+}
+
+}  // namespace
+
+int run_mark(const MarkOptions& opts) {
+  CommonOptions common = opts.common;
+  const std::string address_text = opts.args.front();
+  MarkRequest req;
+  for (size_t i = 1; i < opts.args.size(); ++i) {
+    const std::string& a = opts.args[i];
+    if (i == 1 && !exists(a)) {
+      if (!parse_progress(a, &req)) {
+        const Context ctx = make_context(common);
+        say_error(ctx, ctx.lang_for(nullptr), Msg::mark_bad_progress, {a});
+        return kExitPlan;
+      }
+      continue;
+    }
+    common.paths.push_back(a);
+  }
+  const Context ctx = make_context(common);
+  req.as_of = ctx.as_of;
+  req.date = opts.date.empty() ? ctx.as_of : *parse_day(opts.date);
+  req.note = opts.note;
+  req.by = opts.by;
+  req.evidence = opts.evidence;
+  if (opts.status == "blocked") req.status = StatusChange::blocked;
+  if (opts.status == "cancelled") req.status = StatusChange::cancelled;
+  if (opts.status == "none") req.status = StatusChange::clear;
+
+  // Find the plan file that holds the address.
+  const Loaded all = load_and_validate(ctx);
+  std::vector<const Plan*> plans;
+  for (const auto& r : all.results) {
+    if (r->complete) plans.push_back(&r->plan);
+  }
+  const Language lang0 = ctx.lang_for(plans.empty() ? nullptr : plans.front());
+  const std::optional<Address> address = parse_address(address_text);
+  if (!address) {
+    say_error(ctx, lang0, Msg::bad_address, {address_text});
+    return kExitPlan;
+  }
+  if (!address->activity) {
+    say_error(ctx, lang0, Msg::mark_line_address, {address_text});
+    return kExitPlan;
+  }
+  const std::vector<Target> found = resolve(*address, plans);
+  if (found.empty()) {
+    report_errors(all, ctx);
+    std::vector<std::string> names;
+    for (const Plan* p : plans) {
+      for (const Line& l : p->lines) {
+        for (const Activity& a : l.activities) names.push_back(format_address(l, a));
+      }
+    }
+    const std::string near = nearest(address_text, names);
+    if (!near.empty()) {
+      say_error(ctx, lang0, Msg::unknown_address, {address_text}, Msg::hint_did_you_mean, {near});
+    } else {
+      say_error(ctx, lang0, Msg::unknown_address, {address_text});
+    }
+    return kExitPlan;
+  }
+  if (found.size() > 1) {
+    std::vector<std::string> names;
+    for (const Target& t : found) names.push_back(t.plan->id.value + ":" + address_text);
+    say_error(ctx, lang0, Msg::ambiguous_address, {address_text, join(names, ", ")});
+    return kExitPlan;
+  }
+  const std::string file = found.front().plan->file;
+
+  // Under the lock, read the file afresh: another mark may have just
+  // written it.
+  FileLock lock(file);
+  if (!lock.error().empty()) {
+    say_error(ctx, lang0, Msg::mark_write_failed, {file, lock.error()});
+    return kExitPlan;
+  }
+  Context one = ctx;
+  one.paths = {file};
+  const Loaded fresh = load_and_validate(one);
+  const Plan& plan = fresh.results.front()->plan;
+  const Language lang = ctx.lang_for(&plan);
+  if (fresh.usable().empty()) {
+    report_errors(fresh, ctx);
+    say_error(ctx, lang, Msg::mark_invalid_plan, {file});
+    return kExitPlan;
+  }
+  const std::vector<Target> target = resolve(*address, {&plan});
+  if (target.size() != 1) {
+    say_error(ctx, lang, Msg::unknown_address, {address_text});
+    return kExitPlan;
+  }
+  const MarkResult r = mark_activity(plan, *target.front().line, *target.front().activity, req);
+  if (!r.ok) {
+    for (const Diagnostic& d : r.diagnostics) std::cerr << render_diagnostic(d, fresh, ctx, ctx.err);
+    say_error(ctx, lang, r.error.value_or(Msg::mark_internal), r.error_args, r.hint, r.hint_args);
+    return kExitPlan;
+  }
+  if (opts.dry_run) {
+    std::cout << unified_diff(file, plan.source, r.text);
+    std::cerr << tr(lang, Msg::mark_dry_run) << "\n";
+    return kExitOk;
+  }
+  const WriteResult w = write_atomically(file, r.text);
+  if (w.error == WriteError::read_only) {
+    say_error(ctx, lang, Msg::mark_read_only, {file});
+    return kExitPlan;
+  }
+  if (w.error == WriteError::failed) {
+    say_error(ctx, lang, Msg::mark_write_failed, {file, w.detail});
+    return kExitPlan;
+  }
+
+  // Say what changed, with the state it leaves.
+  const LoadResult after = load_plan_text(file, r.text);
+  const Target t = resolve(*address, {&after.plan}).front();
+  const ActivityState s = derive_activity(after.plan, *t.line, *t.activity, ctx.as_of);
+  std::cout << tr(lang, Msg::mark_changed, after.plan.id.value, address_text, r.old_progress,
+                  r.new_progress)
+            << "\n";
+  std::string state(text_of(lang, status_word(s.status)));
+  if (s.signal != Signal::none) state += " · " + signal_text(ctx.out, s.signal, lang, false);
+  std::cout << "  " << tr(lang, Msg::mark_state, state) << "\n";
+  if (r.appended_update && req.progress.value_or(r.new_progress) != r.new_progress) {
+    std::cout << "  " << tr(lang, Msg::mark_backfilled, fmt::format("{}", req.date), r.new_progress)
+              << "\n";
+  }
+  return kExitOk;
+}
+
+void setup_mark(CLI::App& app, int* status) {
+  auto opts = std::make_shared<MarkOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "mark", "Record progress: plan mark 2.3 40 --note \"...\" (also +10, done)");
+  sub->add_option("ADDRESS PROGRESS PATH", opts->args,
+                  "The activity (2.3 or PLAN-ID:2.3), then PROGRESS (0..100, +N, -N, done; "
+                  "optional with --status or --note), then plan files or directories")
+      ->required();
+  sub->add_option("--note", opts->note, "What was done");
+  sub->add_option("--by", opts->by, "Owner code of who reports it");
+  sub->add_option("--evidence", opts->evidence, "A link or path to the evidence");
+  sub->add_option("--date", opts->date, "Date of the update, YYYY-MM-DD (default: the as-of date)")
+      ->check([](const std::string& s) -> std::string {
+        return parse_day(s) ? "" : "'" + s + "' is not a date YYYY-MM-DD";
+      });
+  sub->add_option("--status", opts->status, "Set the status: blocked, cancelled, or none to clear")
+      ->check(CLI::IsMember({"blocked", "cancelled", "none"}));
+  sub->add_flag("--dry-run", opts->dry_run, "Print the change as a diff; write nothing");
+  add_common_options(sub, &opts->common, /*with_view=*/true, /*with_paths=*/false);
+  sub->callback([opts, status] { *status = run_mark(*opts); });
+}
+
+}  // namespace plan::cli

@@ -1,0 +1,546 @@
+// edit.cpp: the surgical text edit behind `plan mark`.
+#include "plan/edit.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "plan/derive.h"
+#include "plan/load.h"
+#include "plan/text.h"
+#include "plan/validate.h"
+
+namespace plan {
+
+// ---------------------------------------------------------------------------
+// Quoting.
+
+namespace {
+
+bool looks_like_other_type(std::string_view v) {
+  static const char* const kWords[] = {"null", "~", "true", "false", "yes", "no", "on", "off",
+                                       "y", "n"};
+  std::string lower(v);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  // Numbers and dates (and what YAML 1.1 reads as such: 1_000, 0x1F,
+  // 1:30) would read back as something other than text.
+  if (v.empty()) return false;
+  const bool numeric_start =
+      std::isdigit(static_cast<unsigned char>(v[0])) ||
+      (v.size() > 1 && (v[0] == '+' || v[0] == '-' || v[0] == '.') &&
+       std::isdigit(static_cast<unsigned char>(v[1])));
+  return numeric_start && v.find_first_not_of("0123456789+-.:eE_xXoObBaAcCdDfF") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string yaml_scalar(std::string_view v, bool flow) {
+  bool quote = v.empty() || v.front() == ' ' || v.back() == ' ' || looks_like_other_type(v) ||
+               std::string_view("-?:,[]{}#&*!|>'\"%@`").find(v.front()) != std::string_view::npos ||
+               v.find(": ") != std::string_view::npos || v.find(" #") != std::string_view::npos ||
+               v.back() == ':';
+  for (char c : v) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) quote = true;
+    if (flow && std::string_view(",[]{}").find(c) != std::string_view::npos) quote = true;
+  }
+  if (!quote) return std::string(v);
+  std::string out = "\"";
+  for (char c : v) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+          out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Reading the text around a position.
+
+struct TextEdit {
+  size_t offset;
+  size_t remove;
+  std::string insert;
+};
+
+class Source {
+ public:
+  explicit Source(const std::string& s) : s_(s) {
+    const size_t nl = s.find('\n');
+    eol_ = nl != std::string::npos && nl > 0 && s[nl - 1] == '\r' ? "\r\n" : "\n";
+  }
+
+  const std::string& eol() const { return eol_; }
+  size_t size() const { return s_.size(); }
+  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
+
+  size_t line_start(size_t off) const {
+    if (off == 0) return 0;
+    const size_t nl = s_.rfind('\n', off - 1);
+    return nl == std::string::npos ? 0 : nl + 1;
+  }
+  // The start of the next line (or the end of the text).
+  size_t next_line(size_t off) const {
+    const size_t nl = s_.find('\n', off);
+    return nl == std::string::npos ? s_.size() : nl + 1;
+  }
+  // Where the line's content ends (before "\r\n" or "\n").
+  size_t line_end(size_t off) const {
+    size_t nl = s_.find('\n', off);
+    if (nl == std::string::npos) nl = s_.size();
+    if (nl > off && s_[nl - 1] == '\r') --nl;
+    return nl;
+  }
+  int indent(size_t ls) const {
+    size_t i = ls;
+    while (i < s_.size() && s_[i] == ' ') ++i;
+    return static_cast<int>(i - ls);
+  }
+  // Blank, or only a comment.
+  bool is_blank(size_t ls) const {
+    const char c = at(ls + static_cast<size_t>(indent(ls)));
+    return c == '\n' || c == '\r' || c == '\0';
+  }
+  bool is_comment(size_t ls) const { return at(ls + static_cast<size_t>(indent(ls))) == '#'; }
+  // The key at off is the first thing on its line.
+  bool starts_line(size_t off) const {
+    const size_t ls = line_start(off);
+    return ls + static_cast<size_t>(indent(ls)) == off;
+  }
+  int column(size_t off) const { return static_cast<int>(off - line_start(off)); }
+
+  // The end of the block that starts on the line of `first`: the start of
+  // the line after its last line. inside(indent, line_start) says whether a
+  // content line belongs to it; comment lines belong when indented at least
+  // `comment_indent`; blank lines never end it.
+  template <typename Inside>
+  size_t block_end(size_t first, int comment_indent, Inside inside) const {
+    size_t end = next_line(first);
+    size_t at = end;
+    while (at < s_.size()) {
+      const size_t next = next_line(at);
+      if (is_blank(at)) {
+        at = next;
+        continue;
+      }
+      const int ind = indent(at);
+      if (is_comment(at)) {
+        if (ind >= comment_indent) end = next;
+        at = next;
+        continue;
+      }
+      if (!inside(ind, at)) break;
+      end = next;
+      at = next;
+    }
+    return end;
+  }
+
+  // The end of a scalar value written at off: a quoted one to its closing
+  // quote, a plain one to the end of the line, a comment, or (in flow) a
+  // flow indicator.
+  size_t value_end(size_t off, bool flow) const {
+    const char q = at(off);
+    if (q == '"' || q == '\'') {
+      for (size_t i = off + 1; i < s_.size(); ++i) {
+        if (q == '"' && s_[i] == '\\') {
+          ++i;
+        } else if (s_[i] == q) {
+          if (q == '\'' && at(i + 1) == '\'') {
+            ++i;
+            continue;
+          }
+          return i + 1;
+        }
+      }
+      return s_.size();
+    }
+    size_t i = off;
+    const size_t end = line_end(off);
+    while (i < end) {
+      const char c = s_[i];
+      if (flow && (c == ',' || c == '}' || c == ']')) break;
+      if (c == '#' && i > off && (s_[i - 1] == ' ' || s_[i - 1] == '\t')) break;
+      ++i;
+    }
+    while (i > off && (s_[i - 1] == ' ' || s_[i - 1] == '\t')) --i;
+    return i;
+  }
+
+  // The offset of the bracket that closes the flow collection opened at
+  // `open` ('{' or '['), skipping quoted text and nested collections.
+  size_t flow_close(size_t open) const {
+    int depth = 0;
+    for (size_t i = open; i < s_.size(); ++i) {
+      const char c = s_[i];
+      if (c == '"' || c == '\'') {
+        i = value_end(i, true) - 1;
+      } else if (c == '#' && i > 0 && (s_[i - 1] == ' ' || s_[i - 1] == '\t')) {
+        i = line_end(i) - 1;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ']') {
+        if (--depth == 0) return i;
+      }
+    }
+    return std::string::npos;
+  }
+
+  // The last non-space offset before `end` (exclusive), plus one.
+  size_t trim_back(size_t end) const {
+    while (end > 0 && std::isspace(static_cast<unsigned char>(s_[end - 1]))) --end;
+    return end;
+  }
+
+ private:
+  const std::string& s_;
+  std::string eol_;
+};
+
+std::string spaces(int n) { return std::string(static_cast<size_t>(std::max(n, 0)), ' '); }
+
+struct Entry {
+  std::string date;
+  int progress;
+  std::string note;
+  std::string by;
+  std::string evidence;
+};
+
+std::string flow_entry(const Entry& e) {
+  std::string out = fmt::format("{{date: {}, progress: {}", e.date, e.progress);
+  if (!e.note.empty()) out += ", note: " + yaml_scalar(e.note, true);
+  if (!e.by.empty()) out += ", by: " + yaml_scalar(e.by, true);
+  if (!e.evidence.empty()) out += ", evidence: " + yaml_scalar(e.evidence, true);
+  return out + "}";
+}
+
+// A block entry: "- date: ..." at dash, its other keys at keys.
+std::string block_entry(const Entry& e, int dash, int keys, const std::string& eol) {
+  std::string out = spaces(dash) + "- " + spaces(keys - dash - 2) + "date: " + e.date + eol;
+  out += spaces(keys) + fmt::format("progress: {}", e.progress) + eol;
+  if (!e.note.empty()) out += spaces(keys) + "note: " + yaml_scalar(e.note, false) + eol;
+  if (!e.by.empty()) out += spaces(keys) + "by: " + yaml_scalar(e.by, false) + eol;
+  if (!e.evidence.empty()) out += spaces(keys) + "evidence: " + yaml_scalar(e.evidence, false) + eol;
+  return out;
+}
+
+std::string apply(const std::string& text, std::vector<TextEdit> edits) {
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const TextEdit& a, const TextEdit& b) { return a.offset > b.offset; });
+  std::string out = text;
+  for (const TextEdit& e : edits) out.replace(e.offset, e.remove, e.insert);
+  return out;
+}
+
+std::string_view flag_word(StatusChange s) {
+  return s == StatusChange::blocked ? "blocked" : "cancelled";
+}
+
+// ---------------------------------------------------------------------------
+
+class Marker {
+ public:
+  Marker(const Plan& plan, const Line& line, const Activity& a, const MarkRequest& req)
+      : plan_(plan), line_(line), a_(a), req_(req), src_(plan.source) {}
+
+  MarkResult run() {
+    MarkResult r;
+    r.old_progress = static_cast<int>(a_.progress.value);
+    if (!check(r)) return r;
+    const bool append = req_.progress || req_.delta || !req_.note.empty() || !req_.by.empty() ||
+                        !req_.evidence.empty();
+    if (append) {
+      const int at_date = progress_at(a_, req_.date);
+      int value = req_.progress ? *req_.progress : at_date;
+      if (req_.delta) value = at_date + *req_.delta;
+      if (value < 0 || value > 100) {
+        r.error = Msg::mark_progress_range;
+        r.error_args = {std::to_string(value)};
+        return r;
+      }
+      entry_ = Entry{fmt::format("{}", req_.date), value, req_.note, req_.by, req_.evidence};
+      insert_at_ = insertion_index();
+      r.appended_update = true;
+      // A back-filled update leaves the latest one in charge.
+      r.new_progress = insert_at_ == a_.updates.size()
+                           ? value
+                           : static_cast<int>(a_.updates.back().progress.value);
+    } else {
+      r.new_progress = r.old_progress;
+    }
+    if (!build(r, append)) return r;
+    r.text = apply(plan_.source, edits_);
+    verify(r, append);
+    return r;
+  }
+
+ private:
+  bool check(MarkResult& r) const {
+    if (!req_.progress && !req_.delta && req_.status == StatusChange::keep && req_.note.empty() &&
+        req_.by.empty() && req_.evidence.empty()) {
+      r.error = Msg::mark_nothing;
+      return false;
+    }
+    if (req_.progress && (*req_.progress < 0 || *req_.progress > 100)) {
+      r.error = Msg::mark_progress_range;
+      r.error_args = {std::to_string(*req_.progress)};
+      return false;
+    }
+    const Date first = plan_.period_start.date.first();
+    const Date last = plan_.period_end.date.last();
+    if (req_.date < first || req_.date > last) {
+      r.error = Msg::mark_date_outside;
+      r.error_args = {fmt::format("{}", req_.date), fmt::format("{}", first),
+                      fmt::format("{}", last)};
+      return false;
+    }
+    if (!req_.by.empty() && plan_.find_owner(req_.by) == nullptr) {
+      r.error = Msg::mark_unknown_by;
+      r.error_args = {req_.by};
+      std::vector<std::string> codes;
+      for (const Owner& o : plan_.owners) codes.push_back(o.code.value);
+      const std::string near = nearest(req_.by, codes);
+      if (!near.empty()) {
+        r.hint = Msg::hint_did_you_mean_owner;
+        r.hint_args = {near, plan_.find_owner(near)->name.value};
+      } else {
+        r.hint = Msg::hint_valid_values;
+        r.hint_args = {join(codes, ", ")};
+      }
+      return false;
+    }
+    return true;
+  }
+
+  // Where the new update goes: after every update dated on or before it.
+  size_t insertion_index() const {
+    size_t i = a_.updates.size();
+    while (i > 0 && a_.updates[i - 1].date.date.last() > req_.date) --i;
+    return i;
+  }
+
+  bool flow_activity() const { return a_.style == CollectionStyle::flow; }
+  size_t off(const Pos& p) const { return static_cast<size_t>(p.offset); }
+  // Indentation of the activity's keys.
+  int key_indent() const { return src_.column(off(a_.pos)); }
+
+  bool build(MarkResult& r, bool append) {
+    std::vector<std::string> new_keys;  // "key: value" to add to the activity
+    // progress
+    if (r.new_progress != r.old_progress || (a_.progress_key.known() && append)) {
+      if (a_.progress_key.known()) {
+        const size_t v = off(a_.progress.pos);
+        size_t e = v;
+        while (e < src_.size() && (std::isdigit(static_cast<unsigned char>(src_.at(e))) ||
+                                   src_.at(e) == '+' || src_.at(e) == '-')) {
+          ++e;
+        }
+        edits_.push_back({v, e - v, std::to_string(r.new_progress)});
+      } else {
+        new_keys.push_back(fmt::format("progress: {}", r.new_progress));
+      }
+    }
+    // status
+    if (req_.status == StatusChange::blocked || req_.status == StatusChange::cancelled) {
+      if (a_.status_key.known()) {
+        const size_t v = off(a_.flag_text.pos);
+        edits_.push_back({v, src_.value_end(v, flow_activity()) - v, std::string(flag_word(req_.status))});
+      } else {
+        new_keys.push_back("status: " + std::string(flag_word(req_.status)));
+      }
+    } else if (req_.status == StatusChange::clear && a_.status_key.known()) {
+      if (!remove_status(r)) return false;
+    }
+    // updates
+    if (append) add_update(new_keys);
+    if (!new_keys.empty()) add_keys(new_keys);
+    return true;
+  }
+
+  bool remove_status(MarkResult& r) {
+    const size_t key = off(a_.status_key);
+    const size_t value_end = src_.value_end(off(a_.flag_text.pos), flow_activity());
+    if (flow_activity()) {
+      // ", status: x" goes, or "status: x, " when it comes first.
+      size_t from = src_.trim_back(key);
+      if (from > 0 && src_.at(from - 1) == ',') {
+        edits_.push_back({from - 1, value_end - (from - 1), ""});
+      } else {
+        size_t to = value_end;
+        while (to < src_.size() && (src_.at(to) == ' ' || src_.at(to) == ',')) ++to;
+        edits_.push_back({key, to - key, ""});
+      }
+      return true;
+    }
+    if (!src_.starts_line(key)) {
+      r.error = Msg::mark_cannot_remove_status;
+      return false;
+    }
+    const size_t ls = src_.line_start(key);
+    edits_.push_back({ls, src_.next_line(key) - ls, ""});
+    return true;
+  }
+
+  void add_update(std::vector<std::string>& new_keys) {
+    const std::string& eol = src_.eol();
+    if (a_.updates_pos.known() && a_.updates_style == CollectionStyle::flow) {
+      // updates: [{...}, {...}]
+      const size_t open = off(a_.updates_pos);
+      if (insert_at_ < a_.updates.size()) {
+        edits_.push_back({off(a_.updates[insert_at_].pos), 0, flow_entry(entry_) + ", "});
+      } else {
+        const size_t close = src_.flow_close(open);
+        const size_t last = src_.trim_back(close);
+        // "[a, b]" gets ", c"; "[a, b,]" (a trailing comma) gets " c".
+        const std::string sep = a_.updates.empty() ? "" : src_.at(last - 1) == ',' ? " " : ", ";
+        edits_.push_back({last, 0, sep + flow_entry(entry_)});
+      }
+      return;
+    }
+    if (!a_.updates.empty()) {
+      // A block list: copy the indentation and style of a neighbour.
+      const Update& near = a_.updates[insert_at_ < a_.updates.size() ? insert_at_ : insert_at_ - 1];
+      const size_t first_key = off(near.pos);
+      const size_t ls = src_.line_start(first_key);
+      const int keys = src_.column(first_key);
+      size_t dash_at = first_key;
+      while (dash_at > ls && src_.at(dash_at) != '-') --dash_at;
+      const int dash = src_.at(dash_at) == '-' ? src_.column(dash_at) : std::max(0, keys - 2);
+      const std::string text = near.style == CollectionStyle::flow
+                                   ? spaces(dash) + "- " + flow_entry(entry_) + eol
+                                   : block_entry(entry_, dash, keys, eol);
+      if (insert_at_ < a_.updates.size()) {
+        edits_.push_back({src_.line_start(off(a_.updates[insert_at_].pos)), 0, text});
+      } else {
+        const int a = key_indent();
+        const size_t end = src_.block_end(off(a_.updates_key), dash, [&](int ind, size_t at) {
+          return ind > a || (ind == a && src_.at(at + static_cast<size_t>(ind)) == '-');
+        });
+        insert_lines(end, text);
+      }
+      return;
+    }
+    if (a_.updates_key.known() && !flow_activity()) {
+      // "updates:" with nothing (or an empty block) after it.
+      const size_t key = off(a_.updates_key);
+      const size_t after_colon = key + std::string_view("updates:").size();
+      const int a = key_indent();
+      std::string entry = block_entry(entry_, a + 2, a + 4, eol);
+      entry.resize(entry.size() - eol.size());  // the line keeps its own end
+      edits_.push_back({after_colon, src_.line_end(key) - after_colon, eol + entry});
+      return;
+    }
+    if (flow_activity()) {
+      new_keys.push_back("updates: [" + flow_entry(entry_) + "]");
+      return;
+    }
+    const int a = key_indent();
+    new_keys.push_back("updates:" + eol + block_entry(entry_, a + 2, a + 4, eol));
+  }
+
+  // New keys go before `updates:` when it is there (so the log stays last),
+  // else at the end of the activity.
+  void add_keys(const std::vector<std::string>& keys) {
+    const std::string& eol = src_.eol();
+    if (flow_activity()) {
+      const size_t close = src_.flow_close(off(a_.pos));
+      std::string text;
+      for (const std::string& k : keys) text += ", " + k;
+      edits_.push_back({src_.trim_back(close), 0, text});
+      return;
+    }
+    const int a = key_indent();
+    std::string text;
+    for (const std::string& k : keys) {
+      text += spaces(a) + k;
+      if (k.compare(0, 8, "updates:") != 0) text += eol;  // block_entry ends its own lines
+    }
+    if (a_.updates_key.known() && src_.starts_line(off(a_.updates_key))) {
+      edits_.push_back({src_.line_start(off(a_.updates_key)), 0, text});
+      return;
+    }
+    const size_t end = src_.block_end(off(a_.pos), a, [&](int ind, size_t) { return ind >= a; });
+    insert_lines(end, text);
+  }
+
+  // Inserts whole lines at `at`, the start of a line (or the end of a text
+  // that may lack its last line end).
+  void insert_lines(size_t at, const std::string& text) {
+    std::string prefix;
+    if (at == src_.size() && at > 0 && src_.at(at - 1) != '\n') prefix = src_.eol();
+    // Several insertions at one place keep the order they were made in.
+    for (TextEdit& e : edits_) {
+      if (e.offset == at && e.remove == 0) {
+        e.insert += text;
+        return;
+      }
+    }
+    edits_.push_back({at, 0, prefix + text});
+  }
+
+  void verify(MarkResult& r, bool append) const {
+    LoadResult loaded = load_plan_text(plan_.file, r.text);
+    std::vector<Diagnostic> diags = loaded.diagnostics;
+    if (loaded.complete) {
+      for (Diagnostic& d : validate_plan(loaded.plan, req_.as_of)) diags.push_back(std::move(d));
+    }
+    if (!loaded.complete || has_errors(diags)) {
+      r.error = Msg::mark_invalid_result;
+      for (Diagnostic& d : diags) {
+        if (d.severity == Severity::error) r.diagnostics.push_back(std::move(d));
+      }
+      return;
+    }
+    // The edit must read back as exactly the change that was asked for.
+    const Activity* after = nullptr;
+    for (const Line& l : loaded.plan.lines) {
+      for (const Activity& x : l.activities) {
+        if (x.id.value == a_.id.value && l.id.value == line_.id.value) after = &x;
+      }
+    }
+    const size_t expected_updates = a_.updates.size() + (append ? 1 : 0);
+    ActivityFlag flag = a_.flag;
+    if (req_.status == StatusChange::blocked) flag = ActivityFlag::blocked;
+    if (req_.status == StatusChange::cancelled) flag = ActivityFlag::cancelled;
+    if (req_.status == StatusChange::clear) flag = ActivityFlag::none;
+    if (after == nullptr || after->progress.value != r.new_progress ||
+        after->updates.size() != expected_updates || after->flag != flag) {
+      r.error = Msg::mark_internal;
+      return;
+    }
+    r.ok = true;
+  }
+
+  const Plan& plan_;
+  const Line& line_;
+  const Activity& a_;
+  const MarkRequest& req_;
+  Source src_;
+  std::vector<TextEdit> edits_;
+  Entry entry_;
+  size_t insert_at_ = 0;
+};
+
+}  // namespace
+
+MarkResult mark_activity(const Plan& plan, const Line& line, const Activity& activity,
+                         const MarkRequest& request) {
+  return Marker(plan, line, activity, request).run();
+}
+
+}  // namespace plan

@@ -1,0 +1,348 @@
+// mark_test.cpp: `plan mark` end to end, on scratch copies of plan files:
+// the change is exactly the bytes it must be, refusals leave the file
+// byte-identical, and concurrent or interrupted writes lose nothing.
+#include <catch2/catch.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <thread>
+
+#include "runner.h"
+
+namespace {
+
+using plan::e2e::Outcome;
+using plan::e2e::read_text;
+using plan::e2e::write_text;
+
+// A fresh directory under /tmp, removed when the test ends.
+class Scratch {
+ public:
+  Scratch() {
+    char tmpl[] = "/tmp/plan-mark-XXXXXX";
+    dir_ = ::mkdtemp(tmpl);
+  }
+  ~Scratch() {
+    ::chmod(dir_.c_str(), 0755);
+    std::system(("rm -rf '" + dir_ + "'").c_str());
+  }
+  std::string path(const std::string& name) const { return dir_ + "/" + name; }
+  std::string copy(const std::string& from, const std::string& name) const {
+    write_text(path(name), read_text(from));
+    return path(name);
+  }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+};
+
+std::string source(const std::string& rel) { return std::string(PLAN_SOURCE_DIR) + "/" + rel; }
+
+Outcome plan_cmd(const std::vector<std::string>& args, const std::string& cwd,
+                 const std::map<std::string, std::string>& env = {}) {
+  return plan::e2e::run(PLAN_BINARY, args, env, cwd);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+// Lines of `after` not in `before`, and of `before` not in `after`, as
+// multisets: for a change made of replacements and insertions, exactly
+// the lines a reviewer sees in the diff.
+std::pair<std::vector<std::string>, std::vector<std::string>> line_changes(
+    const std::string& before, const std::string& after) {
+  auto a = lines_of(before);
+  auto b = lines_of(after);
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  std::vector<std::string> added;
+  std::vector<std::string> removed;
+  std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(added));
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(removed));
+  return {added, removed};
+}
+
+size_t count(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+const char* const kPlan2021 = "plans/participacion-2021.yaml";
+
+}  // namespace
+
+TEST_CASE("mark changes only the progress line and adds the update", "[mark]") {
+  Scratch s;
+  const std::string file = s.copy(source(kPlan2021), "p.yaml");
+  const std::string before = read_text(file);
+  const Outcome o = plan_cmd({"mark", "2.3", "40", "--note", "Se socializó: intranet y correo",
+                              "--by", "EPC", "--as-of", "2021-06-30", "p.yaml"},
+                             s.dir());
+  INFO(o.err);
+  REQUIRE(o.status == 0);
+  CHECK(o.out.find("2.3") != std::string::npos);
+  CHECK(o.out.find("0% → 40%") != std::string::npos);
+  const std::string after = read_text(file);
+  const auto [added, removed] = line_changes(before, after);
+  CHECK(removed == std::vector<std::string>{"        progress: 0"});
+  std::vector<std::string> expected_added = {
+      "            by: EPC",
+      "            note: \"Se socializó: intranet y correo\"",
+      "            progress: 40",
+      "          - date: 2021-06-30",
+      "        progress: 40",
+      "        updates:"};
+  CHECK(added == expected_added);
+  // Every comment survives, in order.
+  std::vector<std::string> comments_before;
+  std::vector<std::string> comments_after;
+  for (const auto& l : lines_of(before)) {
+    if (l.find('#') != std::string::npos) comments_before.push_back(l);
+  }
+  for (const auto& l : lines_of(after)) {
+    if (l.find('#') != std::string::npos) comments_after.push_back(l);
+  }
+  CHECK(comments_before == comments_after);
+  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.dir()).status == 0);
+  // show prints the history the mark wrote.
+  const Outcome shown = plan_cmd({"show", "2.3", "--as-of", "2021-06-30", "p.yaml"}, s.dir());
+  CHECK(shown.out.find("30 de junio de 2021: 40% — Se socializó: intranet y correo (por EPC)") !=
+        std::string::npos);
+}
+
+TEST_CASE("marks accumulate, back-fill in date order, and set status", "[mark]") {
+  Scratch s;
+  const std::string file = s.copy(source(kPlan2021), "p.yaml");
+  REQUIRE(plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.dir()).status == 0);
+  REQUIRE(plan_cmd({"mark", "2.3", "+10", "--as-of", "2021-07-15", "p.yaml"}, s.dir()).status == 0);
+  // A missed report filed late goes in date order; progress stays 50.
+  const Outcome back = plan_cmd(
+      {"mark", "2.3", "25", "--date", "2021-06-15", "--as-of", "2021-07-20", "p.yaml"}, s.dir());
+  REQUIRE(back.status == 0);
+  const std::string text = read_text(file);
+  const size_t d15 = text.find("- date: 2021-06-15");
+  const size_t d30 = text.find("- date: 2021-06-30");
+  const size_t d715 = text.find("- date: 2021-07-15");
+  CHECK(d15 < d30);
+  CHECK(d30 < d715);
+  CHECK(text.find("        progress: 50\n        updates:") != std::string::npos);
+  REQUIRE(plan_cmd({"mark", "3.1", "--status", "blocked", "--note", "Sin presupuesto", "--as-of",
+                    "2021-06-30", "p.yaml"},
+                   s.dir())
+              .status == 0);
+  CHECK(read_text(file).find("        status: blocked\n") != std::string::npos);
+  REQUIRE(plan_cmd({"mark", "3.1", "--status", "none", "--as-of", "2021-07-01", "p.yaml"}, s.dir())
+              .status == 0);
+  CHECK(read_text(file).find("status: blocked") == std::string::npos);
+  REQUIRE(plan_cmd({"mark", "1.1", "done", "--as-of", "2021-05-31", "p.yaml"}, s.dir()).status == 0);
+  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.dir()).status == 0);
+}
+
+TEST_CASE("every refusal leaves the file byte-identical", "[mark]") {
+  Scratch s;
+  s.copy(source(kPlan2021), "p.yaml");
+  const std::string before = read_text(s.path("p.yaml"));
+  struct Refusal {
+    std::vector<std::string> args;
+    std::string says;
+  };
+  const std::vector<Refusal> refusals = {
+      {{"mark", "2.3", "150", "p.yaml"}, "[progress-range]"},
+      {{"mark", "2.3", "-5", "p.yaml"}, "[progress-range]"},
+      {{"mark", "2.3", "abc", "p.yaml"}, "[bad-progress]"},
+      {{"mark", "2.9", "40", "p.yaml"}, "¿quiso decir '2.1'?"},
+      {{"mark", "2", "40", "p.yaml"}, "[bad-address]"},
+      {{"mark", "2.3", "40", "--by", "EPX", "p.yaml"}, "¿quiso decir 'EPC'"},
+      {{"mark", "2.3", "40", "--date", "2022-01-10", "p.yaml"}, "[outside-period]"},
+      {{"mark", "2.3", "p.yaml"}, "[nothing-to-mark]"},
+  };
+  for (const Refusal& r : refusals) {
+    std::vector<std::string> args = r.args;
+    args.push_back("--as-of");
+    args.push_back("2021-06-30");
+    const Outcome o = plan_cmd(args, s.dir());
+    INFO(args[1] << " " << args[2] << ": " << o.err);
+    CHECK(o.status == 1);
+    CHECK(o.err.find(r.says) != std::string::npos);
+    CHECK(read_text(s.path("p.yaml")) == before);
+  }
+  // Usage errors are 2 and touch nothing either.
+  CHECK(plan_cmd({"mark", "2.3", "40", "--status", "paused", "p.yaml"}, s.dir()).status == 2);
+  CHECK(read_text(s.path("p.yaml")) == before);
+}
+
+TEST_CASE("a plan that is already invalid is not marked", "[mark]") {
+  Scratch s;
+  std::string text = read_text(source(kPlan2021));
+  text.replace(text.find("support: [EPC]"), 14, "support: [EPX]");
+  write_text(s.path("p.yaml"), text);
+  const Outcome o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.dir());
+  CHECK(o.status == 1);
+  CHECK(o.err.find("[unknown-owner]") != std::string::npos);
+  CHECK(o.err.find("[invalid-plan]") != std::string::npos);
+  CHECK(read_text(s.path("p.yaml")) == text);
+}
+
+TEST_CASE("read-only files and directories are refused", "[mark]") {
+  Scratch s;
+  s.copy(source(kPlan2021), "p.yaml");
+  const std::string before = read_text(s.path("p.yaml"));
+  ::chmod(s.path("p.yaml").c_str(), 0444);
+  Outcome o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.dir());
+  CHECK(o.status == 1);
+  CHECK(o.err.find("[read-only]") != std::string::npos);
+  CHECK(read_text(s.path("p.yaml")) == before);
+  ::chmod(s.path("p.yaml").c_str(), 0644);
+  ::chmod(s.dir().c_str(), 0555);
+  o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.dir());
+  CHECK(o.status == 1);
+  CHECK(o.err.find("[read-only]") != std::string::npos);
+  ::chmod(s.dir().c_str(), 0755);
+  CHECK(read_text(s.path("p.yaml")) == before);
+}
+
+TEST_CASE("CRLF and BOM files stay CRLF and BOM", "[mark]") {
+  Scratch s;
+  std::string text = read_text(source(kPlan2021));
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  write_text(s.path("p.yaml"), crlf);
+  const Outcome o = plan_cmd({"mark", "1.2", "30", "--note", "Primera sesión", "--as-of",
+                              "2021-03-31", "p.yaml"},
+                             s.dir());
+  INFO(o.err);
+  REQUIRE(o.status == 0);
+  const std::string after = read_text(s.path("p.yaml"));
+  CHECK(after.compare(0, 3, "\xEF\xBB\xBF") == 0);
+  CHECK(count(after, "\n") == count(after, "\r\n"));
+  CHECK(count(after, "\n") == count(crlf, "\n") + 4);
+  CHECK(after.find("progress: 30\r\n") != std::string::npos);
+}
+
+TEST_CASE("flow-style updates get a flow entry, block activities a block one", "[mark]") {
+  Scratch s;
+  s.copy(source("tests/e2e/plans/marked.yaml"), "m.yaml");
+  const std::string before = read_text(s.path("m.yaml"));
+  REQUIRE(plan_cmd({"mark", "1.2", "45", "--note", "Segunda sesión, 20 asistentes", "--as-of",
+                    "2021-05-20", "m.yaml"},
+                   s.dir())
+              .status == 0);
+  auto [added, removed] = line_changes(before, read_text(s.path("m.yaml")));
+  CHECK(removed == std::vector<std::string>{"        progress: 30"});
+  CHECK(added == std::vector<std::string>{
+                     "          - {date: 2021-05-20, progress: 45, note: \"Segunda sesión, 20 asistentes\"}",
+                     "        progress: 45"});
+  // An activity with neither progress nor updates gets both, at its end.
+  const std::string mid = read_text(s.path("m.yaml"));
+  REQUIRE(plan_cmd({"mark", "2.4", "5", "--as-of", "2021-10-02", "m.yaml"}, s.dir()).status == 0);
+  std::tie(added, removed) = line_changes(mid, read_text(s.path("m.yaml")));
+  CHECK(removed.empty());
+  // (sorted: the changed lines as a multiset)
+  CHECK(added == std::vector<std::string>{"            progress: 5", "          - date: 2021-10-02",
+                                          "        progress: 5", "        updates:"});
+  const std::string end = read_text(s.path("m.yaml"));
+  CHECK(end.substr(end.size() - 80).find("status") == std::string::npos);
+  const std::string tail = "\n          - date: 2021-10-02\n            progress: 5\n";
+  CHECK(end.compare(end.size() - tail.size(), tail.size(), tail) == 0);
+}
+
+TEST_CASE("a flow-style activity is edited inside its braces", "[mark]") {
+  Scratch s;
+  const std::string text =
+      "version: 1\n"
+      "plan: {id: f, title: T, period: {start: 2021-01, end: 2021-12}}\n"
+      "owners: {SG: {name: S}}\n"
+      "lines:\n"
+      "  - id: 1\n"
+      "    title: L\n"
+      "    lead: [SG]\n"
+      "    activities:\n"
+      "      - {id: 1, title: A, start: 2021-01, end: 2021-03}  # kept\n";
+  write_text(s.path("f.yaml"), text);
+  REQUIRE(plan_cmd({"mark", "1.1", "30", "--as-of", "2021-02-01", "f.yaml"}, s.dir()).status == 0);
+  CHECK(read_text(s.path("f.yaml")) ==
+        "version: 1\n"
+        "plan: {id: f, title: T, period: {start: 2021-01, end: 2021-12}}\n"
+        "owners: {SG: {name: S}}\n"
+        "lines:\n"
+        "  - id: 1\n"
+        "    title: L\n"
+        "    lead: [SG]\n"
+        "    activities:\n"
+        "      - {id: 1, title: A, start: 2021-01, end: 2021-03, progress: 30, updates: [{date: "
+        "2021-02-01, progress: 30}]}  # kept\n");
+}
+
+TEST_CASE("through a symlink the target changes and the link stays; mode is kept", "[mark]") {
+  Scratch s;
+  s.copy(source(kPlan2021), "real.yaml");
+  ::chmod(s.path("real.yaml").c_str(), 0640);
+  REQUIRE(::symlink("real.yaml", s.path("link.yaml").c_str()) == 0);
+  REQUIRE(plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "link.yaml"}, s.dir()).status == 0);
+  struct stat st {};
+  REQUIRE(::lstat(s.path("link.yaml").c_str(), &st) == 0);
+  CHECK(S_ISLNK(st.st_mode));
+  REQUIRE(::stat(s.path("real.yaml").c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0640);
+  CHECK(read_text(s.path("real.yaml")).find("progress: 40") != std::string::npos);
+  // No temporary file is left behind.
+  const Outcome ls = plan::e2e::run("/bin/ls", {"-A", s.dir()}, {}, "/");
+  CHECK(ls.out == "link.yaml\nreal.yaml\n");
+}
+
+TEST_CASE("20 concurrent marks on one file are all recorded", "[mark]") {
+  Scratch s;
+  s.copy(source(kPlan2021), "p.yaml");
+  std::vector<std::thread> threads;
+  std::vector<int> statuses(20, -1);
+  for (int i = 0; i < 20; ++i) {
+    threads.emplace_back([&, i] {
+      statuses[i] = plan_cmd({"mark", "5.1", "+1", "--note", "marca " + std::to_string(i),
+                              "--as-of", "2021-08-01", "p.yaml"},
+                             s.dir())
+                        .status;
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(std::count(statuses.begin(), statuses.end(), 0) == 20);
+  const std::string text = read_text(s.path("p.yaml"));
+  CHECK(count(text, "- date: 2021-08-01") == 20);
+  for (int i = 0; i < 20; ++i) CHECK(text.find("note: marca " + std::to_string(i) + "\n") != std::string::npos);
+  CHECK(text.find("        progress: 20\n") != std::string::npos);
+  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.dir()).status == 0);
+}
+
+TEST_CASE("a crash between writing and renaming leaves the original intact", "[mark]") {
+  Scratch s;
+  s.copy(source(kPlan2021), "p.yaml");
+  const std::string before = read_text(s.path("p.yaml"));
+  const Outcome o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.dir(),
+                             {{"PLAN_TEST_CRASH_BEFORE_RENAME", "1"}});
+  CHECK(o.status == 128 + 9);  // killed, as a power cut would
+  CHECK(read_text(s.path("p.yaml")) == before);
+}
+
+TEST_CASE("a dry run prints the diff and writes nothing", "[mark]") {
+  Scratch s;
+  s.copy(source(kPlan2021), "p.yaml");
+  const std::string before = read_text(s.path("p.yaml"));
+  const Outcome o = plan_cmd({"mark", "2.3", "40", "--dry-run", "--as-of", "2021-06-30", "p.yaml"},
+                             s.dir());
+  CHECK(o.status == 0);
+  CHECK(o.out.find("--- a/p.yaml\n+++ b/p.yaml\n@@ ") == 0);
+  CHECK(o.out.find("\n-        progress: 0\n+        progress: 40\n") != std::string::npos);
+  CHECK(o.out.find("\n+          - date: 2021-06-30\n") != std::string::npos);
+  CHECK(read_text(s.path("p.yaml")) == before);
+}
