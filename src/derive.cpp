@@ -30,9 +30,12 @@ int progress_at(const Activity& activity, const Date& as_of, const Update** last
 Signal signal_for(double progress, double expected, const Plan& plan) {
   if (progress >= 100) return Signal::green;
   if (expected <= 0) return Signal::none;
+  // A ratio exactly on a threshold takes the higher colour; the tolerance
+  // absorbs the rounding of a division that is exact on paper.
+  constexpr double kTolerance = 1e-9;
   const double ratio = progress / expected * 100.0;
-  if (ratio >= static_cast<double>(plan.green.value)) return Signal::green;
-  if (ratio >= static_cast<double>(plan.yellow.value)) return Signal::yellow;
+  if (ratio + kTolerance >= static_cast<double>(plan.green.value)) return Signal::green;
+  if (ratio + kTolerance >= static_cast<double>(plan.yellow.value)) return Signal::yellow;
   return Signal::red;
 }
 

@@ -432,7 +432,16 @@ class Builder : public YAML::EventHandler {
     const FieldSpec& spec = schema(f.node).fields[f.field];
     switch (spec.kind) {
       case Kind::map:
-        if (s.value != nullptr) error(s.pos, s.width, Msg::expected_mapping, {f.key});
+        if (s.value != nullptr) {
+          error(s.pos, s.width, Msg::expected_mapping, {f.key});
+        } else {
+          // "plan:" with nothing after it is a mapping with no keys.
+          Frame empty;
+          empty.node = spec.child;
+          empty.is_map = true;
+          empty.pos = f.key_pos;
+          check_required(empty);
+        }
         return;
       case Kind::list:
       case Kind::codes:
@@ -875,7 +884,8 @@ Pos pos_at_offset(std::string_view src, size_t offset) {
   Pos p;
   p.offset = static_cast<int>(offset);
   p.line = 1;
-  size_t line_start = 0;
+  // A BOM is not a character of the first line.
+  size_t line_start = src.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3 ? 3 : 0;
   for (size_t i = 0; i < offset && i < src.size(); ++i) {
     if (src[i] == '\n') {
       ++p.line;

@@ -120,15 +120,33 @@ class Checker {
     }
   }
 
+  static bool has_code(const OwnerList& list, std::string_view code) {
+    return std::any_of(list.codes.begin(), list.codes.end(),
+                       [&](const Text& t) { return t.value == code; });
+  }
+
   void check_lists(const OwnerList& lead, const OwnerList& support) {
     for (const Text& c : lead.codes) check_code(c);
     for (const Text& c : support.codes) check_code(c);
     for (const Text& s : support.codes) {
-      for (const Text& l : lead.codes) {
-        if (l.value == s.value) {
-          warn(s.pos, s.width, Msg::lead_and_support, {s.value});
-          break;
-        }
+      if (has_code(lead, s.value)) warn(s.pos, s.width, Msg::lead_and_support, {s.value});
+    }
+  }
+
+  // An activity's own lists: codes it inherits were checked with its line,
+  // so only what it writes itself is checked, and an overlap is reported
+  // only when the line does not already have it, at the activity's code.
+  void check_activity_lists(const Line& line, const Activity& a) {
+    for (const Text& c : a.lead.codes) check_code(c);
+    for (const Text& c : a.support.codes) check_code(c);
+    const OwnerList& lead = lead_of(line, a);
+    const OwnerList& support = support_of(line, a);
+    for (const Text& s : support.codes) {
+      if (!has_code(lead, s.value)) continue;
+      if (has_code(line.lead, s.value) && has_code(line.support, s.value)) continue;
+      const OwnerList& own = a.support.present ? a.support : a.lead;
+      for (const Text& c : own.codes) {
+        if (c.value == s.value) warn(c.pos, c.width, Msg::lead_and_support, {s.value});
       }
     }
   }
@@ -194,9 +212,7 @@ class Checker {
     if (a.lead.present && a.lead.codes.empty()) {
       error(a.lead.pos, 1, Msg::empty_activity_lead, {addr});
     }
-    if (a.lead.present || a.support.present) {
-      check_lists(lead_of(line, a), support_of(line, a));
-    }
+    check_activity_lists(line, a);
     if (a.progress.value < 0 || a.progress.value > 100) {
       error(a.progress.pos, digits(a.progress), Msg::progress_range, {std::to_string(a.progress.value)});
     }

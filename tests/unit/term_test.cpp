@@ -1,0 +1,293 @@
+// term_test.cpp: display width, truncation, wrapping and terminal detection.
+#include "plan/term.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/text.h"
+
+namespace plan {
+namespace {
+
+// Sets (or unsets, with nullptr) an environment variable for one scope.
+class EnvVar {
+ public:
+  EnvVar(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name))
+      old_ = std::string(old);
+    if (value != nullptr) {
+      ::setenv(name, value, 1);
+    } else {
+      ::unsetenv(name);
+    }
+  }
+  ~EnvVar() {
+    if (old_) {
+      ::setenv(name_, old_->c_str(), 1);
+    } else {
+      ::unsetenv(name_);
+    }
+  }
+  EnvVar(const EnvVar&) = delete;
+  EnvVar& operator=(const EnvVar&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+// A file descriptor that is not a terminal.
+class NotATerminal {
+ public:
+  NotATerminal() : fd_(::open("/dev/null", O_WRONLY)) { REQUIRE(fd_ >= 0); }
+  ~NotATerminal() { ::close(fd_); }
+  NotATerminal(const NotATerminal&) = delete;
+  NotATerminal& operator=(const NotATerminal&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// A pseudo-terminal, so that the terminal branch can be tested without one.
+class PseudoTerminal {
+ public:
+  explicit PseudoTerminal(unsigned short cols) {
+    master_ = ::posix_openpt(O_RDWR | O_NOCTTY);
+    if (master_ < 0 || ::grantpt(master_) != 0 || ::unlockpt(master_) != 0)
+      return;
+    const char* name = ::ptsname(master_);
+    if (name == nullptr)
+      return;
+    slave_ = ::open(name, O_RDWR | O_NOCTTY);
+    if (slave_ < 0)
+      return;
+    struct winsize ws {};
+    ws.ws_col = cols;
+    ws.ws_row = 24;
+    ::ioctl(slave_, TIOCSWINSZ, &ws);
+  }
+  ~PseudoTerminal() {
+    if (slave_ >= 0)
+      ::close(slave_);
+    if (master_ >= 0)
+      ::close(master_);
+  }
+  PseudoTerminal(const PseudoTerminal&) = delete;
+  PseudoTerminal& operator=(const PseudoTerminal&) = delete;
+  bool ok() const { return slave_ >= 0 && ::isatty(slave_) == 1; }
+  int fd() const { return slave_; }
+
+ private:
+  int master_ = -1;
+  int slave_ = -1;
+};
+
+// --- display width
+// -------------------------------------------------------------
+
+TEST_CASE("display_width counts columns, not bytes", "[term]") {
+  CHECK(display_width("") == 0);
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("Planeación") == 10);
+  CHECK(display_width("Ñandú") == 5);
+  CHECK(display_width("日本") == 4);
+  CHECK(display_width("日本 y Ñ") == 8);
+  CHECK(display_width("e\xCC\x81") == 1);  // e + combining acute accent
+  CHECK(display_width("…") == 1);
+}
+
+// --- truncate
+// ------------------------------------------------------------------
+
+TEST_CASE("truncate leaves text that fits alone", "[term]") {
+  CHECK(truncate("Planeación", 10) == "Planeación");
+  CHECK(truncate("Planeación", 40) == "Planeación");
+  CHECK(truncate("", 5) == "");
+}
+
+TEST_CASE("truncate cuts to the width with an ellipsis", "[term]") {
+  CHECK(truncate("Planeación", 9) == "Planeaci…");
+  CHECK(truncate("Planeación", 5) == "Plan…");
+  CHECK(truncate("Planeación", 1) == "…");
+  CHECK(truncate("Planeación", 0) == "");
+  // A space left before the ellipsis is dropped.
+  CHECK(truncate("a b c d", 4) == "a b…");
+  CHECK(truncate("ab cd", 4) == "ab…");
+}
+
+TEST_CASE("truncate never splits a character", "[term]") {
+  // A wide character that does not fit is left out whole.
+  CHECK(truncate("日本語", 4) == "日…");
+  CHECK(truncate("日本語", 5) == "日本…");
+  // A combining mark stays with its letter.
+  CHECK(truncate("e\xCC\x81"
+                 "e\xCC\x81"
+                 "e\xCC\x81",
+                 2) == "e\xCC\x81…");
+
+  const std::string text = "Participación Ciudadana 日本語 Ñandú";
+  for (int width = 1; width <= display_width(text); ++width) {
+    const std::string cut = truncate(text, width);
+    INFO("width " << width << ": '" << cut << "'");
+    CHECK(display_width(cut) <= width);
+    CHECK(find_invalid_utf8(cut) == std::string_view::npos);
+    if (width < display_width(text)) {
+      REQUIRE(cut.size() >= 3);
+      CHECK(cut.substr(cut.size() - 3) == "…");
+      CHECK(text.compare(0, cut.size() - 3, cut, 0, cut.size() - 3) == 0);
+      // Nothing that would still have fitted was dropped, bar a space.
+      CHECK(display_width(cut) >= width - 2);
+    } else {
+      CHECK(cut == text);
+    }
+  }
+}
+
+// --- padding
+// -------------------------------------------------------------------
+
+TEST_CASE("pad_right and pad_left pad to display width", "[term]") {
+  CHECK(pad_right("ñu", 4) == "ñu  ");
+  CHECK(pad_left("ñu", 4) == "  ñu");
+  CHECK(pad_right("日本", 6) == "日本  ");
+  CHECK(pad_left("日本", 5) == " 日本");
+  CHECK(pad_right("abc", 3) == "abc");
+  CHECK(pad_left("toolong", 3) == "toolong");
+  CHECK(pad_right("toolong", 3) == "toolong");
+  CHECK(display_width(pad_right("Planeación", 15)) == 15);
+}
+
+// --- wrap
+// ----------------------------------------------------------------------
+
+TEST_CASE("wrap breaks at spaces within the width", "[term]") {
+  const std::string text =
+      "Divulgar la Política de Participación Ciudadana en el Ministerio";
+  const auto lines = wrap(text, 20);
+  CHECK(lines == std::vector<std::string>{"Divulgar la Política",
+                                          "de Participación", "Ciudadana en el",
+                                          "Ministerio"});
+  // From the longest word's width on, no word is cut.
+  for (int width = display_width("Participación"); width <= 70; ++width) {
+    std::string joined;
+    for (const std::string& line : wrap(text, width)) {
+      INFO("width " << width << ": '" << line << "'");
+      CHECK(display_width(line) <= width);
+      CHECK_FALSE(line.empty());
+      joined += (joined.empty() ? "" : " ") + line;
+    }
+    CHECK(joined == text);
+  }
+}
+
+TEST_CASE("wrap gives a long word a line of its own, cut", "[term]") {
+  CHECK(wrap("a verylongword b", 5) ==
+        std::vector<std::string>{"a", "very…", "b"});
+  CHECK(wrap("日本語 日本語 日本", 7) ==
+        std::vector<std::string>{"日本語", "日本語", "日本"});
+}
+
+TEST_CASE("wrap treats newlines and runs of spaces as one break", "[term]") {
+  CHECK(wrap("uno  dos\ntres", 40) == std::vector<std::string>{"uno dos tres"});
+  CHECK(wrap("", 10).empty());
+  CHECK(wrap("   ", 10).empty());
+}
+
+// --- colour
+// --------------------------------------------------------------------
+
+TEST_CASE("paint wraps text in SGR codes only when colour is on", "[term]") {
+  const Terminal off{80, false};
+  const Terminal on{80, true};
+  CHECK(paint(off, Style::red, "late") == "late");
+  CHECK(paint(on, Style::red, "late") == "\x1b[31mlate\x1b[0m");
+  CHECK(paint(on, Style::green, "ok") == "\x1b[32mok\x1b[0m");
+  CHECK(paint(on, Style::bold, "B") == "\x1b[1mB\x1b[0m");
+}
+
+// --- detect_terminal
+// -----------------------------------------------------------
+
+TEST_CASE("detect_terminal: an explicit width and colour mode win", "[term]") {
+  const NotATerminal null;
+  const Terminal never = detect_terminal(null.fd(), 100, ColorMode::never);
+  CHECK(never.width == 100);
+  CHECK_FALSE(never.color);
+  const Terminal always = detect_terminal(null.fd(), 42, ColorMode::always);
+  CHECK(always.width == 42);
+  CHECK(always.color);
+  // always wins over NO_COLOR: the user asked for it.
+  const EnvVar no_color("NO_COLOR", "1");
+  CHECK(detect_terminal(null.fd(), 42, ColorMode::always).color);
+}
+
+TEST_CASE("detect_terminal: no colour on auto when not a terminal", "[term]") {
+  const NotATerminal null;
+  {
+    const EnvVar no_color("NO_COLOR", "1");
+    CHECK_FALSE(detect_terminal(null.fd(), 80, ColorMode::auto_).color);
+  }
+  {
+    const EnvVar no_color("NO_COLOR", nullptr);
+    CHECK_FALSE(detect_terminal(null.fd(), 80, ColorMode::auto_).color);
+  }
+}
+
+TEST_CASE("detect_terminal: the width of a non-terminal is $COLUMNS or 80",
+          "[term]") {
+  const NotATerminal null;
+  {
+    const EnvVar columns("COLUMNS", "132");
+    CHECK(detect_terminal(null.fd(), std::nullopt, ColorMode::never).width ==
+          132);
+    CHECK(detect_terminal(null.fd(), 60, ColorMode::never).width == 60);
+  }
+  {
+    const EnvVar columns("COLUMNS", "wide");
+    CHECK(detect_terminal(null.fd(), std::nullopt, ColorMode::never).width ==
+          80);
+  }
+  {
+    const EnvVar columns("COLUMNS", nullptr);
+    CHECK(detect_terminal(null.fd(), std::nullopt, ColorMode::never).width ==
+          80);
+  }
+}
+
+TEST_CASE("detect_terminal: a terminal colours on auto unless NO_COLOR",
+          "[term]") {
+  const PseudoTerminal pty(123);
+  REQUIRE(pty.ok());
+  const EnvVar columns("COLUMNS", "50");
+  {
+    const EnvVar no_color("NO_COLOR", nullptr);
+    const Terminal t =
+        detect_terminal(pty.fd(), std::nullopt, ColorMode::auto_);
+    CHECK(t.color);
+    CHECK(t.width == 123);  // the terminal's own columns beat $COLUMNS
+    CHECK_FALSE(
+        detect_terminal(pty.fd(), std::nullopt, ColorMode::never).color);
+    CHECK(detect_terminal(pty.fd(), 70, ColorMode::auto_).width == 70);
+  }
+  {
+    const EnvVar no_color("NO_COLOR", "1");
+    CHECK_FALSE(
+        detect_terminal(pty.fd(), std::nullopt, ColorMode::auto_).color);
+  }
+  {
+    // An empty NO_COLOR does not count.
+    const EnvVar no_color("NO_COLOR", "");
+    CHECK(detect_terminal(pty.fd(), std::nullopt, ColorMode::auto_).color);
+  }
+}
+
+}  // namespace
+}  // namespace plan
