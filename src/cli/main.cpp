@@ -26,6 +26,11 @@ int main(int argc, char** argv) {
   setup_mark(app, &status);
   setup_list(app, &status);
   setup_show(app, &status);
+  setup_filter(app, &status);
+  setup_export(app, &status);
+  setup_report(app, &status);
+  setup_schema(app, &status);
+  setup_completion(app, &status);
 
   try {
     app.parse(argc, argv);

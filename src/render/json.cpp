@@ -99,6 +99,53 @@ std::string render_list_json(const std::vector<PlanState>& states) {
   return arr.dump(2) + "\n";
 }
 
+std::string render_plan_json(const std::vector<PlanState>& states) {
+  Json arr = Json::array();
+  auto signal = [](Signal s) { return s == Signal::none ? Json(nullptr) : Json(signal_code(s)); };
+  for (const PlanState& ps : states) {
+    const Plan& plan = *ps.plan;
+    Json j;
+    j["id"] = plan.id.value;
+    j["title"] = plan.title.value;
+    j["entity"] = text_or_null(plan.entity);
+    j["period"] = {{"start", fmt::format("{}", plan.period_start.date.first())},
+                   {"end", fmt::format("{}", plan.period_end.date.last())}};
+    j["language"] = plan.language ? Json(language_code(*plan.language)) : Json(nullptr);
+    j["objective"] = text_or_null(plan.objective);
+    j["thresholds"] = {{"green", plan.green.value}, {"yellow", plan.yellow.value}};
+    j["as_of"] = fmt::format("{}", ps.as_of);
+    j["progress"] = round_percent(ps.progress);
+    j["expected"] = round_percent(ps.expected);
+    j["signal"] = signal(ps.signal);
+    Json owners = Json::object();
+    for (const Owner& o : plan.owners) {
+      owners[o.code.value] = {{"name", o.name.value}, {"parent", text_or_null(o.parent)},
+                              {"external", o.external}};
+    }
+    j["owners"] = std::move(owners);
+    Json lines = Json::array();
+    for (const LineState& ls : ps.lines) {
+      Json l;
+      l["id"] = ls.line->id.value;
+      l["title"] = ls.line->title.value;
+      l["objective"] = text_or_null(ls.line->objective);
+      l["lead"] = codes(ls.line->lead);
+      l["support"] = codes(ls.line->support);
+      l["product"] = text_or_null(ls.line->product);
+      l["progress"] = round_percent(ls.progress);
+      l["expected"] = round_percent(ls.expected);
+      l["signal"] = signal(ls.signal);
+      Json acts = Json::array();
+      for (const ActivityState& s : ls.activities) acts.push_back(activity_json(plan, s, true));
+      l["activities"] = std::move(acts);
+      lines.push_back(std::move(l));
+    }
+    j["lines"] = std::move(lines);
+    arr.push_back(std::move(j));
+  }
+  return arr.dump(2) + "\n";
+}
+
 std::string render_show_json(const Target& target, const PlanState& state) {
   const Plan& plan = *target.plan;
   for (const LineState& ls : state.lines) {

@@ -15,5 +15,7 @@ namespace plan {
 
 std::string render_list_json(const std::vector<PlanState>& states);
 std::string render_show_json(const Target& target, const PlanState& state);
+// Whole plans with their derived state, for `plan export --format json`.
+std::string render_plan_json(const std::vector<PlanState>& states);
 
 }  // namespace plan

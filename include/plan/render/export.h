@@ -1,0 +1,38 @@
+// render/export.h: the plan for other tools: CSV, Markdown, Mermaid, iCalendar.
+//
+// Owns the formats `plan export` writes (JSON is render/json.h's):
+// RFC 4180 CSV with a documented column order, GitHub-flavoured Markdown
+// tables per line, a Mermaid gantt chart, and an RFC 5545 calendar with one
+// all-day event per activity. Each output depends only on the plans and the
+// as-of date, so it can be committed and diffed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plan/derive.h"
+
+namespace plan {
+
+// Columns: plan, id, line, line_title, title, lead, support, start, end,
+// product, progress, expected, status, signal, last_update, last_note.
+// CRLF line ends; bom prefixes a UTF-8 BOM for spreadsheet programs.
+std::string render_csv(const std::vector<PlanState>& states, bool bom);
+
+std::string render_markdown(const PlanState& state, Language lang);
+
+std::string render_mermaid(const PlanState& state, Language lang);
+
+// One VEVENT per activity; UIDs are stable (plan id and address).
+std::string render_ics(const std::vector<PlanState>& states, Language lang);
+
+// A table cell of GitHub-flavoured Markdown: '|' escaped, one line.
+std::string markdown_cell(std::string_view text);
+// "🟢 verde"; "—" without a signal.
+std::string markdown_signal(Signal signal, Language lang);
+
+// RFC 5545 text escaping and line folding at 75 octets, exposed for tests.
+std::string ics_escape(std::string_view text);
+std::string ics_fold(std::string_view line);
+
+}  // namespace plan

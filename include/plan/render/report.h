@@ -1,0 +1,33 @@
+// render/report.h: the follow-up report published at each cut-off.
+//
+// Owns the report a planning or internal-control office publishes:
+// quarters (T1..T4) and four-month periods (C1..C3) or any cut-off date,
+// with overall and per-line progress against expected, one row per
+// activity (programmed = expected at the cut-off, executed = progress from
+// the updates dated on or before it, compliance = executed / programmed),
+// and the attention list. Markdown, or a self-contained HTML page.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "plan/derive.h"
+
+namespace plan {
+
+// The cut-off of a named period of the year: T1..T4 end on 31 March,
+// 30 June, 30 September and 31 December; C1..C3 on 30 April, 31 August
+// and 31 December. Empty for an unknown name.
+std::optional<Date> period_cutoff(std::string_view name, int year);
+
+struct ReportOptions {
+  std::string period;  // "C1", or empty for a plain cut-off date
+  Language lang = Language::es;
+};
+
+// state is the plan derived at the cut-off date.
+std::string render_report_markdown(const PlanState& state, const ReportOptions& opts);
+std::string render_report_html(const PlanState& state, const ReportOptions& opts);
+
+}  // namespace plan

@@ -1,0 +1,53 @@
+// cli/export.cpp: `plan export`, the plan in formats other tools read.
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "common.h"
+#include "plan/render/export.h"
+#include "plan/render/json.h"
+
+namespace plan::cli {
+
+struct ExportOptions {
+  CommonOptions common;
+  std::string format;
+  bool bom = false;
+};
+
+int run_export(const ExportOptions& opts) {
+  const Context ctx = make_context(opts.common);
+  const Loaded loaded = load_and_validate(ctx);
+  const bool errors = report_errors(loaded, ctx);
+  std::vector<PlanState> states;
+  for (const Plan* p : loaded.usable()) states.push_back(derive_plan(*p, ctx.as_of));
+  const Language lang = ctx.lang_for(states.empty() ? nullptr : states.front().plan);
+  if (opts.format == "csv") {
+    std::cout << render_csv(states, opts.bom);
+  } else if (opts.format == "json") {
+    std::cout << render_plan_json(states);
+  } else if (opts.format == "ics") {
+    std::cout << render_ics(states, lang);
+  } else {
+    for (size_t i = 0; i < states.size(); ++i) {
+      if (i > 0) std::cout << "\n";
+      const Language l = ctx.lang_for(states[i].plan);
+      std::cout << (opts.format == "markdown" ? render_markdown(states[i], l)
+                                              : render_mermaid(states[i], l));
+    }
+  }
+  return errors ? kExitPlan : kExitOk;
+}
+
+void setup_export(CLI::App& app, int* status) {
+  auto opts = std::make_shared<ExportOptions>();
+  CLI::App* sub = app.add_subcommand("export", "The plan as csv, json, markdown, mermaid or ics");
+  sub->add_option("--format", opts->format, "csv, json, markdown, mermaid or ics")
+      ->required()
+      ->check(CLI::IsMember({"csv", "json", "markdown", "mermaid", "ics"}));
+  sub->add_flag("--bom", opts->bom, "Start CSV with a UTF-8 BOM, for spreadsheet programs");
+  add_common_options(sub, &opts->common, /*with_view=*/false);
+  sub->callback([opts, status] { *status = run_export(*opts); });
+}
+
+}  // namespace plan::cli
