@@ -1,31 +1,46 @@
 #!/usr/bin/env python3
-"""Benchmark `plan` on synthetic plans: median wall time and peak memory.
+"""Benchmark `plan` on synthetic plans against the yaml-cpp floor.
 
-Generates plans of the requested sizes with bench/gen_plan.py (cached in
-build/bench/), runs each command several times, and prints one row per
-(command, size): the median wall time of the runs and the peak resident
-memory (the largest of the runs), both measured on the child process itself
-(os.wait4), so Python's own start-up is not counted.
+For each size (activities) it generates a plan with bench/gen_plan.py
+(cached in build/bench/), runs every command --runs times, and prints the
+median wall time and the peak resident memory (the largest of the runs),
+both measured on the child process itself (os.wait4), so Python's start-up
+is not counted. Ratios compare medians measured in the same run:
 
-    bench/bench.py                         # 1,000 and 10,000 activities
-    bench/bench.py --sizes 10000 --runs 9
-    bench/bench.py --plan build/debug/plan
+  floor      a bare yaml-cpp event parse of the file (bench/floor.cpp)
+  x floor    the command's time over the floor's
+  x valid.   the command's time over `plan validate`'s on the same file
+  100k/10k   the time at 100,000 activities over the time at 10,000
 
-Never assert these numbers in a test: machines are shared and noisy; compare
-ratios measured in one run.
+`--taskwarrior` also times `plan status` on the 2021 plan against
+Taskwarrior's `task list` on the same 14 activities (Debian's taskwarrior).
+
+    bench/bench.py                              # build/release binaries
+    bench/bench.py --sizes 1000,10000 --runs 9
+    bench/bench.py --bin build/perf --taskwarrior
+
+Never assert these numbers in a test: machines are shared and noisy.
 """
 import argparse
+import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+AS_OF = ["--as-of", "2021-12-31"]
 
+# name -> argv after the binary; {file} is the plan file.
 COMMANDS = {
-    "validate": ["validate", "{file}"],
-    "list --format json": ["list", "--format", "json", "--as-of", "2021-06-30", "{file}"],
+    "validate": ["validate", *AS_OF, "{file}"],
+    "status": ["status", "--color", "never", "--width", "100", *AS_OF, "{file}"],
+    "timeline --width 200": ["timeline", "--color", "never", "--width", "200", *AS_OF, "{file}"],
+    "list --format json": ["list", "--format", "json", *AS_OF, "{file}"],
+    "mark": ["mark", "1.1", "--note", "bench", "--date", "2021-12-31", *AS_OF, "{file}"],
 }
 
 
@@ -37,41 +52,99 @@ def generate(size, out_dir):
     return path
 
 
-def run_once(argv):
+def run_once(argv, prepare=None):
     """Wall seconds and peak RSS (KiB) of one run, output discarded."""
+    if prepare:
+        prepare()
     start = time.perf_counter()
     with open(os.devnull, "wb") as null:
-        proc = subprocess.Popen(argv, stdout=null, stderr=null)
+        proc = subprocess.Popen(argv, stdout=null, stderr=subprocess.PIPE)
         _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
-        raise SystemExit(f"bench: {' '.join(argv)} exited {code}")
+        raise SystemExit(f"bench: {' '.join(argv)} exited {code}: {proc.stderr.read().decode()}")
     return wall, usage.ru_maxrss
+
+
+def measure(argv, runs, prepare=None):
+    results = [run_once(argv, prepare) for _ in range(runs)]
+    return statistics.median(w for w, _ in results), max(m for _, m in results) / 1024
+
+
+def taskwarrior(plan_bin, runs):
+    task = shutil.which("task")
+    if task is None:
+        print("\n# taskwarrior: not installed (apt-get install taskwarrior)")
+        return
+    plan_file = os.path.join(ROOT, "plans", "participacion-2021.yaml")
+    acts = json.loads(subprocess.run([plan_bin, "list", "--format", "json", *AS_OF, plan_file],
+                                     capture_output=True, check=True).stdout)
+    with tempfile.TemporaryDirectory() as d:
+        rc = os.path.join(d, "taskrc")
+        with open(rc, "w") as f:
+            f.write(f"data.location={d}/data\nconfirmation=off\nverbose=nothing\n"
+                    "color=off\nnews.version=2.6.2\n")
+        env = dict(os.environ, TASKRC=rc)
+        for a in acts:
+            subprocess.run([task, "add", a["title"][:60], f"due:{a['end']}", f"project:l{a['line']}"],
+                           env=env, capture_output=True, check=True)
+        os.environ["TASKRC"] = rc
+        t_task, m_task = measure([task, "list"], runs)
+        del os.environ["TASKRC"]
+    t_plan, m_plan = measure([plan_bin, "status", "--color", "never", "--width", "100", *AS_OF,
+                              plan_file], runs)
+    print(f"\n# 2021 plan (14 activities), median of {runs} runs")
+    print(f"{'task list (taskwarrior)':<28} {t_task * 1000:8.2f} ms {m_task:8.1f} MiB")
+    print(f"{'plan status':<28} {t_plan * 1000:8.2f} ms {m_plan:8.1f} MiB")
+    print(f"{'plan status / task list':<28} {t_plan / t_task:8.2f} x")
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--plan", default=os.path.join(ROOT, "build", "release", "plan"))
-    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--bin", default=os.path.join(ROOT, "build", "release"),
+                    help="build directory holding plan and bench/plan_bench_floor")
+    ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--commands", default=",".join(COMMANDS))
+    ap.add_argument("--taskwarrior", action="store_true")
     args = ap.parse_args()
 
+    plan_bin = os.path.join(args.bin, "plan")
+    floor_bin = os.path.join(args.bin, "bench", "plan_bench_floor")
     out_dir = os.path.join(ROOT, "build", "bench")
     os.makedirs(out_dir, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"# {os.cpu_count()} cores; median of {args.runs} runs; peak RSS is the max")
-    print(f"{'command':<22} {'activities':>10} {'bytes':>11} {'median s':>9} {'peak MiB':>9}")
-    for name in args.commands.split(","):
-        for size in sizes:
-            path = generate(size, out_dir)
-            argv = [args.plan] + [a.replace("{file}", path) for a in COMMANDS[name]]
-            runs = [run_once(argv) for _ in range(args.runs)]
-            median = statistics.median(w for w, _ in runs)
-            peak = max(m for _, m in runs) / 1024
-            print(f"{name:<22} {size:>10} {os.path.getsize(path):>11} {median:>9.3f} {peak:>9.1f}")
+    names = args.commands.split(",")
+    print(f"# {os.cpu_count()} cores; median of {args.runs} runs; peak RSS is the largest")
+    print(f"{'command':<22} {'activities':>10} {'MB':>6} {'median s':>9} {'peak MiB':>9} "
+          f"{'x floor':>8} {'x valid.':>8}")
+    times = {}
+    for size in sizes:
+        path = generate(size, out_dir)
+        mb = os.path.getsize(path) / 1e6
+        floor, floor_mem = measure([floor_bin, path], args.runs)
+        times[("floor", size)] = floor
+        print(f"{'floor (yaml-cpp events)':<22} {size:>10} {mb:>6.1f} {floor:>9.3f} {floor_mem:>9.1f}")
+        scratch = os.path.join(out_dir, f"scratch-{size}.yaml")
+        for name in names:
+            argv = [plan_bin] + [a.replace("{file}", path) for a in COMMANDS[name]]
+            prepare = None
+            if name == "mark":  # mark writes: give it a fresh copy each run
+                argv = [a if a != path else scratch for a in argv]
+                prepare = lambda: shutil.copyfile(path, scratch)
+            t, mem = measure(argv, args.runs, prepare)
+            times[(name, size)] = t
+            valid = times.get(("validate", size))
+            rel = f"{t / valid:>8.2f}" if valid and name != "validate" else f"{'':>8}"
+            print(f"{name:<22} {size:>10} {mb:>6.1f} {t:>9.3f} {mem:>9.1f} {t / floor:>8.2f} {rel}")
+    if 10000 in sizes and 100000 in sizes:
+        print("\n# growth from 10,000 to 100,000 activities (linear is 10)")
+        for name in ["floor"] + names:
+            print(f"{name:<22} {times[(name, 100000)] / times[(name, 10000)]:>6.2f}")
+    if args.taskwarrior:
+        taskwarrior(plan_bin, max(args.runs, 20))
 
 
 if __name__ == "__main__":
