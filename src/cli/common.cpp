@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "plan/render/diagnostics.h"
+#include "plan/render/table.h"
+#include "plan/text.h"
 #include "plan/validate.h"
 
 namespace plan::cli {
@@ -17,9 +19,7 @@ void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view, bool
       ->check(CLI::IsMember({"es", "en"}))
       ->group(group);
   app->add_option("--as-of", opts->as_of, "Date to compute status at, YYYY-MM-DD (default: today)")
-      ->check([](const std::string& s) -> std::string {
-        return parse_day(s) ? "" : "'" + s + "' is not a date YYYY-MM-DD";
-      })
+      ->check(check_day)
       ->group(group);
   if (with_view) {
     app->add_option("--color", opts->color, "Colour: auto, always or never")
@@ -131,6 +131,71 @@ bool report_errors(const Loaded& loaded, const Context& ctx) {
     any = true;
   }
   return any;
+}
+
+std::vector<PlanState> derive_usable(const Loaded& loaded, const Context& ctx) {
+  std::vector<PlanState> states;
+  for (const Plan* p : loaded.usable()) states.push_back(derive_plan(*p, ctx.as_of));
+  return states;
+}
+
+void print_tables(const std::vector<PlanState>& states, const Context& ctx) {
+  for (size_t i = 0; i < states.size(); ++i) {
+    if (i > 0) std::cout << "\n";
+    std::cout << render_list_table(states[i], ctx.lang_for(states[i].plan), ctx.out,
+                                   states.size() > 1);
+  }
+}
+
+void print_error(const Context& ctx, Language lang, Msg msg, const std::vector<std::string>& args,
+                 std::optional<Msg> hint, const std::vector<std::string>& hint_args) {
+  std::cerr << "plan: "
+            << paint(ctx.err, Style::red, std::string(text_of(lang, Msg::word_error)) + ":") << " "
+            << tr(lang, msg, args);
+  if (!code_of(msg).empty()) std::cerr << " [" << code_of(msg) << "]";
+  std::cerr << "\n";
+  if (hint) {
+    std::cerr << "      = " << text_of(lang, Msg::word_hint) << ": " << tr(lang, *hint, hint_args)
+              << "\n";
+  }
+}
+
+std::optional<Target> resolve_one(const std::string& text, const std::vector<const Plan*>& plans,
+                                  const Context& ctx) {
+  const Language lang = ctx.lang_for(plans.empty() ? nullptr : plans.front());
+  const std::optional<Address> address = parse_address(text);
+  if (!address) {
+    print_error(ctx, lang, Msg::bad_address, {text});
+    return std::nullopt;
+  }
+  const std::vector<Target> targets = resolve(*address, plans);
+  if (targets.empty()) {
+    std::vector<std::string> known;
+    for (const Plan* p : plans) {
+      for (const Line& l : p->lines) {
+        known.push_back(std::to_string(l.id.value));
+        for (const Activity& a : l.activities) known.push_back(format_address(l, a));
+      }
+    }
+    const std::string near = nearest(text, known);
+    if (near.empty()) {
+      print_error(ctx, lang, Msg::unknown_address, {text});
+    } else {
+      print_error(ctx, lang, Msg::unknown_address, {text}, Msg::hint_did_you_mean, {near});
+    }
+    return std::nullopt;
+  }
+  if (targets.size() > 1) {
+    std::vector<std::string> names;
+    for (const Target& t : targets) names.push_back(t.plan->id.value + ":" + text);
+    print_error(ctx, lang, Msg::ambiguous_address, {text, join(names, ", ")});
+    return std::nullopt;
+  }
+  return targets.front();
+}
+
+std::string check_day(const std::string& value) {
+  return parse_day(value) ? "" : "'" + value + "' is not a date YYYY-MM-DD";
 }
 
 }  // namespace plan::cli

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "plan/address.h"
 #include "plan/derive.h"
 #include "plan/diagnostic.h"
 #include "plan/load.h"
@@ -62,5 +63,25 @@ bool report_errors(const Loaded& loaded, const Context& ctx);
 
 std::string render_diagnostic(const Diagnostic& d, const Loaded& loaded,
                               const Context& ctx, const Terminal& term);
+
+// The usable plans, derived at the as-of date.
+std::vector<PlanState> derive_usable(const Loaded& loaded, const Context& ctx);
+
+// `plan list`'s tables, one per plan (with a heading when several).
+void print_tables(const std::vector<PlanState>& states, const Context& ctx);
+
+// "plan: error: MESSAGE [code]" and its hint, on stderr.
+void print_error(const Context& ctx, Language lang, Msg msg, const std::vector<std::string>& args,
+                 std::optional<Msg> hint = std::nullopt,
+                 const std::vector<std::string>& hint_args = {});
+
+// The one line or activity an address names among plans, or nullopt after
+// saying on stderr why not (not an address, no such address with the
+// nearest one, several plans have it).
+std::optional<Target> resolve_one(const std::string& text, const std::vector<const Plan*>& plans,
+                                  const Context& ctx);
+
+// CLI11 check for a YYYY-MM-DD option value.
+std::string check_day(const std::string& value);
 
 }  // namespace plan::cli

@@ -19,8 +19,7 @@ int run_export(const ExportOptions& opts) {
   const Context ctx = make_context(opts.common);
   const Loaded loaded = load_and_validate(ctx);
   const bool errors = report_errors(loaded, ctx);
-  std::vector<PlanState> states;
-  for (const Plan* p : loaded.usable()) states.push_back(derive_plan(*p, ctx.as_of));
+  const std::vector<PlanState> states = derive_usable(loaded, ctx);
   const Language lang = ctx.lang_for(states.empty() ? nullptr : states.front().plan);
   if (opts.format == "csv") {
     std::cout << render_csv(states, opts.bom);

@@ -65,11 +65,7 @@ int run_filter(const FilterOptions& opts) {
     const Plan* first = loaded.usable().empty() ? nullptr : loaded.usable().front();
     std::cerr << tr(ctx.lang_for(first), Msg::query_no_match) << "\n";
   } else {
-    for (size_t i = 0; i < states.size(); ++i) {
-      if (i > 0) std::cout << "\n";
-      std::cout << render_list_table(states[i], ctx.lang_for(states[i].plan), ctx.out,
-                                     states.size() > 1);
-    }
+    print_tables(states, ctx);
   }
   return errors ? kExitPlan : kExitOk;
 }

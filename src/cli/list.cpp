@@ -18,16 +18,11 @@ int run_list(const ListOptions& opts) {
   const Context ctx = make_context(opts.common);
   const Loaded loaded = load_and_validate(ctx);
   const bool errors = report_errors(loaded, ctx);
-  std::vector<PlanState> states;
-  for (const Plan* p : loaded.usable()) states.push_back(derive_plan(*p, ctx.as_of));
+  const std::vector<PlanState> states = derive_usable(loaded, ctx);
   if (opts.format == "json") {
     std::cout << render_list_json(states);
   } else {
-    for (size_t i = 0; i < states.size(); ++i) {
-      if (i > 0) std::cout << "\n";
-      std::cout << render_list_table(states[i], ctx.lang_for(states[i].plan), ctx.out,
-                                     states.size() > 1);
-    }
+    print_tables(states, ctx);
   }
   return errors ? kExitPlan : kExitOk;
 }

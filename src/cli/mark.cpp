@@ -55,19 +55,6 @@ bool parse_progress(std::string_view s, MarkRequest* req) {
   return true;
 }
 
-void say_error(const Context& ctx, Language lang, Msg msg, const std::vector<std::string>& args,
-               std::optional<Msg> hint = std::nullopt,
-               const std::vector<std::string>& hint_args = {}) {
-  std::cerr << "plan: " << paint(ctx.err, Style::red, std::string(text_of(lang, Msg::word_error)) + ":")
-            << " " << tr(lang, msg, args);
-  if (!code_of(msg).empty()) std::cerr << " [" << code_of(msg) << "]";
-  std::cerr << "\n";
-  if (hint) {
-    std::cerr << "      = " << text_of(lang, Msg::word_hint) << ": " << tr(lang, *hint, hint_args)
-              << "\n";
-  }
-}
-
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
@@ -101,7 +88,7 @@ int run_mark(const MarkOptions& opts) {
     if (i == 1 && !exists(a)) {
       if (!parse_progress(a, &req)) {
         const Context ctx = make_context(common);
-        say_error(ctx, ctx.lang_for(nullptr), Msg::mark_bad_progress, {a});
+        print_error(ctx, ctx.lang_for(nullptr), Msg::mark_bad_progress, {a});
         return kExitPlan;
       }
       continue;
@@ -126,44 +113,22 @@ int run_mark(const MarkOptions& opts) {
   }
   const Language lang0 = ctx.lang_for(plans.empty() ? nullptr : plans.front());
   const std::optional<Address> address = parse_address(address_text);
-  if (!address) {
-    say_error(ctx, lang0, Msg::bad_address, {address_text});
+  if (address && !address->activity) {
+    print_error(ctx, lang0, Msg::mark_line_address, {address_text});
     return kExitPlan;
   }
-  if (!address->activity) {
-    say_error(ctx, lang0, Msg::mark_line_address, {address_text});
-    return kExitPlan;
-  }
-  const std::vector<Target> found = resolve(*address, plans);
-  if (found.empty()) {
+  const std::optional<Target> found = resolve_one(address_text, plans, ctx);
+  if (!found) {
     report_errors(all, ctx);
-    std::vector<std::string> names;
-    for (const Plan* p : plans) {
-      for (const Line& l : p->lines) {
-        for (const Activity& a : l.activities) names.push_back(format_address(l, a));
-      }
-    }
-    const std::string near = nearest(address_text, names);
-    if (!near.empty()) {
-      say_error(ctx, lang0, Msg::unknown_address, {address_text}, Msg::hint_did_you_mean, {near});
-    } else {
-      say_error(ctx, lang0, Msg::unknown_address, {address_text});
-    }
     return kExitPlan;
   }
-  if (found.size() > 1) {
-    std::vector<std::string> names;
-    for (const Target& t : found) names.push_back(t.plan->id.value + ":" + address_text);
-    say_error(ctx, lang0, Msg::ambiguous_address, {address_text, join(names, ", ")});
-    return kExitPlan;
-  }
-  const std::string file = found.front().plan->file;
+  const std::string file = found->plan->file;
 
   // Under the lock, read the file afresh: another mark may have just
   // written it.
   FileLock lock(file);
   if (!lock.error().empty()) {
-    say_error(ctx, lang0, Msg::mark_write_failed, {file, lock.error()});
+    print_error(ctx, lang0, Msg::mark_write_failed, {file, lock.error()});
     return kExitPlan;
   }
   Context one = ctx;
@@ -173,18 +138,18 @@ int run_mark(const MarkOptions& opts) {
   const Language lang = ctx.lang_for(&plan);
   if (fresh.usable().empty()) {
     report_errors(fresh, ctx);
-    say_error(ctx, lang, Msg::mark_invalid_plan, {file});
+    print_error(ctx, lang, Msg::mark_invalid_plan, {file});
     return kExitPlan;
   }
   const std::vector<Target> target = resolve(*address, {&plan});
   if (target.size() != 1) {
-    say_error(ctx, lang, Msg::unknown_address, {address_text});
+    print_error(ctx, lang, Msg::unknown_address, {address_text});
     return kExitPlan;
   }
   const MarkResult r = mark_activity(plan, *target.front().line, *target.front().activity, req);
   if (!r.ok) {
     for (const Diagnostic& d : r.diagnostics) std::cerr << render_diagnostic(d, fresh, ctx, ctx.err);
-    say_error(ctx, lang, r.error.value_or(Msg::mark_internal), r.error_args, r.hint, r.hint_args);
+    print_error(ctx, lang, r.error.value_or(Msg::mark_internal), r.error_args, r.hint, r.hint_args);
     return kExitPlan;
   }
   if (opts.dry_run) {
@@ -194,11 +159,11 @@ int run_mark(const MarkOptions& opts) {
   }
   const WriteResult w = write_atomically(file, r.text);
   if (w.error == WriteError::read_only) {
-    say_error(ctx, lang, Msg::mark_read_only, {file});
+    print_error(ctx, lang, Msg::mark_read_only, {file});
     return kExitPlan;
   }
   if (w.error == WriteError::failed) {
-    say_error(ctx, lang, Msg::mark_write_failed, {file, w.detail});
+    print_error(ctx, lang, Msg::mark_write_failed, {file, w.detail});
     return kExitPlan;
   }
 
@@ -231,9 +196,7 @@ void setup_mark(CLI::App& app, int* status) {
   sub->add_option("--by", opts->by, "Owner code of who reports it");
   sub->add_option("--evidence", opts->evidence, "A link or path to the evidence");
   sub->add_option("--date", opts->date, "Date of the update, YYYY-MM-DD (default: the as-of date)")
-      ->check([](const std::string& s) -> std::string {
-        return parse_day(s) ? "" : "'" + s + "' is not a date YYYY-MM-DD";
-      });
+      ->check(check_day);
   sub->add_option("--status", opts->status, "Set the status: blocked, cancelled, or none to clear")
       ->check(CLI::IsMember({"blocked", "cancelled", "none"}));
   sub->add_flag("--dry-run", opts->dry_run, "Print the change as a diff; write nothing");

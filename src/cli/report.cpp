@@ -43,9 +43,7 @@ void setup_report(CLI::App& app, int* status) {
   auto* period = sub->add_option("--period", opts->period, "T1, T2, T3, T4, C1, C2 or C3")
                      ->check(CLI::IsMember({"T1", "T2", "T3", "T4", "C1", "C2", "C3"}));
   sub->add_option("--until", opts->until, "Cut-off date, YYYY-MM-DD (default: the as-of date)")
-      ->check([](const std::string& s) -> std::string {
-        return parse_day(s) ? "" : "'" + s + "' is not a date YYYY-MM-DD";
-      })
+      ->check(check_day)
       ->excludes(period);
   sub->add_option("--format", opts->format, "markdown or html")
       ->check(CLI::IsMember({"markdown", "html"}));

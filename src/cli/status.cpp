@@ -18,8 +18,7 @@ int run_status(const StatusOptions& opts) {
   const Context ctx = make_context(opts.common);
   const Loaded loaded = load_and_validate(ctx);
   const bool errors = report_errors(loaded, ctx);
-  std::vector<PlanState> states;
-  for (const Plan* p : loaded.usable()) states.push_back(derive_plan(*p, ctx.as_of));
+  const std::vector<PlanState> states = derive_usable(loaded, ctx);
   if (opts.format == "json") {
     std::cout << render_status_json(states);
   } else {
