@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include "plan/derive.h"
 #include "plan/load.h"
 #include "plan/text.h"
 #include "plan/validate.h"
@@ -507,12 +506,7 @@ class Marker {
       return;
     }
     // The edit must read back as exactly the change that was asked for.
-    const Activity* after = nullptr;
-    for (const Line& l : loaded.plan.lines) {
-      for (const Activity& x : l.activities) {
-        if (x.id.value == a_.id.value && l.id.value == line_.id.value) after = &x;
-      }
-    }
+    const Activity* after = loaded.plan.find_activity(line_.id.value, a_.id.value);
     const size_t expected_updates = a_.updates.size() + (append ? 1 : 0);
     ActivityFlag flag = a_.flag;
     if (req_.status == StatusChange::blocked) flag = ActivityFlag::blocked;
@@ -522,6 +516,12 @@ class Marker {
         after->updates.size() != expected_updates || after->flag != flag) {
       r.error = Msg::mark_internal;
       return;
+    }
+    for (const Line& l : loaded.plan.lines) {
+      if (l.id.value != line_.id.value) continue;
+      const ActivityState s = derive_activity(loaded.plan, l, *after, req_.as_of);
+      r.new_status = s.status;
+      r.new_signal = s.signal;
     }
     r.ok = true;
   }

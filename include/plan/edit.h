@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "plan/derive.h"
 #include "plan/diagnostic.h"
 #include "plan/model.h"
 
@@ -37,6 +38,9 @@ struct MarkResult {
   int old_progress = 0;           // the activity's progress before
   int new_progress = 0;           // and after
   bool appended_update = false;
+  // The activity's state at the as-of date once the change is made.
+  Status new_status = Status::not_started;
+  Signal new_signal = Signal::none;
   // Why the mark was refused: one message, or the new text's diagnostics.
   std::optional<Msg> error;
   std::vector<std::string> error_args;

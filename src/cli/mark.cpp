@@ -105,30 +105,38 @@ int run_mark(const MarkOptions& opts) {
   if (opts.status == "cancelled") req.status = StatusChange::cancelled;
   if (opts.status == "none") req.status = StatusChange::clear;
 
-  // Find the plan file that holds the address.
-  const Loaded all = load_and_validate(ctx);
-  std::vector<const Plan*> plans;
-  for (const auto& r : all.results) {
-    if (r->complete) plans.push_back(&r->plan);
+  // Find the plan file that holds the address: with one file named, it is
+  // that one, read once below under the lock.
+  std::vector<Diagnostic> path_errors;
+  const std::vector<std::string> files = find_plan_files(ctx.paths, &path_errors);
+  std::string file;
+  if (files.size() == 1 && path_errors.empty()) {
+    file = files.front();
+  } else {
+    const Loaded all = load_and_validate(ctx);
+    std::vector<const Plan*> plans;
+    for (const auto& r : all.results) {
+      if (r->complete) plans.push_back(&r->plan);
+    }
+    const Language lang0 = ctx.lang_for(plans.empty() ? nullptr : plans.front());
+    const std::optional<Address> address = parse_address(address_text);
+    if (address && !address->activity) {
+      print_error(ctx, lang0, Msg::mark_line_address, {address_text});
+      return kExitPlan;
+    }
+    const std::optional<Target> found = resolve_one(address_text, plans, ctx);
+    if (!found) {
+      report_errors(all, ctx);
+      return kExitPlan;
+    }
+    file = found->plan->file;
   }
-  const Language lang0 = ctx.lang_for(plans.empty() ? nullptr : plans.front());
-  const std::optional<Address> address = parse_address(address_text);
-  if (address && !address->activity) {
-    print_error(ctx, lang0, Msg::mark_line_address, {address_text});
-    return kExitPlan;
-  }
-  const std::optional<Target> found = resolve_one(address_text, plans, ctx);
-  if (!found) {
-    report_errors(all, ctx);
-    return kExitPlan;
-  }
-  const std::string file = found->plan->file;
 
   // Under the lock, read the file afresh: another mark may have just
   // written it.
   FileLock lock(file);
   if (!lock.error().empty()) {
-    print_error(ctx, lang0, Msg::mark_write_failed, {file, lock.error()});
+    print_error(ctx, ctx.lang_for(nullptr), Msg::mark_write_failed, {file, lock.error()});
     return kExitPlan;
   }
   Context one = ctx;
@@ -141,12 +149,14 @@ int run_mark(const MarkOptions& opts) {
     print_error(ctx, lang, Msg::mark_invalid_plan, {file});
     return kExitPlan;
   }
-  const std::vector<Target> target = resolve(*address, {&plan});
-  if (target.size() != 1) {
-    print_error(ctx, lang, Msg::unknown_address, {address_text});
+  const std::optional<Address> address = parse_address(address_text);
+  if (address && !address->activity) {
+    print_error(ctx, lang, Msg::mark_line_address, {address_text});
     return kExitPlan;
   }
-  const MarkResult r = mark_activity(plan, *target.front().line, *target.front().activity, req);
+  const std::optional<Target> target = resolve_one(address_text, {&plan}, ctx);
+  if (!target) return kExitPlan;
+  const MarkResult r = mark_activity(plan, *target->line, *target->activity, req);
   if (!r.ok) {
     for (const Diagnostic& d : r.diagnostics) std::cerr << render_diagnostic(d, fresh, ctx, ctx.err);
     print_error(ctx, lang, r.error.value_or(Msg::mark_internal), r.error_args, r.hint, r.hint_args);
@@ -168,14 +178,11 @@ int run_mark(const MarkOptions& opts) {
   }
 
   // Say what changed, with the state it leaves.
-  const LoadResult after = load_plan_text(file, r.text);
-  const Target t = resolve(*address, {&after.plan}).front();
-  const ActivityState s = derive_activity(after.plan, *t.line, *t.activity, ctx.as_of);
-  std::cout << tr(lang, Msg::mark_changed, after.plan.id.value, address_text, r.old_progress,
+  std::cout << tr(lang, Msg::mark_changed, plan.id.value, address_text, r.old_progress,
                   r.new_progress)
             << "\n";
-  std::string state(text_of(lang, status_word(s.status)));
-  if (s.signal != Signal::none) state += " · " + signal_text(ctx.out, s.signal, lang, false);
+  std::string state(text_of(lang, status_word(r.new_status)));
+  if (r.new_signal != Signal::none) state += " · " + signal_text(ctx.out, r.new_signal, lang, false);
   std::cout << "  " << tr(lang, Msg::mark_state, state) << "\n";
   if (r.appended_update && req.progress.value_or(r.new_progress) != r.new_progress) {
     std::cout << "  " << tr(lang, Msg::mark_backfilled, fmt::format("{}", req.date), r.new_progress)
