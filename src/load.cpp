@@ -443,13 +443,19 @@ class Builder : public YAML::EventHandler {
           check_required(empty);
         }
         return;
-      case Kind::list:
       case Kind::codes:
         if (s.value != nullptr) {
-          error(s.pos, s.width, Msg::expected_list, {f.key});
+          // "lead: SG": say how to write it, and take the code as meant, so
+          // that no follow-up error (an unused owner) hides the real one.
+          error(s.pos, s.width, Msg::expected_list, {f.key}, Msg::hint_as_list, {f.key, *s.value});
+          mark_present(f);
+          owner_list(f)->codes.push_back(Text{*s.value, s.pos, s.width});
         } else {
           mark_present(f);
         }
+        return;
+      case Kind::list:
+        if (s.value != nullptr) error(s.pos, s.width, Msg::expected_list, {f.key});
         return;
       default:
         store_scalar(f, spec, s);
@@ -607,7 +613,11 @@ class Builder : public YAML::EventHandler {
       case Kind::integer: {
         long long n = 0;
         if (s.quoted || !parse_integer(v, &n)) {
-          error(s.pos, s.width, Msg::expected_integer, {f.key, v});
+          if (s.quoted && parse_integer(v, &n)) {
+            error(s.pos, s.width, Msg::expected_integer, {f.key, v}, Msg::hint_unquote_number);
+          } else {
+            error(s.pos, s.width, Msg::expected_integer, {f.key, v});
+          }
           return;
         }
         store_integer(f, IntValue{n, s.pos}, s.width);
@@ -616,7 +626,11 @@ class Builder : public YAML::EventHandler {
       case Kind::number: {
         double n = 0;
         if (s.quoted || !parse_number(v, &n)) {
-          error(s.pos, s.width, Msg::expected_number, {f.key, v});
+          if (s.quoted && parse_number(v, &n)) {
+            error(s.pos, s.width, Msg::expected_number, {f.key, v}, Msg::hint_unquote_number);
+          } else {
+            error(s.pos, s.width, Msg::expected_number, {f.key, v});
+          }
           return;
         }
         static_cast<Activity*>(f.target)->weight = NumberValue{n, s.pos};
@@ -818,9 +832,16 @@ class Builder : public YAML::EventHandler {
 
   void check_required(const Frame& f) {
     const Schema sc = schema(f.node);
+    std::vector<std::string> names;
+    for (size_t i = 0; i < sc.size; ++i) names.emplace_back(sc.fields[i].key);
     for (size_t i = 0; i < sc.size; ++i) {
       if (!sc.fields[i].required || (f.seen & (1u << i))) continue;
       const std::string key(sc.fields[i].key);
+      // "titel:" was already reported with "did you mean 'title'?".
+      const bool misspelt = std::any_of(
+          f.unknown_keys.begin(), f.unknown_keys.end(),
+          [&](const auto& unknown) { return nearest(unknown.first, names) == key; });
+      if (misspelt) continue;
       error(f.pos, 1, Msg::missing_key, {key, where(f.node)}, Msg::hint_add_key, {key});
     }
   }
@@ -830,7 +851,10 @@ class Builder : public YAML::EventHandler {
 
   void check_tag(const std::string& tag, const Pos& pos) {
     if (tag.empty() || tag == "?" || tag == "!") return;
-    error(pos, static_cast<int>(count_chars(tag)), Msg::tag, {tag}, Msg::hint_quote);
+    // yaml-cpp hands over "!!str" resolved; show it as it was written.
+    static constexpr std::string_view kCore = "tag:yaml.org,2002:";
+    const std::string shown = tag.rfind(kCore, 0) == 0 ? "!!" + tag.substr(kCore.size()) : tag;
+    error(pos, static_cast<int>(count_chars(shown)), Msg::tag, {shown}, Msg::hint_quote);
   }
 
   // Characters under the caret: the value as written, on its first line.

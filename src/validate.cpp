@@ -100,9 +100,12 @@ class Checker {
       while (at != nullptr && !at->parent.value.empty()) {
         const std::string& next = at->parent.value;
         if (next == start.code.value) {
-          chain.push_back(next);
-          error(start.parent.pos, start.parent.width, Msg::owner_cycle,
-                {start.code.value, join(chain, " → ")});
+          // Report a loop once, at the first of its owners in the file.
+          if (reported_cycle_.insert(std::set<std::string>(chain.begin(), chain.end())).second) {
+            chain.push_back(next);
+            error(start.parent.pos, start.parent.width, Msg::owner_cycle,
+                  {start.code.value, join(chain, " → ")});
+          }
           break;
         }
         if (std::find(chain.begin(), chain.end(), next) != chain.end()) break;
@@ -267,6 +270,7 @@ class Checker {
   const Date as_of_;
   std::vector<std::string> codes_;
   std::set<std::string> used_;
+  std::set<std::set<std::string>> reported_cycle_;
   std::map<long long, int> line_ids_;
   std::vector<Diagnostic> diags_;
 };

@@ -43,14 +43,6 @@ Date today() {
   return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
-const char* locale_language() {
-  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* v = std::getenv(var);
-    if (v != nullptr && *v != '\0') return v;
-  }
-  return nullptr;
-}
-
 ColorMode color_mode(const std::string& s) {
   if (s == "always") return ColorMode::always;
   if (s == "never") return ColorMode::never;
@@ -58,6 +50,14 @@ ColorMode color_mode(const std::string& s) {
 }
 
 }  // namespace
+
+const char* locale_language() {
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v != nullptr && *v != '\0') return v;
+  }
+  return nullptr;
+}
 
 Language Context::lang_for(const Plan* plan) const {
   return choose_language(lang_flag, plan != nullptr ? plan->language : std::nullopt,

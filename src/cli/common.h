@@ -81,6 +81,9 @@ void print_error(const Context& ctx, Language lang, Msg msg, const std::vector<s
 std::optional<Target> resolve_one(const std::string& text, const std::vector<const Plan*>& plans,
                                   const Context& ctx);
 
+// LC_ALL, LC_MESSAGES or LANG, whichever is set first.
+const char* locale_language();
+
 // CLI11 check for a YYYY-MM-DD option value.
 std::string check_day(const std::string& value);
 

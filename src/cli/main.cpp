@@ -1,11 +1,14 @@
 // cli/main.cpp: the `plan` command: CLI11 wiring only.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
 #include "commands.h"
 #include "common.h"
+#include "plan/i18n.h"
+#include "plan/text.h"
 #include "plan/version.h"
 
 int main(int argc, char** argv) {
@@ -31,6 +34,24 @@ int main(int argc, char** argv) {
   setup_report(app, &status);
   setup_schema(app, &status);
   setup_completion(app, &status);
+
+  // An unknown command gets a "did you mean", as ninja's tools do.
+  if (argc >= 2 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      const plan::Language lang = plan::choose_language(std::nullopt, std::nullopt, locale_language());
+      const std::string near = plan::nearest(argv[1], names);
+      std::cerr << "plan: " << plan::text_of(lang, plan::Msg::word_error) << ": "
+                << plan::tr(lang, plan::Msg::unknown_command, std::string(argv[1])) << "\n";
+      if (!near.empty()) {
+        std::cerr << "      = " << plan::text_of(lang, plan::Msg::word_hint) << ": "
+                  << plan::tr(lang, plan::Msg::hint_did_you_mean, near) << "\n";
+      }
+      std::cerr << "Run with --help for more information.\n";
+      return kExitUsage;
+    }
+  }
 
   try {
     app.parse(argc, argv);

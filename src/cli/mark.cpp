@@ -19,7 +19,8 @@ namespace plan::cli {
 
 struct MarkOptions {
   CommonOptions common;
-  std::vector<std::string> args;  // ADDRESS [PROGRESS] [PATH...]
+  std::string address;
+  std::vector<std::string> rest;  // [PROGRESS] [PATH...]
   std::string note;
   std::string by;
   std::string evidence;
@@ -42,6 +43,7 @@ bool all_digits(std::string_view s) {
 
 // PROGRESS: 0..100, +N, -N, or done.
 bool parse_progress(std::string_view s, MarkRequest* req) {
+  if (s.empty()) return false;
   if (s == "done") {
     req->progress = 100;
   } else if ((s[0] == '+' || s[0] == '-') && all_digits(s.substr(1))) {
@@ -81,11 +83,11 @@ std::string unified_diff(const std::string& file, const std::string& before,
 
 int run_mark(const MarkOptions& opts) {
   CommonOptions common = opts.common;
-  const std::string address_text = opts.args.front();
+  const std::string& address_text = opts.address;
   MarkRequest req;
-  for (size_t i = 1; i < opts.args.size(); ++i) {
-    const std::string& a = opts.args[i];
-    if (i == 1 && !exists(a)) {
+  for (size_t i = 0; i < opts.rest.size(); ++i) {
+    const std::string& a = opts.rest[i];
+    if (i == 0 && !exists(a)) {
       if (!parse_progress(a, &req)) {
         const Context ctx = make_context(common);
         print_error(ctx, ctx.lang_for(nullptr), Msg::mark_bad_progress, {a});
@@ -195,10 +197,10 @@ void setup_mark(CLI::App& app, int* status) {
   auto opts = std::make_shared<MarkOptions>();
   CLI::App* sub = app.add_subcommand(
       "mark", "Record progress: plan mark 2.3 40 --note \"...\" (also +10, done)");
-  sub->add_option("ADDRESS PROGRESS PATH", opts->args,
-                  "The activity (2.3 or PLAN-ID:2.3), then PROGRESS (0..100, +N, -N, done; "
-                  "optional with --status or --note), then plan files or directories")
-      ->required();
+  sub->add_option("ADDRESS", opts->address, "The activity: 2.3, or PLAN-ID:2.3")->required();
+  sub->add_option("PROGRESS", opts->rest,
+                  "PROGRESS: 0..100, +N, -N or done (optional with --status, --note, --by or "
+                  "--evidence); then plan files or directories (default: plans)");
   sub->add_option("--note", opts->note, "What was done");
   sub->add_option("--by", opts->by, "Owner code of who reports it");
   sub->add_option("--evidence", opts->evidence, "A link or path to the evidence");

@@ -38,8 +38,13 @@ int run_validate(const ValidateOptions& opts) {
                   << "\n";
       }
     } else {
-      std::cout << tr(lang, Msg::summary_counts, count_severity(diags, Severity::error),
-                      count_severity(diags, Severity::warning), loaded.results.size())
+      const size_t errors = count_severity(diags, Severity::error);
+      const size_t warnings = count_severity(diags, Severity::warning);
+      const size_t files = loaded.results.size();
+      std::cout << tr(lang, Msg::summary_counts, errors,
+                      text_of(lang, errors == 1 ? Msg::noun_error : Msg::noun_errors), warnings,
+                      text_of(lang, warnings == 1 ? Msg::noun_warning : Msg::noun_warnings), files,
+                      text_of(lang, files == 1 ? Msg::noun_file : Msg::noun_files))
                 << "\n";
     }
   }

@@ -151,7 +151,7 @@ std::string render_diagnostic_github(const Diagnostic& d, Language lang) {
   }
   props += ",title=" + escape_property(d.code());
   std::string message = d.text(lang);
-  if (d.hint) message += " (" + d.hint_text(lang) + ")";
+  if (d.hint) message += " — " + d.hint_text(lang);
   return fmt::format("::{} {}::{}\n", d.severity == Severity::error ? "error" : "warning",
                      props, escape_data(message));
 }

@@ -158,7 +158,8 @@ std::string render_mermaid(const PlanState& st, Language lang) {
   std::string out = "gantt\n";
   out += "    title " + mermaid_text(st.plan->title.value, 100) + "\n";
   out += "    dateFormat YYYY-MM-DD\n";
-  out += "    axisFormat %b\n";
+  // Month numbers: Mermaid names months in English only.
+  out += "    axisFormat %Y-%m\n";
   for (const LineState& ls : st.lines) {
     out += fmt::format("    section {} {}\n", text_of(lang, Msg::label_line), ls.line->id.value);
     for (const ActivityState& s : ls.activities) {

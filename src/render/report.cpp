@@ -35,6 +35,7 @@ struct Row {
   int executed;
   std::string compliance;  // "—" when nothing was programmed yet
   Signal signal;
+  Status status;
   bool cancelled = false;
   std::string note;
   std::string evidence;
@@ -58,6 +59,7 @@ std::vector<Row> rows_of(const PlanState& st) {
                          ? fmt::format("{}%", round_percent(s.progress / s.expected * 100))
                          : "—";
       r.signal = s.signal;
+      r.status = s.status;
       if (s.last_update != nullptr) {
         r.note = s.last_update->note.value;
         r.evidence = s.last_update->evidence.value;
@@ -99,21 +101,20 @@ std::string render_report_markdown(const PlanState& st, const ReportOptions& o) 
   }
 
   out += fmt::format("\n## {}\n\n", text_of(lang, Msg::report_activities));
-  out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+  out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                      text_of(lang, Msg::col_id), text_of(lang, Msg::col_activity),
                      text_of(lang, Msg::col_lead), text_of(lang, Msg::col_start),
                      text_of(lang, Msg::col_end), text_of(lang, Msg::col_programmed),
                      text_of(lang, Msg::col_executed), text_of(lang, Msg::col_compliance),
-                     text_of(lang, Msg::col_signal), text_of(lang, Msg::col_last_note),
-                     text_of(lang, Msg::col_evidence));
-  out += "|---|---|---|---|---|--:|--:|--:|---|---|---|\n";
+                     text_of(lang, Msg::col_status), text_of(lang, Msg::col_signal),
+                     text_of(lang, Msg::col_last_note), text_of(lang, Msg::col_evidence));
+  out += "|---|---|---|---|---|--:|--:|--:|---|---|---|---|\n";
   for (const Row& r : rows_of(st)) {
     const std::string evidence = r.evidence.empty() ? "" : "[🔗](" + r.evidence + ")";
-    const std::string signal = r.cancelled ? std::string(text_of(lang, Msg::status_cancelled))
-                                           : markdown_signal(r.signal, lang);
-    out += fmt::format("| {} | {} | {} | {} | {} | {}% | {}% | {} | {} | {} | {} |\n", r.id,
+    out += fmt::format("| {} | {} | {} | {} | {} | {}% | {}% | {} | {} | {} | {} | {} |\n", r.id,
                        markdown_cell(r.title), r.lead, r.start, r.end, r.programmed, r.executed,
-                       r.compliance, signal, markdown_cell(r.note), evidence);
+                       r.compliance, text_of(lang, status_word(r.status)),
+                       markdown_signal(r.signal, lang), markdown_cell(r.note), evidence);
   }
   out += "\n" + std::string(text_of(lang, Msg::report_compliance_note)) + "\n";
 
@@ -206,19 +207,18 @@ std::string render_report_html(const PlanState& st, const ReportOptions& o) {
 
   out += fmt::format("<h2>{}</h2>\n<table>\n<tr>", html(text_of(lang, Msg::report_activities)));
   for (Msg m : {Msg::col_id, Msg::col_activity, Msg::col_lead, Msg::col_start, Msg::col_end,
-                Msg::col_programmed, Msg::col_executed, Msg::col_compliance, Msg::col_signal,
-                Msg::col_last_note, Msg::col_evidence}) {
+                Msg::col_programmed, Msg::col_executed, Msg::col_compliance, Msg::col_status,
+                Msg::col_signal, Msg::col_last_note, Msg::col_evidence}) {
     out += "<th>" + html(text_of(lang, m)) + "</th>";
   }
   out += "</tr>\n";
   for (const Row& r : rows_of(st)) {
     out += fmt::format(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}%</td>"
-        "<td class=\"num\">{}%</td><td class=\"num\">{}</td>{}<td>{}</td><td>{}</td></tr>\n",
+        "<td class=\"num\">{}%</td><td class=\"num\">{}</td><td>{}</td>{}<td>{}</td><td>{}</td></tr>\n",
         r.id, html(r.title), html(r.lead), r.start, r.end, r.programmed, r.executed, r.compliance,
-        r.cancelled ? "<td class=\"none\">" + html(text_of(lang, Msg::status_cancelled)) + "</td>"
-                    : signal_html(r.signal, lang),
-        html(r.note), evidence_html(r.evidence));
+        html(text_of(lang, status_word(r.status))), signal_html(r.signal, lang), html(r.note),
+        evidence_html(r.evidence));
   }
   out += "</table>\n<p>" + html(text_of(lang, Msg::report_compliance_note)) + "</p>\n";
 

@@ -156,7 +156,8 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
   // Counts by status, wrapped at the width.
   std::vector<std::string> counts;
   for (size_t i = 0; i < kStatusCount; ++i) {
-    const std::string text = fmt::format("{} {}", st.counts[i], text_of(lang, kPlurals[i]));
+    const Msg word = st.counts[i] == 1 ? status_word(static_cast<Status>(i)) : kPlurals[i];
+    const std::string text = fmt::format("{} {}", st.counts[i], text_of(lang, word));
     counts.push_back(st.counts[i] > 0 ? paint(term, status_style(static_cast<Status>(i)), text) : text);
   }
   line = std::string(text_of(lang, Msg::label_activities)) + ":";
@@ -187,6 +188,7 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
         pad_right(truncate(codes_text(lead_of(*s->line, *s->activity)), lead_w), lead_w) + "  " +
         tr(lang, Msg::ends_on, fmt::format("{}", s->end));
     std::vector<std::string> behind;
+    if (s->status == Status::blocked) behind.emplace_back(text_of(lang, Msg::status_blocked));
     if (points_behind(*s) > 0) behind.push_back(tr(lang, Msg::points_behind, points_behind(*s)));
     if (s->days_late == 1) {
       behind.push_back(std::string(text_of(lang, Msg::one_day_late)));

@@ -26,7 +26,7 @@ struct Column {
   bool shown = true;
 };
 
-enum Col { kId, kTitle, kLead, kStart, kEnd, kProgress, kExpected, kStatus, kCols };
+enum Col { kId, kTitle, kLead, kStart, kEnd, kProgress, kExpected, kStatus, kSignal, kCols };
 
 }  // namespace
 
@@ -34,14 +34,17 @@ std::string render_list_table(const PlanState& state, Language lang,
                               const Terminal& term, bool with_header) {
   std::vector<std::array<std::string, kCols>> rows;
   std::vector<Status> statuses;
+  std::vector<Signal> signals;
   for (const LineState& ls : state.lines) {
     for (const ActivityState& s : ls.activities) {
       rows.push_back({format_address(*s.line, *s.activity), s.activity->title.value,
                       codes_text(lead_of(*s.line, *s.activity)), fmt::format("{}", s.start),
                       fmt::format("{}", s.end), fmt::format("{}%", s.progress),
                       fmt::format("{}%", round_percent(s.expected)),
-                      std::string(text_of(lang, status_word(s.status)))});
+                      std::string(text_of(lang, status_word(s.status))),
+                      s.signal == Signal::none ? "-" : std::string(text_of(lang, signal_word(s.signal)))});
       statuses.push_back(s.status);
+      signals.push_back(s.signal);
     }
   }
   std::array<Column, kCols> cols = {{{Msg::col_id},
@@ -51,7 +54,8 @@ std::string render_list_table(const PlanState& state, Language lang,
                                      {Msg::col_end},
                                      {Msg::col_progress, true},
                                      {Msg::col_expected, true},
-                                     {Msg::col_status}}};
+                                     {Msg::col_status},
+                                     {Msg::col_signal}}};
   for (int c = 0; c < kCols; ++c) {
     cols[c].width = display_width(text_of(lang, cols[c].header));
     for (const auto& r : rows) cols[c].width = std::max(cols[c].width, display_width(r[c]));
@@ -59,7 +63,7 @@ std::string render_list_table(const PlanState& state, Language lang,
   cols[kLead].width = std::min(cols[kLead].width, 14);
   // The title takes what the other columns leave; drop columns, least
   // useful first, until it has room to be read.
-  constexpr int kMinTitle = 16;
+  constexpr int kMinTitle = 24;
   const int gaps_per_col = 2;
   auto fixed = [&] {
     int w = 0;
@@ -68,7 +72,7 @@ std::string render_list_table(const PlanState& state, Language lang,
     }
     return w;
   };
-  for (Col drop : {kExpected, kStart, kLead, kEnd, kProgress}) {
+  for (Col drop : {kSignal, kExpected, kStart, kLead, kEnd, kProgress}) {
     if (term.width - fixed() >= kMinTitle) break;
     cols[drop].shown = false;
   }
@@ -79,13 +83,15 @@ std::string render_list_table(const PlanState& state, Language lang,
     const std::string cut = truncate(text, cols[c].width);
     return cols[c].right ? pad_left(cut, cols[c].width) : pad_right(cut, cols[c].width);
   };
-  auto emit = [&](const std::array<std::string, kCols>& r, const Status* status) {
+  auto emit = [&](const std::array<std::string, kCols>& r, const Status* status,
+                  const Signal* signal) {
     std::string line;
     for (int c = 0; c < kCols; ++c) {
       if (!cols[c].shown) continue;
       if (!line.empty()) line += "  ";
       std::string text = cell(c, r[c]);
       if (status != nullptr && c == kStatus) text = paint(term, status_style(*status), text);
+      if (signal != nullptr && c == kSignal) text = paint(term, signal_style(*signal), text);
       line += text;
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -101,8 +107,8 @@ std::string render_list_table(const PlanState& state, Language lang,
   }
   std::array<std::string, kCols> header;
   for (int c = 0; c < kCols; ++c) header[c] = std::string(text_of(lang, cols[c].header));
-  out += paint(term, Style::bold, emit(header, nullptr)) + "\n";
-  for (size_t i = 0; i < rows.size(); ++i) out += emit(rows[i], &statuses[i]) + "\n";
+  out += paint(term, Style::bold, emit(header, nullptr, nullptr)) + "\n";
+  for (size_t i = 0; i < rows.size(); ++i) out += emit(rows[i], &statuses[i], &signals[i]) + "\n";
   return out;
 }
 

@@ -15,10 +15,10 @@ const char* const kEighths[] = {" ", "▏", "▎", "▍", "▌", "▋", "▊", "
 
 std::string status_symbol(Status s, bool ascii) {
   switch (s) {
-    case Status::done: return ascii ? "v" : "✓";
+    case Status::done: return ascii ? "+" : "✓";
     case Status::in_progress: return ascii ? ">" : "▶";
     case Status::late: return "!";
-    case Status::blocked: return ascii ? "#" : "■";
+    case Status::blocked: return ascii ? "@" : "■";
     case Status::not_started: return ascii ? "." : "·";
     case Status::cancelled: return ascii ? "x" : "✗";
   }

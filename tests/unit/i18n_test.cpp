@@ -112,10 +112,10 @@ TEST_CASE("tr fills placeholders in each language", "[i18n]") {
   CHECK(tr(Language::es, Msg::unknown_owner, std::vector<std::string>{"XX"}) ==
         "responsable desconocido 'XX'");
   // The variadic form formats any type fmt does.
-  CHECK(tr(Language::en, Msg::summary_counts, 1, 2, 3) ==
-        "1 error(s), 2 warning(s) in 3 file(s)");
-  CHECK(tr(Language::es, Msg::summary_counts, 1, 2, 3) ==
-        "1 error(es), 2 aviso(s) en 3 archivo(s)");
+  CHECK(tr(Language::en, Msg::summary_counts, 1, "error", 2, "warnings", 3, "files") ==
+        "1 error, 2 warnings in 3 files");
+  CHECK(tr(Language::es, Msg::summary_counts, 1, "error", 2, "avisos", 3, "archivos") ==
+        "1 error, 2 avisos en 3 archivos");
   // Arguments may be used out of order.
   CHECK(tr(Language::en, Msg::date_syntax,
            std::vector<std::string>{"start", "marzo"}) ==
