@@ -8,6 +8,7 @@ both measured on the child process itself (os.wait4), so Python's start-up
 is not counted. Ratios compare medians measured in the same run:
 
   floor      a bare yaml-cpp event parse of the file (bench/floor.cpp)
+  libyaml    the same parse with libyaml (bench/floor_libyaml.cpp), when built
   x floor    the command's time over the floor's
   x valid.   the command's time over `plan validate`'s on the same file
   100k/10k   the time at 100,000 activities over the time at 10,000
@@ -113,6 +114,7 @@ def main():
 
     plan_bin = os.path.join(args.bin, "plan")
     floor_bin = os.path.join(args.bin, "bench", "plan_bench_floor")
+    libyaml_bin = os.path.join(args.bin, "bench", "plan_bench_floor_libyaml")
     out_dir = os.path.join(ROOT, "build", "bench")
     os.makedirs(out_dir, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -127,6 +129,10 @@ def main():
         floor, floor_mem = measure([floor_bin, path], args.runs)
         times[("floor", size)] = floor
         print(f"{'floor (yaml-cpp events)':<22} {size:>10} {mb:>6.1f} {floor:>9.3f} {floor_mem:>9.1f}")
+        if os.path.exists(libyaml_bin):
+            t, mem = measure([libyaml_bin, path], args.runs)
+            times[("libyaml", size)] = t
+            print(f"{'libyaml events':<22} {size:>10} {mb:>6.1f} {t:>9.3f} {mem:>9.1f} {t / floor:>8.2f}")
         scratch = os.path.join(out_dir, f"scratch-{size}.yaml")
         for name in names:
             argv = [plan_bin] + [a.replace("{file}", path) for a in COMMANDS[name]]
