@@ -122,6 +122,7 @@ constexpr int kOwnerEntry = 0;
 struct Frame {
   Node node;
   bool is_map;
+  bool flow = false;  // written in flow style ([...] or {...})
   void* target;  // the object (map) or container (list) this frame fills
   Pos pos;
   int field = kExpectKey;
@@ -147,13 +148,16 @@ bool is_plan_id(std::string_view id) {
 }
 
 bool parse_integer(std::string_view s, long long* out) {
-  if (s.empty() || s.size() > 18) return false;
+  if (s.empty()) return false;
   size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
   if (i == s.size()) return false;
+  // A whole number too long to hold is still a whole number: it saturates,
+  // and the range checks say what is wrong with it.
+  constexpr long long kMax = 999'999'999'999'999'999;
   long long v = 0;
   for (; i < s.size(); ++i) {
     if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
+    v = v >= kMax / 10 ? kMax : v * 10 + (s[i] - '0');
   }
   *out = s[0] == '-' ? -v : v;
   return true;
@@ -187,6 +191,9 @@ class Builder : public YAML::EventHandler {
   bool saw_root() const { return saw_root_; }
   bool fatal() const { return fatal_; }
 
+  // Events come in file order, so the character column is counted on from
+  // the last position on the same line: counting from the line's start
+  // every time would be quadratic in a long line's length.
   Pos to_pos(const YAML::Mark& m) const {
     Pos p;
     p.line = m.line + 1;
@@ -195,8 +202,13 @@ class Builder : public YAML::EventHandler {
     const size_t line_start = off >= static_cast<size_t>(m.column)
                                   ? off - static_cast<size_t>(m.column)
                                   : 0;
-    p.col = 1 + static_cast<int>(count_chars(
-                    std::string_view(src_).substr(line_start, off - line_start)));
+    if (col_cache_.line_start != line_start || col_cache_.offset > off) {
+      col_cache_ = {line_start, line_start, 0};
+    }
+    col_cache_.chars += count_chars(
+        std::string_view(src_).substr(col_cache_.offset, off - col_cache_.offset));
+    col_cache_.offset = off;
+    p.col = 1 + static_cast<int>(col_cache_.chars);
     return p;
   }
 
@@ -293,6 +305,7 @@ class Builder : public YAML::EventHandler {
   }
 
   void on_collection_start(const Pos& pos, bool is_map) {
+    if (flow_ && !in_flow()) check_flow_closed(pos);
     if (static_cast<int>(stack_.size()) >= kMaxDepth) throw TooDeep{pos};
     if (stack_.empty()) {
       saw_root_ = true;
@@ -404,15 +417,15 @@ class Builder : public YAML::EventHandler {
 
   void owner_key(Frame& f, const Scalar& s) {
     const std::string& code = *s.value;
-    const auto it = owner_index_.find(code);
-    if (it != owner_index_.end()) {
+    const auto it = plan_->owner_index.find(code);
+    if (it != plan_->owner_index.end()) {
       error(s.pos, s.width, Msg::duplicate_key,
             {code, std::to_string(plan_->owners[it->second].code.pos.line)},
             Msg::hint_remove_one);
       f.field = kSkipValue;
       return;
     }
-    owner_index_.emplace(code, plan_->owners.size());
+    plan_->owner_index.emplace(code, plan_->owners.size());
     Owner o;
     o.code = Text{code, s.pos, s.width};
     o.pos = s.pos;
@@ -557,9 +570,13 @@ class Builder : public YAML::EventHandler {
   }
 
   void list_collection(Frame& f, const Pos& pos, bool is_map) {
-    if (!is_map || f.node == Node::code) {
-      error(pos, 1, is_map ? Msg::expected_text : Msg::expected_mapping,
-            {where(f.node)});
+    if (f.node == Node::code) {
+      error(pos, 1, Msg::expected_text, {"owner"});
+      push(Node::skip, is_map, nullptr, pos);
+      return;
+    }
+    if (!is_map) {
+      error(pos, 1, Msg::expected_mapping, {where(f.node)});
       push(Node::skip, is_map, nullptr, pos);
       return;
     }
@@ -599,9 +616,10 @@ class Builder : public YAML::EventHandler {
 
   void store_scalar(Frame& f, const FieldSpec& spec, const Scalar& s) {
     if (s.value == nullptr) {
-      // "key:" with nothing: absent for optional keys, wrong for required.
+      // "key:" with nothing: absent for optional keys, an error at the key
+      // for required ones.
       if (spec.required) {
-        f.seen &= ~(1u << f.field);
+        error(f.key_pos, static_cast<int>(count_chars(f.key)), Msg::missing_value, {f.key});
       }
       return;
     }
@@ -817,6 +835,7 @@ class Builder : public YAML::EventHandler {
     Frame f;
     f.node = node;
     f.is_map = is_map;
+    f.flow = flow_;
     f.target = target;
     f.pos = pos;
     stack_.push_back(std::move(f));
@@ -859,12 +878,52 @@ class Builder : public YAML::EventHandler {
 
   // Characters under the caret: the value as written, on its first line.
   int scalar_width(const Scalar& s) const {
-    size_t end = static_cast<size_t>(s.pos.offset);
-    while (end < src_.size() && src_[end] != '\n' && src_[end] != '\r') ++end;
-    const int rest = static_cast<int>(count_chars(
-        std::string_view(src_).substr(s.pos.offset, end - s.pos.offset)));
+    // The value as written takes at most its own bytes and two quotes:
+    // look no further, so that a long line is not scanned once per value.
+    const size_t from = static_cast<size_t>(s.pos.offset);
+    const size_t limit = std::min(src_.size(), from + s.value->size() + 2);
+    size_t end = from;
+    while (end < limit && src_[end] != '\n' && src_[end] != '\r') ++end;
+    const int rest = static_cast<int>(count_chars(std::string_view(src_).substr(from, end - from)));
     const int value = static_cast<int>(count_chars(*s.value)) + (s.quoted ? 2 : 0);
     return std::max(1, std::min(rest, value));
+  }
+
+  bool in_flow() const { return !stack_.empty() && stack_.back().flow; }
+
+  // yaml-cpp reads a '[' or '{' that is never closed to the end of the
+  // file and then reports it elsewhere, after phantom events; check the
+  // brackets of the whole flow collection once, when it opens.
+  void check_flow_closed(const Pos& pos) {
+    const size_t open = static_cast<size_t>(pos.offset);
+    if (open >= src_.size() || (src_[open] != '[' && src_[open] != '{')) return;
+    int depth = 0;
+    for (size_t i = open; i < src_.size(); ++i) {
+      const char c = src_[i];
+      if (c == '"' || c == '\'') {
+        const char q = c;
+        for (++i; i < src_.size(); ++i) {
+          if (q == '"' && src_[i] == '\\') {
+            ++i;
+          } else if (src_[i] == q) {
+            if (q == '\'' && i + 1 < src_.size() && src_[i + 1] == '\'') {
+              ++i;
+              continue;
+            }
+            break;
+          }
+        }
+      } else if (c == '#' && (src_[i - 1] == ' ' || src_[i - 1] == '\t' || src_[i - 1] == '\n')) {
+        while (i < src_.size() && src_[i] != '\n') ++i;
+      } else if (c == '[' || c == '{') {
+        ++depth;
+      } else if (c == ']' || c == '}') {
+        if (--depth == 0) return;
+      }
+    }
+    error(pos, 1, Msg::unclosed_flow, {std::string(1, src_[open])}, Msg::hint_yaml);
+    fatal_ = true;
+    throw StopParsing{};
   }
 
   // yaml-cpp reads a quote that is never closed to the end of the file
@@ -896,7 +955,12 @@ class Builder : public YAML::EventHandler {
   int bom_;
   const std::string& src_;
   std::vector<Frame> stack_;
-  std::unordered_map<std::string, size_t> owner_index_;
+  struct ColumnCache {
+    size_t line_start = 0;
+    size_t offset = 0;  // counted up to here
+    size_t chars = 0;   // characters from line_start to offset
+  };
+  mutable ColumnCache col_cache_;
   int documents_ = 0;
   bool saw_root_ = false;
   bool fatal_ = false;
@@ -939,6 +1003,15 @@ bool check_bytes(const std::string& file, std::string_view src,
   }
   for (size_t i = 0; i < src.size(); ++i) {
     const auto c = static_cast<unsigned char>(src[i]);
+    if (c == '\r' && (i + 1 >= src.size() || src[i + 1] != '\n')) {
+      Diagnostic d;
+      d.file = file;
+      d.pos = pos_at_offset(src, i);
+      d.message = Msg::lone_cr;
+      d.hint = Msg::hint_line_ends;
+      diags->push_back(std::move(d));
+      return false;
+    }
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
       Diagnostic d;
       d.file = file;
@@ -991,6 +1064,11 @@ LoadResult load_plan_text(std::string file, std::string text) {
     r.diagnostics.push_back(std::move(d));
     return r;
   } catch (const YAML::Exception& e) {
+    // A mapping the error cut short may have looked complete to the
+    // events: its "missing" keys are not to be believed.
+    r.diagnostics.erase(std::remove_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                       [](const Diagnostic& d) { return d.code() == "missing-key"; }),
+                        r.diagnostics.end());
     Diagnostic d;
     d.file = r.plan.file;
     d.pos = builder.to_pos(e.mark.is_null() ? YAML::Mark() : e.mark);
@@ -1058,37 +1136,67 @@ LoadResult load_plan_file(const std::string& path) {
   return load_plan_text(path, std::move(text));
 }
 
+namespace {
+
+// The *.yaml and *.yml files below dir, depth first in name order; a
+// directory that cannot be read is reported, never skipped in silence.
+void walk(const std::filesystem::path& dir, int depth, std::vector<std::string>* found,
+          std::vector<Diagnostic>* diagnostics) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    diagnostics->push_back(file_error(dir.string(), Msg::io_error, {dir.string(), ec.message()}));
+    return;
+  }
+  std::vector<fs::directory_entry> entries;
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
+  if (ec) {
+    diagnostics->push_back(file_error(dir.string(), Msg::io_error, {dir.string(), ec.message()}));
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.path() < b.path(); });
+  for (const fs::directory_entry& e : entries) {
+    std::error_code type_ec;
+    if (e.is_directory(type_ec)) {
+      if (depth < 32) walk(e.path(), depth + 1, found, diagnostics);
+      continue;
+    }
+    const std::string ext = e.path().extension().string();
+    if (ext == ".yaml" || ext == ".yml") found->push_back(e.path().string());
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
                                          std::vector<Diagnostic>* diagnostics) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
+  std::vector<fs::path> seen;  // a file named twice is read once
+  auto add = [&](const std::string& file) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(file, ec);
+    if (!ec && std::find(seen.begin(), seen.end(), canonical) != seen.end()) return;
+    if (!ec) seen.push_back(canonical);
+    out.push_back(file);
+  };
   for (const std::string& path : paths) {
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
     if (!fs::is_directory(st)) {
-      out.push_back(path);  // load_plan_file reports what is wrong with it
+      add(path);  // load_plan_file reports what is wrong with it
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const fs::path& p = it->path();
-      const std::string ext = p.extension().string();
-      if ((ext == ".yaml" || ext == ".yml") && !it->is_directory(ec)) {
-        found.push_back(p.string());
-      }
-    }
-    if (ec) {
-      diagnostics->push_back(file_error(path, Msg::io_error, {path, ec.message()}));
-      continue;
-    }
-    if (found.empty()) {
+    const size_t before = diagnostics->size();
+    walk(path, 0, &found, diagnostics);
+    if (found.empty() && diagnostics->size() == before) {
       Diagnostic d = file_error(path, Msg::no_plans_in_dir, {path});
       d.hint.reset();
       diagnostics->push_back(std::move(d));
     }
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
+    for (const std::string& f : found) add(f);
   }
   return out;
 }

@@ -4,6 +4,10 @@
 namespace plan {
 
 const Owner* Plan::find_owner(std::string_view code) const {
+  if (owner_index.size() == owners.size()) {
+    const auto it = owner_index.find(std::string(code));
+    return it == owner_index.end() ? nullptr : &owners[it->second];
+  }
   for (const Owner& o : owners) {
     if (o.code.value == code) return &o;
   }

@@ -83,7 +83,12 @@ std::string nearest(std::string_view word,
   const size_t limit = std::max<size_t>(1, count_chars(word) / 3);
   std::string best;
   size_t best_distance = limit + 1;
+  const size_t word_chars = count_chars(word);
   for (const std::string& c : candidates) {
+    // The distance is at least the difference in length: skip early.
+    const size_t c_chars = count_chars(c);
+    const size_t gap = c_chars > word_chars ? c_chars - word_chars : word_chars - c_chars;
+    if (gap > limit) continue;
     const size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;

@@ -18,6 +18,11 @@ class Checker {
  public:
   Checker(const Plan& plan, const Date& as_of) : plan_(plan), as_of_(as_of) {
     for (const Owner& o : plan.owners) codes_.push_back(o.code.value);
+    // The codes a hint lists: the first few, so that a hint stays a line.
+    constexpr size_t kListed = 8;
+    std::vector<std::string> listed(codes_.begin(),
+                                    codes_.begin() + std::min(codes_.size(), kListed));
+    codes_list_ = join(listed, ", ") + (codes_.size() > kListed ? ", …" : "");
   }
 
   std::vector<Diagnostic> run() {
@@ -52,12 +57,16 @@ class Checker {
     add(Severity::warning, pos, width, msg, std::move(args));
   }
 
-  bool period_known() const { return plan_.period_start.ok && plan_.period_end.ok; }
+  // A reversed period is reported once; dates are not measured against it.
+  bool period_known() const {
+    return plan_.period_start.ok && plan_.period_end.ok &&
+           plan_.period_start.date.first() <= plan_.period_end.date.last();
+  }
   Date period_first() const { return plan_.period_start.date.first(); }
   Date period_last() const { return plan_.period_end.date.last(); }
 
   void check_plan() {
-    if (period_known() && period_first() > period_last()) {
+    if (plan_.period_start.ok && plan_.period_end.ok && period_first() > period_last()) {
       error(plan_.period_start.pos, 7, Msg::date_order,
             {fmt::format("{}", period_first()), fmt::format("{}", period_last())});
     }
@@ -79,39 +88,65 @@ class Checker {
       used_.insert(code.value);
       return;
     }
-    const std::string near = nearest(code.value, codes_);
+    const std::string near = nearest_owner(code.value);
     if (!near.empty()) {
       error(code.pos, code.width, Msg::unknown_owner, {code.value},
             Msg::hint_did_you_mean_owner, {near, owner(near)->name.value});
     } else {
       error(code.pos, code.width, Msg::unknown_owner, {code.value},
-            Msg::hint_define_owner, {join(codes_, ", ")});
+            Msg::hint_define_owner, {codes_list_});
     }
+  }
+
+  // "Did you mean" for an unknown code: remembered per code, and given up
+  // after kMaxSuggested distinct codes, so a file full of unknown codes
+  // does not cost codes x owners edit distances.
+  std::string nearest_owner(const std::string& code) {
+    constexpr size_t kMaxSuggested = 20;
+    const auto it = suggestions_.find(code);
+    if (it != suggestions_.end()) return it->second;
+    if (suggestions_.size() >= kMaxSuggested) return {};
+    return suggestions_[code] = nearest(code, codes_);
   }
 
   void check_owners() {
     for (const Owner& o : plan_.owners) {
       if (!o.parent.value.empty()) check_code(o.parent);
     }
-    // A parent chain that comes back to where it started.
-    for (const Owner& start : plan_.owners) {
-      std::vector<std::string> chain = {start.code.value};
-      const Owner* at = &start;
-      while (at != nullptr && !at->parent.value.empty()) {
-        const std::string& next = at->parent.value;
-        if (next == start.code.value) {
-          // Report a loop once, at the first of its owners in the file.
-          if (reported_cycle_.insert(std::set<std::string>(chain.begin(), chain.end())).second) {
-            chain.push_back(next);
-            error(start.parent.pos, start.parent.width, Msg::owner_cycle,
-                  {start.code.value, join(chain, " → ")});
-          }
+    // Parent chains that loop, found in one walk: each owner is visited
+    // once; a walk that meets an owner of its own path has found a loop,
+    // reported once, at the first of its owners in the file.
+    enum class Mark { none, on_path, done };
+    std::vector<Mark> mark(plan_.owners.size(), Mark::none);
+    for (size_t start = 0; start < plan_.owners.size(); ++start) {
+      std::vector<size_t> path;
+      size_t at = start;
+      bool loop = false;
+      while (mark[at] != Mark::done) {
+        if (mark[at] == Mark::on_path) {
+          loop = true;
           break;
         }
-        if (std::find(chain.begin(), chain.end(), next) != chain.end()) break;
-        chain.push_back(next);
-        at = owner(next);
+        mark[at] = Mark::on_path;
+        path.push_back(at);
+        const Owner* parent = owner(plan_.owners[at].parent.value);
+        if (parent == nullptr) break;
+        at = static_cast<size_t>(parent - plan_.owners.data());
       }
+      if (loop) {
+        const auto loop_start = std::find(path.begin(), path.end(), at);
+        const size_t first = *std::min_element(loop_start, path.end());
+        std::vector<std::string> chain;
+        size_t k = first;
+        do {
+          chain.push_back(plan_.owners[k].code.value);
+          k = static_cast<size_t>(owner(plan_.owners[k].parent.value) - plan_.owners.data());
+        } while (k != first);
+        chain.push_back(plan_.owners[first].code.value);
+        const Owner& o = plan_.owners[first];
+        error(o.parent.pos, o.parent.width, Msg::owner_cycle, {o.code.value, join(chain, " → ")});
+      }
+      for (size_t p : path) mark[p] = Mark::done;
     }
   }
 
@@ -251,14 +286,16 @@ class Checker {
           error(u.date.pos, 10, Msg::updates_order,
                 {fmt::format("{}", u.date.date.last()),
                  fmt::format("{}", prev->date.date.last())});
-        } else if (u.progress.value < prev->progress.value) {
+        } else if (u.progress.pos.known() && prev->progress.pos.known() &&
+                   u.progress.value < prev->progress.value) {
           warn(u.progress.pos, digits(u.progress), Msg::progress_decrease,
                {std::to_string(prev->progress.value), std::to_string(u.progress.value)});
         }
       }
       prev = &u;
     }
-    if (prev != nullptr && prev->progress.value != a.progress.value) {
+    // (An update without progress was reported by the loader.)
+    if (prev != nullptr && prev->progress.pos.known() && prev->progress.value != a.progress.value) {
       const Pos& pos = a.progress.pos.known() ? a.progress.pos : a.pos;
       error(pos, a.progress.pos.known() ? digits(a.progress) : 1, Msg::progress_mismatch,
             {std::to_string(a.progress.value), std::to_string(prev->progress.value)},
@@ -269,8 +306,9 @@ class Checker {
   const Plan& plan_;
   const Date as_of_;
   std::vector<std::string> codes_;
+  std::string codes_list_;
   std::set<std::string> used_;
-  std::set<std::set<std::string>> reported_cycle_;
+  std::unordered_map<std::string, std::string> suggestions_;
   std::map<long long, int> line_ids_;
   std::vector<Diagnostic> diags_;
 };

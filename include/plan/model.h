@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "plan/date.h"
@@ -138,6 +139,9 @@ struct Plan {
   IntValue green{80, {}};
   IntValue yellow{60, {}};
   std::vector<Owner> owners;
+  // owners by code (index into owners); the loader fills it. Look-ups fall
+  // back to a scan when it is out of step (a plan built by hand).
+  std::unordered_map<std::string, size_t> owner_index;
   std::vector<Line> lines;
 
   const Owner* find_owner(std::string_view code) const;
