@@ -186,7 +186,7 @@ class Source {
     int depth = 0;
     for (size_t i = open; i < s_.size(); ++i) {
       const char c = s_[i];
-      if (c == '"' || c == '\'') {
+      if ((c == '"' || c == '\'') && starts_node(open, i)) {
         i = value_end(i, true) - 1;
       } else if (c == '#' && i > 0 && (s_[i - 1] == ' ' || s_[i - 1] == '\t')) {
         i = line_end(i) - 1;
@@ -197,6 +197,13 @@ class Source {
       }
     }
     return std::string::npos;
+  }
+
+  // In flow context a quote opens a quoted value only where a value can
+  // start (after '[', '{', ',' or ':'); elsewhere it is plain text.
+  bool starts_node(size_t open, size_t i) const {
+    while (i > open && std::isspace(static_cast<unsigned char>(s_[i - 1]))) --i;
+    return i == open || std::string_view("[{,:").find(s_[i - 1]) != std::string_view::npos;
   }
 
   // The last non-space offset before `end` (exclusive), plus one.
@@ -334,6 +341,17 @@ class Marker {
   }
 
   bool flow_activity() const { return a_.style == CollectionStyle::flow; }
+  // Just after the ':' that follows the key at `key`.
+  size_t after_colon(size_t key) const {
+    size_t i = key;
+    while (i < src_.size() && src_.at(i) != ':') ++i;
+    return std::min(i + 1, src_.size());
+  }
+  // The start of the line after the one where `end_offset` falls: past a
+  // quoted value's continuation lines, whatever their indentation.
+  size_t after_value(int end_offset) const {
+    return end_offset > 0 ? src_.next_line(static_cast<size_t>(end_offset) - 1) : 0;
+  }
   size_t off(const Pos& p) const { return static_cast<size_t>(p.offset); }
   // Indentation of the activity's keys.
   int key_indent() const { return src_.column(off(a_.pos)); }
@@ -342,7 +360,11 @@ class Marker {
     std::vector<std::string> new_keys;  // "key: value" to add to the activity
     // progress
     if (r.new_progress != r.old_progress || (a_.progress_key.known() && append)) {
-      if (a_.progress_key.known()) {
+      if (a_.progress_key.known() && !a_.progress.pos.known()) {
+        // "progress:" with no value: the value goes after the colon.
+        edits_.push_back({after_colon(off(a_.progress_key)), 0,
+                          " " + std::to_string(r.new_progress)});
+      } else if (a_.progress_key.known()) {
         const size_t v = off(a_.progress.pos);
         size_t e = v;
         while (e < src_.size() && (std::isdigit(static_cast<unsigned char>(src_.at(e))) ||
@@ -356,7 +378,10 @@ class Marker {
     }
     // status
     if (req_.status == StatusChange::blocked || req_.status == StatusChange::cancelled) {
-      if (a_.status_key.known()) {
+      if (a_.status_key.known() && !a_.flag_text.pos.known()) {
+        edits_.push_back({after_colon(off(a_.status_key)), 0,
+                          " " + std::string(flag_word(req_.status))});
+      } else if (a_.status_key.known()) {
         const size_t v = off(a_.flag_text.pos);
         edits_.push_back({v, src_.value_end(v, flow_activity()) - v, std::string(flag_word(req_.status))});
       } else {
@@ -373,7 +398,9 @@ class Marker {
 
   bool remove_status(MarkResult& r) {
     const size_t key = off(a_.status_key);
-    const size_t value_end = src_.value_end(off(a_.flag_text.pos), flow_activity());
+    const size_t value_end = a_.flag_text.pos.known()
+                                 ? src_.value_end(off(a_.flag_text.pos), flow_activity())
+                                 : after_colon(key);
     if (flow_activity()) {
       // ", status: x" goes, or "status: x, " when it comes first.
       size_t from = src_.trim_back(key);
@@ -427,21 +454,29 @@ class Marker {
         edits_.push_back({src_.line_start(off(a_.updates[insert_at_].pos)), 0, text});
       } else {
         const int a = key_indent();
-        const size_t end = src_.block_end(off(a_.updates_key), dash, [&](int ind, size_t at) {
-          return ind > a || (ind == a && src_.at(at + static_cast<size_t>(ind)) == '-');
-        });
+        const size_t end = std::max(
+            src_.block_end(off(a_.updates_key), dash,
+                           [&](int ind, size_t at) {
+                             return ind > a || (ind == a && src_.at(at + static_cast<size_t>(ind)) == '-');
+                           }),
+            after_value(a_.updates.back().end_offset));
         insert_lines(end, text);
       }
       return;
     }
     if (a_.updates_key.known() && !flow_activity()) {
       // "updates:" with nothing (or an empty block) after it.
+      // "updates:" with nothing after it but perhaps a comment (kept), or
+      // an explicit null ("~", "null": removed); the entries follow the line.
       const size_t key = off(a_.updates_key);
-      const size_t after_colon = key + std::string_view("updates:").size();
+      size_t v = after_colon(key);
+      while (v < src_.size() && (src_.at(v) == ' ' || src_.at(v) == '\t')) ++v;
+      const size_t line_end = src_.line_end(key);
+      if (v < line_end && src_.at(v) != '#') {
+        edits_.push_back({v, src_.value_end(v, false) - v, ""});
+      }
       const int a = key_indent();
-      std::string entry = block_entry(entry_, a + 2, a + 4, eol);
-      entry.resize(entry.size() - eol.size());  // the line keeps its own end
-      edits_.push_back({after_colon, src_.line_end(key) - after_colon, eol + entry});
+      insert_lines(src_.next_line(key), block_entry(entry_, a + 2, a + 4, eol));
       return;
     }
     if (flow_activity()) {
@@ -473,7 +508,9 @@ class Marker {
       edits_.push_back({src_.line_start(off(a_.updates_key)), 0, text});
       return;
     }
-    const size_t end = src_.block_end(off(a_.pos), a, [&](int ind, size_t) { return ind >= a; });
+    const size_t end =
+        std::max(src_.block_end(off(a_.pos), a, [&](int ind, size_t) { return ind >= a; }),
+                 after_value(a_.end_offset));
     insert_lines(end, text);
   }
 

@@ -257,7 +257,8 @@ class Builder : public YAML::EventHandler {
     Scalar s{&value, tag == "!", to_pos(mark), 1};
     check_tag(tag, s.pos);
     s.width = scalar_width(s);
-    if (s.quoted) check_quote_closed(s.pos);
+    const size_t end = s.quoted ? check_quote_closed(s.pos) : static_cast<size_t>(s.pos.offset) + 1;
+    extend_ends(end);
     on_scalar(s);
   }
 
@@ -891,6 +892,17 @@ class Builder : public YAML::EventHandler {
 
   bool in_flow() const { return !stack_.empty() && stack_.back().flow; }
 
+  // In flow context a quote opens a quoted value only where a value can
+  // start (after '[', '{', ',' or ':'); elsewhere it is part of plain text
+  // (note: 5" disk).
+  bool starts_flow_node(size_t open, size_t i) const {
+    while (i > open && (src_[i - 1] == ' ' || src_[i - 1] == '\t' || src_[i - 1] == '\n' ||
+                        src_[i - 1] == '\r')) {
+      --i;
+    }
+    return i == open || std::string_view("[{,:").find(src_[i - 1]) != std::string_view::npos;
+  }
+
   // yaml-cpp reads a '[' or '{' that is never closed to the end of the
   // file and then reports it elsewhere, after phantom events; check the
   // brackets of the whole flow collection once, when it opens.
@@ -900,7 +912,7 @@ class Builder : public YAML::EventHandler {
     int depth = 0;
     for (size_t i = open; i < src_.size(); ++i) {
       const char c = src_[i];
-      if (c == '"' || c == '\'') {
+      if ((c == '"' || c == '\'') && starts_flow_node(open, i)) {
         const char q = c;
         for (++i; i < src_.size(); ++i) {
           if (q == '"' && src_[i] == '\\') {
@@ -928,11 +940,12 @@ class Builder : public YAML::EventHandler {
 
   // yaml-cpp reads a quote that is never closed to the end of the file
   // without complaint; a plan file must not lose its tail that way.
-  void check_quote_closed(const Pos& pos) {
+  // Returns the offset just after the closing quote.
+  size_t check_quote_closed(const Pos& pos) {
     const size_t start = static_cast<size_t>(pos.offset);
-    if (start >= src_.size()) return;
+    if (start >= src_.size()) return start;
     const char q = src_[start];
-    if (q != '"' && q != '\'') return;
+    if (q != '"' && q != '\'') return start + 1;
     for (size_t i = start + 1; i < src_.size(); ++i) {
       if (q == '"' && src_[i] == '\\') {
         ++i;
@@ -941,12 +954,28 @@ class Builder : public YAML::EventHandler {
           ++i;
           continue;
         }
-        return;
+        return i + 1;
       }
     }
     error(pos, 1, Msg::unterminated_quote, {}, Msg::hint_yaml);
     fatal_ = true;
     throw StopParsing{};
+  }
+
+  // Activities and updates remember where their last value ends, so an
+  // edit can tell a quoted value's continuation lines from what follows.
+  void extend_ends(size_t end) {
+    for (Frame& f : stack_) {
+      // (A list frame of activities or updates holds the vector, not one.)
+      if (!f.is_map || f.target == nullptr) continue;
+      if (f.node == Node::activity) {
+        auto* a = static_cast<Activity*>(f.target);
+        a->end_offset = std::max(a->end_offset, static_cast<int>(end));
+      } else if (f.node == Node::update) {
+        auto* u = static_cast<Update*>(f.target);
+        u->end_offset = std::max(u->end_offset, static_cast<int>(end));
+      }
+    }
   }
 
  private:

@@ -83,6 +83,7 @@ struct Update {
   Text evidence;
   Pos pos;  // of the update's mapping
   CollectionStyle style = CollectionStyle::block;
+  int end_offset = -1;  // just after its last value (a quoted one's quote)
 };
 
 enum class ActivityFlag { none, blocked, cancelled };
@@ -109,6 +110,7 @@ struct Activity {
   CollectionStyle updates_style = CollectionStyle::block;
   Pos pos;                // of the activity's mapping
   CollectionStyle style = CollectionStyle::block;
+  int end_offset = -1;    // just after its last value (a quoted one's quote)
 };
 
 struct Line {

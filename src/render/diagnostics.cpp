@@ -77,9 +77,12 @@ std::string render_diagnostic_text(const Diagnostic& d, const std::string* sourc
     constexpr int kMaxLine = 120;
     if (display_width(line) > kMaxLine) {
       if (col > kContext) {
+        // Count what is cut before cutting: the view points into line.
         const std::string_view cut = prefix_chars(line, col - 1 - kContext / 2);
-        line = "…" + line.substr(cut.size());
-        col = col - static_cast<int>(count_chars(cut)) + 1;
+        const size_t cut_bytes = cut.size();
+        const int cut_chars = static_cast<int>(count_chars(cut));
+        line = "…" + line.substr(cut_bytes);
+        col = col - cut_chars + 1;
       }
       line = truncate(line, kMaxLine);
     }

@@ -346,3 +346,76 @@ TEST_CASE("a dry run prints the diff and writes nothing", "[mark]") {
   CHECK(o.out.find("\n+          - date: 2021-06-30\n") != std::string::npos);
   CHECK(read_text(s.path("p.yaml")) == before);
 }
+
+// Regressions found by fuzz/fuzz_mark (reproducers in fuzz/regressions/mark).
+namespace {
+
+const char* const kHead =
+    "version: 1\n"
+    "plan: {id: r, title: T, period: {start: 2021-01, end: 2021-12}}\n"
+    "owners: {SG: {name: S}}\n"
+    "lines:\n"
+    "  - id: 1\n"
+    "    title: L\n"
+    "    lead: [SG]\n"
+    "    activities:\n"
+    "      - id: 1\n"
+    "        title: A\n"
+    "        start: 2021-03\n"
+    "        end: 2021-05\n";
+
+// Marks 1.1 in a file holding kHead + tail; returns the new text.
+std::string mark_tail(const std::string& tail, const std::vector<std::string>& extra) {
+  Scratch s;
+  write_text(s.path("r.yaml"), std::string(kHead) + tail);
+  std::vector<std::string> args = {"mark", "1.1"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  args.insert(args.end(), {"--as-of", "2021-03-20", "r.yaml"});
+  const Outcome o = plan_cmd(args, s.dir());
+  INFO(o.err);
+  CHECK(o.status == 0);
+  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "r.yaml"}, s.dir()).status == 0);
+  return read_text(s.path("r.yaml"));
+}
+
+}  // namespace
+
+TEST_CASE("progress: or status: written with no value get their value after the colon", "[mark]") {
+  CHECK(mark_tail("        progress:\n", {"20"}) ==
+        std::string(kHead) +
+            "        progress: 20\n"
+            "        updates:\n"
+            "          - date: 2021-03-20\n"
+            "            progress: 20\n");
+  const std::string after = mark_tail("        status:\n        progress: 10\n"
+                                      "        updates: [{date: 2021-03-10, progress: 10}]\n",
+                                      {"--status", "blocked"});
+  CHECK(after.find("        status: blocked\n") != std::string::npos);
+}
+
+TEST_CASE("a quote inside a plain value in flow style is plain text", "[mark]") {
+  const std::string after =
+      mark_tail("        progress: 10\n"
+                "        updates: [{date: 2021-03-10, progress: 10, note: 5\" disk}]\n",
+                {"20"});
+  CHECK(after.find("updates: [{date: 2021-03-10, progress: 10, note: 5\" disk}, "
+                   "{date: 2021-03-20, progress: 20}]\n") != std::string::npos);
+}
+
+TEST_CASE("a new update goes after a quoted note's continuation lines", "[mark]") {
+  const std::string after = mark_tail(
+      "        progress: 10\n"
+      "        updates:\n"
+      "          - date: 2021-03-10\n"
+      "            progress: 10\n"
+      "            note: \"Primera parte,\n"
+      "        segunda parte\"\n",
+      {"20"});
+  CHECK(after.find("        segunda parte\"\n          - date: 2021-03-20\n") != std::string::npos);
+}
+
+TEST_CASE("a comment after an empty updates: key is kept", "[mark]") {
+  const std::string after = mark_tail("        updates:  # none yet\n", {"20", "--note", "x \"y\": z"});
+  CHECK(after.find("        updates:  # none yet\n          - date: 2021-03-20\n") != std::string::npos);
+  CHECK(after.find("            note: \"x \\\"y\\\": z\"\n") != std::string::npos);
+}
