@@ -4,8 +4,8 @@
 For each size (activities) it generates a plan with bench/gen_plan.py
 (cached in build/bench/), runs every command --runs times, and prints the
 median wall time and the peak resident memory (the largest of the runs),
-both measured on the child process itself (os.wait4), so Python's start-up
-is not counted. Ratios compare medians measured in the same run:
+the wall time measured around each run and the peak memory read by GNU time
+(/usr/bin/time) on one more run, so Python's own memory is not counted. Ratios compare medians measured in the same run:
 
   floor      a bare yaml-cpp event parse of the file (bench/floor.cpp)
   libyaml    the same parse with libyaml (bench/floor_libyaml.cpp), when built
@@ -54,23 +54,32 @@ def generate(size, out_dir):
 
 
 def run_once(argv, prepare=None):
-    """Wall seconds and peak RSS (KiB) of one run, output discarded."""
+    """Wall seconds of one run, output discarded."""
     if prepare:
         prepare()
     start = time.perf_counter()
-    with open(os.devnull, "wb") as null:
-        proc = subprocess.Popen(argv, stdout=null, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
+    r = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        raise SystemExit(f"bench: {' '.join(argv)} exited {code}: {proc.stderr.read().decode()}")
-    return wall, usage.ru_maxrss
+    if r.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(argv)} exited {r.returncode}: {r.stderr.decode()}")
+    return wall
+
+
+def peak_kib(argv, prepare=None):
+    """Peak RSS (KiB) of one run, read by GNU time from its own small child:
+    a child forked from Python would count Python's pages too."""
+    if prepare:
+        prepare()
+    with tempfile.NamedTemporaryFile("r") as out:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out.name, *argv],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        return int(out.read().strip().splitlines()[-1])
 
 
 def measure(argv, runs, prepare=None):
-    results = [run_once(argv, prepare) for _ in range(runs)]
-    return statistics.median(w for w, _ in results), max(m for _, m in results) / 1024
+    """Median wall seconds of `runs` runs, and the peak RSS in MiB."""
+    median = statistics.median(run_once(argv, prepare) for _ in range(runs))
+    return median, peak_kib(argv, prepare) / 1024
 
 
 def taskwarrior(plan_bin, runs):
@@ -119,7 +128,7 @@ def main():
     os.makedirs(out_dir, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     names = args.commands.split(",")
-    print(f"# {os.cpu_count()} cores; median of {args.runs} runs; peak RSS is the largest")
+    print(f"# {os.cpu_count()} cores; median wall time of {args.runs} runs; peak RSS by GNU time")
     print(f"{'command':<22} {'activities':>10} {'MB':>6} {'median s':>9} {'peak MiB':>9} "
           f"{'x floor':>8} {'x valid.':>8}")
     times = {}
