@@ -152,12 +152,14 @@ std::string html(std::string_view v) {
 }
 
 // Only web links become links; anything else is shown as text.
-std::string evidence_html(const std::string& e) {
+std::string evidence_html(const std::string& e, Language lang) {
   if (e.empty()) return "";
+  // A short link text keeps the table narrow; the address is its title.
   if (e.rfind("https://", 0) == 0 || e.rfind("http://", 0) == 0) {
-    return "<a href=\"" + html(e) + "\">" + html(e) + "</a>";
+    return "<a href=\"" + html(e) + "\" title=\"" + html(e) + "\">" +
+           html(text_of(lang, Msg::report_link)) + "</a>";
   }
-  return html(e);
+  return "<span class=\"path\">" + html(e) + "</span>";
 }
 
 std::string signal_html(Signal s, Language lang) {
@@ -176,10 +178,12 @@ std::string render_report_html(const PlanState& st, const ReportOptions& o) {
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format("<title>{}: {}</title>\n", html(text_of(lang, Msg::report_title)), html(plan.title.value));
   out += "<style>\n"
-         "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}\n"
-         "table{border-collapse:collapse;width:100%;margin:1rem 0}\n"
-         "th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}\n"
-         "th{background:#f2f2f2}td.num{text-align:right}\n"
+         "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:80rem;padding:0 1rem;color:#1b1b1b}\n"
+         "table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.92rem}\n"
+         "th,td{border:1px solid #ccc;padding:.3rem .45rem;text-align:left;vertical-align:top}\n"
+         "th{background:#f2f2f2}td.num,td.date{text-align:right;white-space:nowrap}\n"
+         "td.title{min-width:18rem}td.note{min-width:10rem}.path{word-break:break-all}\n"
+         "@media print{body{margin:0;max-width:none}a{color:inherit}}\n"
          ".green{color:#1a7f37}.yellow{color:#9a6700}.red{color:#cf222e}.none{color:#777}\n"
          "dl{display:grid;grid-template-columns:max-content auto;gap:.25rem 1rem}dt{font-weight:600}\n"
          "</style>\n</head>\n<body>\n";
@@ -214,11 +218,11 @@ std::string render_report_html(const PlanState& st, const ReportOptions& o) {
   out += "</tr>\n";
   for (const Row& r : rows_of(st)) {
     out += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}%</td>"
-        "<td class=\"num\">{}%</td><td class=\"num\">{}</td><td>{}</td>{}<td>{}</td><td>{}</td></tr>\n",
+        "<tr><td>{}</td><td class=\"title\">{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}%</td>"
+        "<td class=\"num\">{}%</td><td class=\"num\">{}</td><td>{}</td>{}<td class=\"note\">{}</td><td>{}</td></tr>\n",
         r.id, html(r.title), html(r.lead), r.start, r.end, r.programmed, r.executed, r.compliance,
         html(text_of(lang, status_word(r.status))), signal_html(r.signal, lang), html(r.note),
-        evidence_html(r.evidence));
+        evidence_html(r.evidence, lang));
   }
   out += "</table>\n<p>" + html(text_of(lang, Msg::report_compliance_note)) + "</p>\n";
 
