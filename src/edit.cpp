@@ -155,18 +155,8 @@ class Source {
   size_t value_end(size_t off, bool flow) const {
     const char q = at(off);
     if (q == '"' || q == '\'') {
-      for (size_t i = off + 1; i < s_.size(); ++i) {
-        if (q == '"' && s_[i] == '\\') {
-          ++i;
-        } else if (s_[i] == q) {
-          if (q == '\'' && at(i + 1) == '\'') {
-            ++i;
-            continue;
-          }
-          return i + 1;
-        }
-      }
-      return s_.size();
+      const size_t end = yaml_quote_end(s_, off);
+      return end == std::string::npos ? s_.size() : end;
     }
     size_t i = off;
     const size_t end = line_end(off);
@@ -182,29 +172,7 @@ class Source {
 
   // The offset of the bracket that closes the flow collection opened at
   // `open` ('{' or '['), skipping quoted text and nested collections.
-  size_t flow_close(size_t open) const {
-    int depth = 0;
-    for (size_t i = open; i < s_.size(); ++i) {
-      const char c = s_[i];
-      if ((c == '"' || c == '\'') && starts_node(open, i)) {
-        i = value_end(i, true) - 1;
-      } else if (c == '#' && i > 0 && (s_[i - 1] == ' ' || s_[i - 1] == '\t')) {
-        i = line_end(i) - 1;
-      } else if (c == '{' || c == '[') {
-        ++depth;
-      } else if (c == '}' || c == ']') {
-        if (--depth == 0) return i;
-      }
-    }
-    return std::string::npos;
-  }
-
-  // In flow context a quote opens a quoted value only where a value can
-  // start (after '[', '{', ',' or ':'); elsewhere it is plain text.
-  bool starts_node(size_t open, size_t i) const {
-    while (i > open && std::isspace(static_cast<unsigned char>(s_[i - 1]))) --i;
-    return i == open || std::string_view("[{,:").find(s_[i - 1]) != std::string_view::npos;
-  }
+  size_t flow_close(size_t open) const { return yaml_flow_end(s_, open); }
 
   // The last non-space offset before `end` (exclusive), plus one.
   size_t trim_back(size_t end) const {

@@ -892,47 +892,13 @@ class Builder : public YAML::EventHandler {
 
   bool in_flow() const { return !stack_.empty() && stack_.back().flow; }
 
-  // In flow context a quote opens a quoted value only where a value can
-  // start (after '[', '{', ',' or ':'); elsewhere it is part of plain text
-  // (note: 5" disk).
-  bool starts_flow_node(size_t open, size_t i) const {
-    while (i > open && (src_[i - 1] == ' ' || src_[i - 1] == '\t' || src_[i - 1] == '\n' ||
-                        src_[i - 1] == '\r')) {
-      --i;
-    }
-    return i == open || std::string_view("[{,:").find(src_[i - 1]) != std::string_view::npos;
-  }
-
   // yaml-cpp reads a '[' or '{' that is never closed to the end of the
   // file and then reports it elsewhere, after phantom events; check the
   // brackets of the whole flow collection once, when it opens.
   void check_flow_closed(const Pos& pos) {
     const size_t open = static_cast<size_t>(pos.offset);
     if (open >= src_.size() || (src_[open] != '[' && src_[open] != '{')) return;
-    int depth = 0;
-    for (size_t i = open; i < src_.size(); ++i) {
-      const char c = src_[i];
-      if ((c == '"' || c == '\'') && starts_flow_node(open, i)) {
-        const char q = c;
-        for (++i; i < src_.size(); ++i) {
-          if (q == '"' && src_[i] == '\\') {
-            ++i;
-          } else if (src_[i] == q) {
-            if (q == '\'' && i + 1 < src_.size() && src_[i + 1] == '\'') {
-              ++i;
-              continue;
-            }
-            break;
-          }
-        }
-      } else if (c == '#' && (src_[i - 1] == ' ' || src_[i - 1] == '\t' || src_[i - 1] == '\n')) {
-        while (i < src_.size() && src_[i] != '\n') ++i;
-      } else if (c == '[' || c == '{') {
-        ++depth;
-      } else if (c == ']' || c == '}') {
-        if (--depth == 0) return;
-      }
-    }
+    if (yaml_flow_end(src_, open) != std::string_view::npos) return;
     error(pos, 1, Msg::unclosed_flow, {std::string(1, src_[open])}, Msg::hint_yaml);
     fatal_ = true;
     throw StopParsing{};
@@ -944,19 +910,9 @@ class Builder : public YAML::EventHandler {
   size_t check_quote_closed(const Pos& pos) {
     const size_t start = static_cast<size_t>(pos.offset);
     if (start >= src_.size()) return start;
-    const char q = src_[start];
-    if (q != '"' && q != '\'') return start + 1;
-    for (size_t i = start + 1; i < src_.size(); ++i) {
-      if (q == '"' && src_[i] == '\\') {
-        ++i;
-      } else if (src_[i] == q) {
-        if (q == '\'' && i + 1 < src_.size() && src_[i + 1] == '\'') {
-          ++i;
-          continue;
-        }
-        return i + 1;
-      }
-    }
+    if (src_[start] != '"' && src_[start] != '\'') return start + 1;
+    const size_t end = yaml_quote_end(src_, start);
+    if (end != std::string_view::npos) return end;
     error(pos, 1, Msg::unterminated_quote, {}, Msg::hint_yaml);
     fatal_ = true;
     throw StopParsing{};

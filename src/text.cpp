@@ -98,6 +98,53 @@ std::string nearest(std::string_view word,
   return best;
 }
 
+size_t yaml_quote_end(std::string_view text, size_t open) {
+  const char q = text[open];
+  for (size_t i = open + 1; i < text.size(); ++i) {
+    if (q == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == q) {
+      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+namespace {
+
+// In flow context a quote opens a quoted value only where a value can
+// start (after '[', '{', ',' or ':'); elsewhere it is plain text, as in
+// `note: 5" disk`.
+bool starts_flow_value(std::string_view text, size_t open, size_t i) {
+  while (i > open && std::isspace(static_cast<unsigned char>(text[i - 1]))) --i;
+  return i == open || std::string_view("[{,:").find(text[i - 1]) != std::string_view::npos;
+}
+
+}  // namespace
+
+size_t yaml_flow_end(std::string_view text, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < text.size(); ++i) {
+    const char c = text[i];
+    if ((c == '"' || c == '\'') && starts_flow_value(text, open, i)) {
+      const size_t end = yaml_quote_end(text, i);
+      if (end == std::string_view::npos) return end;
+      i = end - 1;
+    } else if (c == '#' && i > 0 && std::isspace(static_cast<unsigned char>(text[i - 1]))) {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      if (--depth == 0) return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {

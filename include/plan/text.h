@@ -27,6 +27,16 @@ size_t edit_distance(std::string_view a, std::string_view b);
 std::string nearest(std::string_view word,
                     const std::vector<std::string>& candidates);
 
+// YAML text scanning that the loader and the editor share (yaml-cpp gives
+// where a value starts, not where it ends).
+//
+// The offset just after the quote that closes the quoted value opened at
+// `open` ('"' with backslash escapes, '\'' with '' doubled), or npos.
+size_t yaml_quote_end(std::string_view text, size_t open);
+// The offset of the bracket that closes the flow collection opened at
+// `open` ('[' or '{'), past quoted values and comments, or npos.
+size_t yaml_flow_end(std::string_view text, size_t open);
+
 // "a, b, c".
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 
