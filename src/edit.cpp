@@ -315,6 +315,18 @@ class Marker {
     while (i < src_.size() && src_.at(i) != ':') ++i;
     return std::min(i + 1, src_.size());
   }
+  // Where a value written as nothing (or as an explicit null: ~, null)
+  // after the key at `key` ends: the span a new value replaces.
+  size_t null_value_end(size_t key) const {
+    size_t v = after_colon(key);
+    while (v < src_.size() && (src_.at(v) == ' ' || src_.at(v) == '\t')) ++v;
+    const char c = src_.at(v);
+    if (c == '#' || c == '\n' || c == '\r' || c == '\0' || c == ',' || c == '}') {
+      return after_colon(key);
+    }
+    return src_.value_end(v, flow_activity());
+  }
+
   // The start of the line after the one where `end_offset` falls: past a
   // quoted value's continuation lines, whatever their indentation.
   size_t after_value(int end_offset) const {
@@ -329,8 +341,9 @@ class Marker {
     // progress
     if (r.new_progress != r.old_progress || (a_.progress_key.known() && append)) {
       if (a_.progress_key.known() && !a_.progress.pos.known()) {
-        // "progress:" with no value: the value goes after the colon.
-        edits_.push_back({after_colon(off(a_.progress_key)), 0,
+        // "progress:" with no value (or ~): the value goes after the colon.
+        const size_t from = after_colon(off(a_.progress_key));
+        edits_.push_back({from, null_value_end(off(a_.progress_key)) - from,
                           " " + std::to_string(r.new_progress)});
       } else if (a_.progress_key.known()) {
         const size_t v = off(a_.progress.pos);
@@ -347,7 +360,8 @@ class Marker {
     // status
     if (req_.status == StatusChange::blocked || req_.status == StatusChange::cancelled) {
       if (a_.status_key.known() && !a_.flag_text.pos.known()) {
-        edits_.push_back({after_colon(off(a_.status_key)), 0,
+        const size_t from = after_colon(off(a_.status_key));
+        edits_.push_back({from, null_value_end(off(a_.status_key)) - from,
                           " " + std::string(flag_word(req_.status))});
       } else if (a_.status_key.known()) {
         const size_t v = off(a_.flag_text.pos);
@@ -368,7 +382,7 @@ class Marker {
     const size_t key = off(a_.status_key);
     const size_t value_end = a_.flag_text.pos.known()
                                  ? src_.value_end(off(a_.flag_text.pos), flow_activity())
-                                 : after_colon(key);
+                                 : null_value_end(key);
     if (flow_activity()) {
       // ", status: x" goes, or "status: x, " when it comes first.
       size_t from = src_.trim_back(key);

@@ -72,7 +72,9 @@ std::string unified_diff(const std::string& file, const std::string& before,
   diff.compose();
   diff.composeUnifiedHunks();
   std::ostringstream out;
-  out << "--- a/" << file << "\n+++ b/" << file << "\n";
+  // git's a/ and b/ prefixes, without doubling the slash of an absolute path.
+  const std::string name = !file.empty() && file[0] == '/' ? file.substr(1) : file;
+  out << "--- a/" << name << "\n+++ b/" << name << "\n";
   diff.printUnifiedFormat(out);
   std::string text = out.str();
   if (!text.empty() && text.back() != '\n') text += '\n';

@@ -419,3 +419,14 @@ TEST_CASE("a comment after an empty updates: key is kept", "[mark]") {
   CHECK(after.find("        updates:  # none yet\n          - date: 2021-03-20\n") != std::string::npos);
   CHECK(after.find("            note: \"x \\\"y\\\": z\"\n") != std::string::npos);
 }
+
+TEST_CASE("an explicit null value (~, null) is replaced, not appended to", "[mark]") {
+  CHECK(mark_tail("        progress: ~\n", {"20"}) ==
+        std::string(kHead) +
+            "        progress: 20\n"
+            "        updates:\n"
+            "          - date: 2021-03-20\n"
+            "            progress: 20\n");
+  CHECK(mark_tail("        status: null\n", {"--status", "blocked"}) ==
+        std::string(kHead) + "        status: blocked\n");
+}
