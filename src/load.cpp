@@ -267,7 +267,9 @@ class Builder : public YAML::EventHandler {
     const Pos pos = to_pos(mark);
     check_tag(tag, pos);
     flow_ = style == YAML::EmitterStyle::Flow;
+    const bool outermost_flow = flow_ && !in_flow();
     on_collection_start(pos, /*is_map=*/false);
+    if (outermost_flow) extend_ends(flow_end_ + 1);
   }
   void OnSequenceEnd() override { on_collection_end(); }
 
@@ -276,8 +278,12 @@ class Builder : public YAML::EventHandler {
     const Pos pos = to_pos(mark);
     check_tag(tag, pos);
     flow_ = style == YAML::EmitterStyle::Flow;
+    const bool outermost_flow = flow_ && !in_flow();
     on_collection_start(pos, /*is_map=*/true);
     set_style();
+    // A flow collection ends at its closing bracket, past plain values
+    // that go on over lines indented less than the activity's keys.
+    if (outermost_flow) extend_ends(flow_end_ + 1);
   }
   void OnMapEnd() override { on_collection_end(); }
 
@@ -365,6 +371,7 @@ class Builder : public YAML::EventHandler {
       f.field = kSkipValue;
       return;
     }
+    if (!f.flow) check_colon(s);
     const std::string& key = *s.value;
     f.key = key;
     f.key_pos = s.pos;
@@ -892,13 +899,44 @@ class Builder : public YAML::EventHandler {
 
   bool in_flow() const { return !stack_.empty() && stack_.back().flow; }
 
+  // A key of a block mapping is followed by ':' on its own line. yaml-cpp
+  // reads a bare word on the last line of the file as a key with no value
+  // (jbeder/yaml-cpp#819), where YAML and every other reader see an error.
+  void check_colon(const Scalar& s) {
+    const size_t key = static_cast<size_t>(s.pos.offset);
+    if (key >= src_.size()) return;
+    // An explicit key ("? key") has its ':' on a later line.
+    size_t before = key;
+    while (before > 0 && (src_[before - 1] == ' ' || src_[before - 1] == '\t')) --before;
+    if (before > 0 && src_[before - 1] == '?') return;
+    size_t i = key;
+    if (s.quoted) {
+      i = yaml_quote_end(src_, key);
+      if (i == std::string::npos) return;  // check_quote_closed reports it
+      while (i < src_.size() && (src_[i] == ' ' || src_[i] == '\t')) ++i;
+      if (i < src_.size() && src_[i] == ':') return;
+    } else {
+      for (; i < src_.size() && src_[i] != '\n' && src_[i] != '\r'; ++i) {
+        if (src_[i] == '#' && i > key && (src_[i - 1] == ' ' || src_[i - 1] == '\t')) break;
+        if (src_[i] != ':') continue;
+        const char next = i + 1 < src_.size() ? src_[i + 1] : '\n';
+        if (next == ' ' || next == '\t' || next == '\n' || next == '\r') return;
+      }
+    }
+    error(s.pos, s.width, Msg::missing_colon, {*s.value}, Msg::hint_add_colon, {*s.value});
+    fatal_ = true;
+    throw StopParsing{};
+  }
+
   // yaml-cpp reads a '[' or '{' that is never closed to the end of the
   // file and then reports it elsewhere, after phantom events; check the
   // brackets of the whole flow collection once, when it opens.
   void check_flow_closed(const Pos& pos) {
     const size_t open = static_cast<size_t>(pos.offset);
+    flow_end_ = open;
     if (open >= src_.size() || (src_[open] != '[' && src_[open] != '{')) return;
-    if (yaml_flow_end(src_, open) != std::string_view::npos) return;
+    flow_end_ = yaml_flow_end(src_, open);
+    if (flow_end_ != std::string_view::npos) return;
     error(pos, 1, Msg::unclosed_flow, {std::string(1, src_[open])}, Msg::hint_yaml);
     fatal_ = true;
     throw StopParsing{};
@@ -950,6 +988,7 @@ class Builder : public YAML::EventHandler {
   bool saw_root_ = false;
   bool fatal_ = false;
   bool flow_ = false;  // the collection being opened is in flow style
+  size_t flow_end_ = 0;  // where the outermost flow collection closes
   bool skip_after_key_ = false;
 };
 
