@@ -143,7 +143,7 @@ bool same_activity(const plan::Activity& a, const plan::Activity& b) {
 void allow_null_value(const std::string& s, int key, std::vector<bool>* out) {
   if (key < 0) return;
   size_t i = static_cast<size_t>(key);
-  while (i < s.size() && s[i] != ':' && s[i] != '\n') ++i;
+  while (i < s.size() && s[i] != ':' && s[i] != '\n' && s[i] != ',' && s[i] != '}') ++i;
   if (i == s.size() || s[i] != ':') return;
   ++i;
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;

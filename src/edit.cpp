@@ -43,7 +43,8 @@ std::string yaml_scalar(std::string_view v, bool flow) {
                v.back() == ':';
   for (char c : v) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) quote = true;
-    if (flow && std::string_view(",[]{}").find(c) != std::string_view::npos) quote = true;
+    // yaml-cpp ends a plain scalar in flow at '?' too (doc?id=3).
+    if (flow && std::string_view(",[]{}?").find(c) != std::string_view::npos) quote = true;
   }
   if (!quote) return std::string(v);
   std::string out = "\"";
@@ -109,12 +110,23 @@ class Source {
     while (i < s_.size() && s_[i] == ' ') ++i;
     return static_cast<int>(i - ls);
   }
-  // Blank, or only a comment.
+  // Where the line's content starts, past spaces and tabs.
+  size_t content(size_t ls) const {
+    size_t i = ls;
+    while (i < s_.size() && (s_[i] == ' ' || s_[i] == '\t')) ++i;
+    return i;
+  }
   bool is_blank(size_t ls) const {
-    const char c = at(ls + static_cast<size_t>(indent(ls)));
+    const char c = at(content(ls));
     return c == '\n' || c == '\r' || c == '\0';
   }
-  bool is_comment(size_t ls) const { return at(ls + static_cast<size_t>(indent(ls))) == '#'; }
+  bool is_comment(size_t ls) const { return at(content(ls)) == '#'; }
+  // A comment line indented with a tab: yaml-cpp accepts one only after
+  // some lines (one that ends in a comment), so nothing new may be put
+  // between it and the line before it.
+  bool is_tab_comment(size_t ls) const {
+    return is_comment(ls) && s_.find('\t', ls) < content(ls);
+  }
   // The key at off is the first thing on its line.
   bool starts_line(size_t off) const {
     const size_t ls = line_start(off);
@@ -138,7 +150,7 @@ class Source {
       }
       const int ind = indent(at);
       if (is_comment(at)) {
-        if (ind >= comment_indent) end = next;
+        if (ind >= comment_indent || is_tab_comment(at)) end = next;
         at = next;
         continue;
       }
@@ -213,7 +225,10 @@ std::string block_entry(const Entry& e, int dash, int keys, const std::string& e
   return out;
 }
 
+// Edits are applied from the end of the text back, so that offsets hold;
+// several at one offset come out in the order they were made in.
 std::string apply(const std::string& text, std::vector<TextEdit> edits) {
+  std::reverse(edits.begin(), edits.end());
   std::stable_sort(edits.begin(), edits.end(),
                    [](const TextEdit& a, const TextEdit& b) { return a.offset > b.offset; });
   std::string out = text;
@@ -309,21 +324,54 @@ class Marker {
   }
 
   bool flow_activity() const { return a_.style == CollectionStyle::flow; }
-  // Just after the ':' that follows the key at `key`.
-  size_t after_colon(size_t key) const {
+
+  // Where a value goes after the key at `key`: just after its ':', or,
+  // for a key written without one ({..., progress}: a null in flow
+  // style), just after the key, where ": value" goes.
+  struct AfterKey {
+    size_t at;
+    bool colon;
+  };
+  AfterKey after_key(size_t key) const {
     size_t i = key;
-    while (i < src_.size() && src_.at(i) != ':') ++i;
-    return std::min(i + 1, src_.size());
+    const char q = src_.at(key);
+    if (q == '"' || q == '\'') {
+      i = std::min(yaml_quote_end(plan_.source, key), src_.size());
+    } else {
+      // A plain key ends at ": ", at the end of its line, or in flow at
+      // ',', '}' or ']'.
+      for (; i < src_.size(); ++i) {
+        const char c = src_.at(i);
+        if (c == '\n' || c == '\r' || c == ',' || c == '}' || c == ']') break;
+        if (c == '#' && i > key && (src_.at(i - 1) == ' ' || src_.at(i - 1) == '\t')) break;
+        if (c != ':') continue;
+        const char next = src_.at(i + 1);
+        if (next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == '\0' ||
+            next == ',' || next == '}' || next == ']') {
+          break;
+        }
+      }
+    }
+    size_t end = i;
+    while (i < src_.size() && (src_.at(i) == ' ' || src_.at(i) == '\t')) ++i;
+    if (src_.at(i) == ':') return {i + 1, true};
+    while (end > key && (src_.at(end - 1) == ' ' || src_.at(end - 1) == '\t')) --end;
+    return {end, false};
+  }
+  // What replaces a null value after the key at `key`: " value", or
+  // ": value" when the key has no colon.
+  std::string value_after(size_t key, std::string_view value) const {
+    return (after_key(key).colon ? " " : ": ") + std::string(value);
   }
   // Where a value written as nothing (or as an explicit null: ~, null)
   // after the key at `key` ends: the span a new value replaces.
   size_t null_value_end(size_t key) const {
-    size_t v = after_colon(key);
+    const AfterKey k = after_key(key);
+    if (!k.colon) return k.at;
+    size_t v = k.at;
     while (v < src_.size() && (src_.at(v) == ' ' || src_.at(v) == '\t')) ++v;
     const char c = src_.at(v);
-    if (c == '#' || c == '\n' || c == '\r' || c == '\0' || c == ',' || c == '}') {
-      return after_colon(key);
-    }
+    if (c == '#' || c == '\n' || c == '\r' || c == '\0' || c == ',' || c == '}') return k.at;
     return src_.value_end(v, flow_activity());
   }
 
@@ -342,9 +390,10 @@ class Marker {
     if (r.new_progress != r.old_progress || (a_.progress_key.known() && append)) {
       if (a_.progress_key.known() && !a_.progress.pos.known()) {
         // "progress:" with no value (or ~): the value goes after the colon.
-        const size_t from = after_colon(off(a_.progress_key));
-        edits_.push_back({from, null_value_end(off(a_.progress_key)) - from,
-                          " " + std::to_string(r.new_progress)});
+        const size_t key = off(a_.progress_key);
+        const size_t from = after_key(key).at;
+        edits_.push_back({from, null_value_end(key) - from,
+                          value_after(key, std::to_string(r.new_progress))});
       } else if (a_.progress_key.known()) {
         const size_t v = off(a_.progress.pos);
         size_t e = v;
@@ -360,9 +409,9 @@ class Marker {
     // status
     if (req_.status == StatusChange::blocked || req_.status == StatusChange::cancelled) {
       if (a_.status_key.known() && !a_.flag_text.pos.known()) {
-        const size_t from = after_colon(off(a_.status_key));
-        edits_.push_back({from, null_value_end(off(a_.status_key)) - from,
-                          " " + std::string(flag_word(req_.status))});
+        const size_t key = off(a_.status_key);
+        const size_t from = after_key(key).at;
+        edits_.push_back({from, null_value_end(key) - from, value_after(key, flag_word(req_.status))});
       } else if (a_.status_key.known()) {
         const size_t v = off(a_.flag_text.pos);
         edits_.push_back({v, src_.value_end(v, flow_activity()) - v, std::string(flag_word(req_.status))});
@@ -451,7 +500,7 @@ class Marker {
       // "updates:" with nothing after it but perhaps a comment (kept), or
       // an explicit null ("~", "null": removed); the entries follow the line.
       const size_t key = off(a_.updates_key);
-      size_t v = after_colon(key);
+      size_t v = after_key(key).at;
       while (v < src_.size() && (src_.at(v) == ' ' || src_.at(v) == '\t')) ++v;
       const size_t line_end = src_.line_end(key);
       if (v < line_end && src_.at(v) != '#') {
@@ -459,6 +508,14 @@ class Marker {
       }
       const int a = key_indent();
       insert_lines(src_.next_line(key), block_entry(entry_, a + 2, a + 4, eol));
+      return;
+    }
+    if (a_.updates_key.known()) {
+      // {..., updates: ~} or {..., updates}: the null becomes the list.
+      const size_t key = off(a_.updates_key);
+      const size_t from = after_key(key).at;
+      edits_.push_back(
+          {from, null_value_end(key) - from, value_after(key, "[" + flow_entry(entry_) + "]")});
       return;
     }
     if (flow_activity()) {

@@ -12,6 +12,7 @@
 #include "plan/address.h"
 #include "plan/edit.h"
 #include "plan/file_io.h"
+#include "plan/render/diagnostics.h"
 #include "plan/render/style.h"
 #include "plan/text.h"
 
@@ -162,7 +163,10 @@ int run_mark(const MarkOptions& opts) {
   if (!target) return kExitPlan;
   const MarkResult r = mark_activity(plan, *target->line, *target->activity, req);
   if (!r.ok) {
-    for (const Diagnostic& d : r.diagnostics) std::cerr << render_diagnostic(d, fresh, ctx, ctx.err);
+    // Their positions are in the changed text, so the excerpts come from it.
+    for (const Diagnostic& d : r.diagnostics) {
+      std::cerr << render_diagnostic_text(d, &r.text, lang, ctx.err);
+    }
     print_error(ctx, lang, r.error.value_or(Msg::mark_internal), r.error_args, r.hint, r.hint_args);
     return kExitPlan;
   }

@@ -364,10 +364,19 @@ const char* const kHead =
     "        start: 2021-03\n"
     "        end: 2021-05\n";
 
-// Marks 1.1 in a file holding kHead + tail; returns the new text.
-std::string mark_tail(const std::string& tail, const std::vector<std::string>& extra) {
+// The same plan with activity 1.1 in flow style; a second activity 1.2
+// follows it, so that an edit that strays shows.
+std::string flow_plan(const std::string& activity_tail) {
+  const std::string head(kHead);
+  return head.substr(0, head.find("      - id: 1\n")) +
+         "      - {id: 1, title: A, start: 2021-03, end: 2021-05" + activity_tail + "}\n" +
+         "      - {id: 2, title: B, start: 2021-03, end: 2021-05}\n";
+}
+
+// Marks 1.1 in a file holding `text`; returns the new text.
+std::string mark_text(const std::string& text, const std::vector<std::string>& extra) {
   Scratch s;
-  write_text(s.path("r.yaml"), std::string(kHead) + tail);
+  write_text(s.path("r.yaml"), text);
   std::vector<std::string> args = {"mark", "1.1"};
   args.insert(args.end(), extra.begin(), extra.end());
   args.insert(args.end(), {"--as-of", "2021-03-20", "r.yaml"});
@@ -376,6 +385,11 @@ std::string mark_tail(const std::string& tail, const std::vector<std::string>& e
   CHECK(o.status == 0);
   CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "r.yaml"}, s.dir()).status == 0);
   return read_text(s.path("r.yaml"));
+}
+
+// Marks 1.1 in a file holding kHead + tail; returns the new text.
+std::string mark_tail(const std::string& tail, const std::vector<std::string>& extra) {
+  return mark_text(std::string(kHead) + tail, extra);
 }
 
 }  // namespace
@@ -429,4 +443,91 @@ TEST_CASE("an explicit null value (~, null) is replaced, not appended to", "[mar
             "            progress: 20\n");
   CHECK(mark_tail("        status: null\n", {"--status", "blocked"}) ==
         std::string(kHead) + "        status: blocked\n");
+}
+
+TEST_CASE("a key with no ':' on the last line is an error, not a null", "[mark]") {
+  // yaml-cpp alone reads it as `progress:` (jbeder/yaml-cpp#819); mark
+  // used to write after it and refuse its own result.
+  Scratch s;
+  const std::string text = std::string(kHead) + "        progress\n";
+  write_text(s.path("r.yaml"), text);
+  const Outcome v = plan_cmd({"validate", "r.yaml"}, s.dir());
+  CHECK(v.status == 1);
+  CHECK(v.out.find("r.yaml:13:9: error: not valid YAML: the key 'progress' has no ':' after it "
+                   "[yaml-syntax]") != std::string::npos);
+  const Outcome m = plan_cmd({"mark", "1.1", "20", "--as-of", "2021-03-20", "r.yaml"}, s.dir());
+  CHECK(m.status == 1);
+  CHECK(m.err.find("r.yaml:13:9: error: not valid YAML") != std::string::npos);
+  CHECK(read_text(s.path("r.yaml")) == text);
+}
+
+TEST_CASE("a flow key written without a value gets ': value'", "[mark]") {
+  CHECK(mark_text(flow_plan(", progress"), {"20"}) ==
+        flow_plan(", progress: 20, updates: [{date: 2021-03-20, progress: 20}]"));
+  // The status of 1.1 changes, and 1.2's id stays what it was.
+  CHECK(mark_text(flow_plan(", status"), {"--status", "blocked"}) ==
+        flow_plan(", status: blocked"));
+  CHECK(mark_text(flow_plan(", status, weight: 2"), {"--status", "none"}) ==
+        flow_plan(", weight: 2"));
+  CHECK(mark_text(flow_plan(", updates"), {"20"}) ==
+        flow_plan(", updates: [{date: 2021-03-20, progress: 20}], progress: 20"));
+  CHECK(mark_text(flow_plan(", updates: ~"), {"20"}) ==
+        flow_plan(", updates: [{date: 2021-03-20, progress: 20}], progress: 20"));
+}
+
+TEST_CASE("a '?' in a flow value is quoted: yaml-cpp ends plain text there", "[mark]") {
+  const std::string after =
+      mark_tail("        progress: 10\n"
+                "        updates: [{date: 2021-03-10, progress: 10}]\n",
+                {"40", "--evidence", "https://example.org/doc?id=3"});
+  CHECK(after.find(", {date: 2021-03-20, progress: 40, "
+                   "evidence: \"https://example.org/doc?id=3\"}]\n") != std::string::npos);
+  // In block style it stays plain.
+  const std::string block = mark_tail("", {"40", "--evidence", "https://example.org/doc?id=3"});
+  CHECK(block.find("            evidence: https://example.org/doc?id=3\n") != std::string::npos);
+}
+
+TEST_CASE("a new update goes after a flow update whose plain note goes on over lines", "[mark]") {
+  const std::string after = mark_tail(
+      "        progress: 10\n"
+      "        updates:\n"
+      "          - {date: 2021-03-10, progress: 10, note: Primera parte\n"
+      "        y segunda parte}\n",
+      {"20"});
+  CHECK(after.find("        y segunda parte}\n          - {date: 2021-03-20, progress: 20}\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("a tab-indented comment after the last update stays before the new one", "[mark]") {
+  // yaml-cpp accepts "\t# ..." after a line that ends in a comment, and
+  // rejects it after a plain value: the new lines go after it.
+  const std::string after = mark_tail(
+      "        progress: 10\n"
+      "        updates:\n"
+      "          - date: 2021-03-10\n"
+      "            progress: 10  # hecho\n"
+      "\t# comentario con tab\n",
+      {"20"});
+  CHECK(after.find("            progress: 10  # hecho\n\t# comentario con tab\n"
+                   "          - date: 2021-03-20\n            progress: 20\n") != std::string::npos);
+}
+
+TEST_CASE("a refused result's diagnostics quote the changed text they point into", "[mark]") {
+  // Removing the status line would leave the tab-indented comment after a
+  // plain value, which yaml-cpp rejects: mark refuses, and the excerpt is
+  // line 13 of the text it would have written, not of the file.
+  Scratch s;
+  const std::string text = std::string(kHead) + "        status: blocked  # x\n\t# tab\n";
+  write_text(s.path("r.yaml"), text);
+  const Outcome m =
+      plan_cmd({"mark", "1.1", "--status", "none", "--as-of", "2021-03-20", "r.yaml"}, s.dir());
+  CHECK(m.status == 1);
+  CHECK(m.err.find("r.yaml:13:1: error: not valid YAML") != std::string::npos);
+  const size_t excerpt = m.err.find("   13 | ");
+  REQUIRE(excerpt != std::string::npos);
+  CHECK(m.err.substr(excerpt, m.err.find('\n', excerpt) - excerpt).find("# tab") !=
+        std::string::npos);
+  CHECK(m.err.find("status: blocked") == std::string::npos);
+  CHECK(m.err.find("[invalid-result]") != std::string::npos);
+  CHECK(read_text(s.path("r.yaml")) == text);
 }
