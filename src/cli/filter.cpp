@@ -58,7 +58,7 @@ int run_filter(const FilterOptions& opts) {
     if (!st.lines.empty()) states.push_back(std::move(st));
   }
   if (opts.format == "json") {
-    std::cout << render_list_json(states);
+    write_list_json(states, std::cout);
   } else if (opts.format == "csv") {
     std::cout << render_csv(states, false);
   } else if (states.empty()) {

@@ -20,7 +20,7 @@ int run_list(const ListOptions& opts) {
   const bool errors = report_errors(loaded, ctx);
   const std::vector<PlanState> states = derive_usable(loaded, ctx);
   if (opts.format == "json") {
-    std::cout << render_list_json(states);
+    write_list_json(states, std::cout);
   } else {
     print_tables(states, ctx);
   }

@@ -3,6 +3,8 @@
 #include "plan/render/json.h"
 
 #include <nlohmann/json.hpp>
+#include <ostream>
+#include <sstream>
 
 namespace plan {
 namespace {
@@ -87,16 +89,35 @@ Json owners_json(const Plan& plan, const std::vector<const OwnerList*>& lists) {
 
 }  // namespace
 
-std::string render_list_json(const std::vector<PlanState>& states) {
-  Json arr = Json::array();
+// One activity at a time, never the whole array in memory (a document of
+// 100,000 activities took 300 MiB as a DOM); the bytes are those of the
+// array's dump(2): each element's lines indented by two more spaces.
+void write_list_json(const std::vector<PlanState>& states, std::ostream& out) {
+  bool first = true;
   for (const PlanState& ps : states) {
     for (const LineState& ls : ps.lines) {
       for (const ActivityState& s : ls.activities) {
-        arr.push_back(activity_json(*ps.plan, s, false));
+        const std::string one = activity_json(*ps.plan, s, false).dump(2);
+        out << (first ? "[\n  " : ",\n  ");
+        first = false;
+        // JSON strings hold no raw line feeds: every '\n' is a line break.
+        size_t from = 0;
+        for (size_t nl = one.find('\n'); nl != std::string::npos; nl = one.find('\n', from)) {
+          out.write(one.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+          out << "  ";
+          from = nl + 1;
+        }
+        out.write(one.data() + from, static_cast<std::streamsize>(one.size() - from));
       }
     }
   }
-  return arr.dump(2) + "\n";
+  out << (first ? "[]\n" : "\n]\n");
+}
+
+std::string render_list_json(const std::vector<PlanState>& states) {
+  std::ostringstream out;
+  write_list_json(states, out);
+  return out.str();
 }
 
 std::string render_plan_json(const std::vector<PlanState>& states) {

@@ -5,6 +5,7 @@
 // rounded whole numbers that the text views show.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@
 namespace plan {
 
 std::string render_list_json(const std::vector<PlanState>& states);
+// The same, written to `out` one activity at a time.
+void write_list_json(const std::vector<PlanState>& states, std::ostream& out);
 std::string render_show_json(const Target& target, const PlanState& state);
 // Whole plans with their derived state, for `plan export --format json`.
 std::string render_plan_json(const std::vector<PlanState>& states);
