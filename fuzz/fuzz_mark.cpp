@@ -139,20 +139,29 @@ bool same_activity(const plan::Activity& a, const plan::Activity& b) {
 }
 
 // An explicit null ("~", "null") written after the colon of the key at
-// key: the edit may replace it with a value.
-void allow_null_value(const std::string& s, int key, std::vector<bool>* out) {
-  if (key < 0) return;
+// key, on its line or a later one past blank and comment lines: the edit
+// may replace it with a value. Returns the offset just past it, or -1.
+long allow_null_value(const std::string& s, int key, std::vector<bool>* out) {
+  if (key < 0) return -1;
   size_t i = static_cast<size_t>(key);
   while (i < s.size() && s[i] != ':' && s[i] != '\n' && s[i] != ',' && s[i] != '}') ++i;
-  if (i == s.size() || s[i] != ':') return;
+  if (i == s.size() || s[i] != ':') return -1;
   ++i;
-  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  for (;;) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
+    if (i < s.size() && s[i] == '#') {
+      while (i < s.size() && s[i] != '\n') ++i;
+      continue;
+    }
+    break;
+  }
   for (std::string_view word : {"~", "null", "Null", "NULL"}) {
     if (s.compare(i, word.size(), word) == 0) {
       for (size_t j = i; j < i + word.size(); ++j) (*out)[j] = true;
-      return;
+      return static_cast<long>(i + word.size());
     }
   }
+  return -1;
 }
 
 // The bytes the edit may replace: the progress value, the status key with
@@ -175,7 +184,13 @@ std::vector<bool> replaceable(const std::string& s, const plan::Activity& a,
     // (a `status:` with no value is the key's line alone).
     size_t from = static_cast<size_t>(a.status_key.offset);
     while (from > 0 && s[from - 1] != '\n') --from;
-    size_t to = static_cast<size_t>(std::max(a.status_key.offset, a.flag_text.pos.offset));
+    std::vector<bool> ignored(s.size(), false);
+    const long null_end = a.flag_text.pos.known()
+                              ? -1
+                              : allow_null_value(s, a.status_key.offset, &ignored);
+    size_t to = static_cast<size_t>(
+        std::max({static_cast<long>(a.status_key.offset),
+                  static_cast<long>(a.flag_text.pos.offset), null_end - 1}));
     if (a.flag_text.pos.offset >= 0 && to < s.size() && (s[to] == '"' || s[to] == '\'')) {
       const char q = s[to];
       for (++to; to < s.size() && s[to] != q; ++to) {

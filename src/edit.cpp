@@ -85,6 +85,7 @@ class Source {
   }
 
   const std::string& eol() const { return eol_; }
+  const std::string& text() const { return s_; }
   size_t size() const { return s_.size(); }
   char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
 
@@ -363,16 +364,49 @@ class Marker {
   std::string value_after(size_t key, std::string_view value) const {
     return (after_key(key).colon ? " " : ": ") + std::string(value);
   }
-  // Where a value written as nothing (or as an explicit null: ~, null)
-  // after the key at `key` ends: the span a new value replaces.
-  size_t null_value_end(size_t key) const {
+  // The null value of the key at `key`: an explicit one (~, null, Null,
+  // NULL), which may sit on a later line (in flow, or in block indented
+  // deeper than the key) past blank and comment lines; or, when the value
+  // is written as nothing, the empty span where a value goes.
+  struct NullValue {
+    size_t from;
+    size_t to;
+    bool written;  // an explicit null, [from, to)
+  };
+  NullValue null_value(size_t key) const {
     const AfterKey k = after_key(key);
-    if (!k.colon) return k.at;
+    const NullValue nothing{k.at, k.at, false};
+    if (!k.colon) return nothing;
+    const bool flow = flow_activity();
+    const int key_column = src_.column(key);
     size_t v = k.at;
-    while (v < src_.size() && (src_.at(v) == ' ' || src_.at(v) == '\t')) ++v;
-    const char c = src_.at(v);
-    if (c == '#' || c == '\n' || c == '\r' || c == '\0' || c == ',' || c == '}') return k.at;
-    return src_.value_end(v, flow_activity());
+    for (;;) {
+      while (src_.at(v) == ' ' || src_.at(v) == '\t') ++v;
+      if (src_.at(v) == '#') v = src_.line_end(v);
+      if (src_.at(v) != '\n' && src_.at(v) != '\r') break;
+      v = src_.next_line(v);
+      if (!flow && !src_.is_blank(v) && !src_.is_comment(v) && src_.indent(v) <= key_column) {
+        return nothing;
+      }
+    }
+    for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+      if (src_.text().compare(v, word.size(), word) != 0) continue;
+      const char after = src_.at(v + word.size());
+      if (after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '\0' ||
+          (flow && (after == ',' || after == '}' || after == ']'))) {
+        return {v, v + word.size(), true};
+      }
+    }
+    return nothing;
+  }
+  // Gives the key at `key`, whose value is null, a value.
+  void set_null_value(size_t key, std::string_view value) {
+    const NullValue n = null_value(key);
+    if (n.written) {
+      edits_.push_back({n.from, n.to - n.from, std::string(value)});
+    } else {
+      edits_.push_back({n.from, 0, value_after(key, value)});
+    }
   }
 
   // The start of the line after the one where `end_offset` falls: past a
@@ -390,10 +424,7 @@ class Marker {
     if (r.new_progress != r.old_progress || (a_.progress_key.known() && append)) {
       if (a_.progress_key.known() && !a_.progress.pos.known()) {
         // "progress:" with no value (or ~): the value goes after the colon.
-        const size_t key = off(a_.progress_key);
-        const size_t from = after_key(key).at;
-        edits_.push_back({from, null_value_end(key) - from,
-                          value_after(key, std::to_string(r.new_progress))});
+        set_null_value(off(a_.progress_key), std::to_string(r.new_progress));
       } else if (a_.progress_key.known()) {
         const size_t v = off(a_.progress.pos);
         size_t e = v;
@@ -409,9 +440,7 @@ class Marker {
     // status
     if (req_.status == StatusChange::blocked || req_.status == StatusChange::cancelled) {
       if (a_.status_key.known() && !a_.flag_text.pos.known()) {
-        const size_t key = off(a_.status_key);
-        const size_t from = after_key(key).at;
-        edits_.push_back({from, null_value_end(key) - from, value_after(key, flag_word(req_.status))});
+        set_null_value(off(a_.status_key), flag_word(req_.status));
       } else if (a_.status_key.known()) {
         const size_t v = off(a_.flag_text.pos);
         edits_.push_back({v, src_.value_end(v, flow_activity()) - v, std::string(flag_word(req_.status))});
@@ -431,7 +460,7 @@ class Marker {
     const size_t key = off(a_.status_key);
     const size_t value_end = a_.flag_text.pos.known()
                                  ? src_.value_end(off(a_.flag_text.pos), flow_activity())
-                                 : null_value_end(key);
+                                 : null_value(key).to;
     if (flow_activity()) {
       // ", status: x" goes, or "status: x, " when it comes first.
       size_t from = src_.trim_back(key);
@@ -448,8 +477,9 @@ class Marker {
       r.error = Msg::mark_cannot_remove_status;
       return false;
     }
+    // The key's line, and the lines down to its value's end.
     const size_t ls = src_.line_start(key);
-    edits_.push_back({ls, src_.next_line(key) - ls, ""});
+    edits_.push_back({ls, src_.next_line(std::max(key, value_end - 1)) - ls, ""});
     return true;
   }
 
@@ -500,22 +530,15 @@ class Marker {
       // "updates:" with nothing after it but perhaps a comment (kept), or
       // an explicit null ("~", "null": removed); the entries follow the line.
       const size_t key = off(a_.updates_key);
-      size_t v = after_key(key).at;
-      while (v < src_.size() && (src_.at(v) == ' ' || src_.at(v) == '\t')) ++v;
-      const size_t line_end = src_.line_end(key);
-      if (v < line_end && src_.at(v) != '#') {
-        edits_.push_back({v, src_.value_end(v, false) - v, ""});
-      }
+      const NullValue n = null_value(key);
+      if (n.written) edits_.push_back({n.from, n.to - n.from, ""});
       const int a = key_indent();
       insert_lines(src_.next_line(key), block_entry(entry_, a + 2, a + 4, eol));
       return;
     }
     if (a_.updates_key.known()) {
       // {..., updates: ~} or {..., updates}: the null becomes the list.
-      const size_t key = off(a_.updates_key);
-      const size_t from = after_key(key).at;
-      edits_.push_back(
-          {from, null_value_end(key) - from, value_after(key, "[" + flow_entry(entry_) + "]")});
+      set_null_value(off(a_.updates_key), "[" + flow_entry(entry_) + "]");
       return;
     }
     if (flow_activity()) {

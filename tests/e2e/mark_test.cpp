@@ -531,3 +531,29 @@ TEST_CASE("a refused result's diagnostics quote the changed text they point into
   CHECK(m.err.find("[invalid-result]") != std::string::npos);
   CHECK(read_text(s.path("r.yaml")) == text);
 }
+
+TEST_CASE("an explicit null on the line after its key is replaced or removed with it", "[mark]") {
+  // Flow: "status:\n ~" cleared took only the key, and the "~" left behind
+  // joined the end date ("2021-05 ~").
+  const std::string head(kHead);
+  const std::string flow_head = head.substr(0, head.find("      - id: 1\n"));
+  CHECK(mark_text(flow_head + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
+                              "         ~}\n",
+                  {"--status", "none"}) ==
+        flow_head + "      - {id: 1, title: A, start: 2021-03, end: 2021-05}\n");
+  CHECK(mark_text(flow_head + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
+                              "         ~}\n",
+                  {"--status", "blocked"}) ==
+        flow_head + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
+                    "         blocked}\n");
+  // Block: the null deeper than its key, past a comment line; the comment stays.
+  CHECK(mark_tail("        progress:\n          # none yet\n          ~\n", {"20"}) ==
+        std::string(kHead) +
+            "        progress:\n          # none yet\n          20\n"
+            "        updates:\n"
+            "          - date: 2021-03-20\n"
+            "            progress: 20\n");
+  // Block: a status whose value is on the next line goes with that line.
+  CHECK(mark_tail("        status:\n          blocked\n        progress: 0\n", {"--status", "none"}) ==
+        std::string(kHead) + "        progress: 0\n");
+}
