@@ -9,6 +9,10 @@ the wall time measured around each run and the peak memory read by GNU time
 
   floor      a bare yaml-cpp event parse of the file (bench/floor.cpp)
   libyaml    the same parse with libyaml (bench/floor_libyaml.cpp), when built
+  libyaml loader  plan's own loader and validation driven by libyaml instead
+             of yaml-cpp (bench/libyaml_loader.cpp): "validate" loads and
+             validates once, "mark parses" twice, the parsing `plan mark` does;
+             first checked to give the same model and diagnostics as plan
   x floor    the command's time over the floor's
   x valid.   the command's time over `plan validate`'s on the same file
   100k/10k   the time at 100,000 activities over the time at 10,000
@@ -124,6 +128,7 @@ def main():
     plan_bin = os.path.join(args.bin, "plan")
     floor_bin = os.path.join(args.bin, "bench", "plan_bench_floor")
     libyaml_bin = os.path.join(args.bin, "bench", "plan_bench_floor_libyaml")
+    loader_bin = os.path.join(args.bin, "bench", "plan_bench_libyaml")
     out_dir = os.path.join(ROOT, "build", "bench")
     os.makedirs(out_dir, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -142,6 +147,14 @@ def main():
             t, mem = measure([libyaml_bin, path], args.runs)
             times[("libyaml", size)] = t
             print(f"{'libyaml events':<22} {size:>10} {mb:>6.1f} {t:>9.3f} {mem:>9.1f} {t / floor:>8.2f}")
+        if os.path.exists(loader_bin):
+            same = subprocess.run([loader_bin, "compare", path], capture_output=True, text=True)
+            if same.returncode != 0:
+                sys.exit(f"the libyaml loader disagrees with plan: {same.stdout}{same.stderr}")
+            for mode, label in (("validate", "libyaml loader valid."), ("mark", "libyaml loader mark")):
+                t, mem = measure([loader_bin, mode, path], args.runs)
+                times[(label, size)] = t
+                print(f"{label:<22} {size:>10} {mb:>6.1f} {t:>9.3f} {mem:>9.1f} {t / floor:>8.2f}")
         scratch = os.path.join(out_dir, f"scratch-{size}.yaml")
         for name in names:
             argv = [plan_bin] + [a.replace("{file}", path) for a in COMMANDS[name]]
@@ -158,6 +171,14 @@ def main():
         print("\n# growth from 10,000 to 100,000 activities (linear is 10)")
         for name in ["floor"] + names:
             print(f"{name:<22} {times[(name, 100000)] / times[(name, 10000)]:>6.2f}")
+    if any(k[0] == "libyaml loader valid." for k in times):
+        print("\n# what a libyaml-based loader would gain (plan's time over the libyaml loader's)")
+        for size in sizes:
+            for plan_name, label in (("validate", "libyaml loader valid."),
+                                     ("mark", "libyaml loader mark")):
+                if (plan_name, size) in times and (label, size) in times:
+                    print(f"{plan_name:<22} {size:>10} "
+                          f"{times[(plan_name, size)] / times[(label, size)]:>6.2f}x faster")
     if args.taskwarrior:
         taskwarrior(plan_bin, max(args.runs, 20))
 

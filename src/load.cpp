@@ -15,6 +15,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "plan/load_events.h"
 #include "plan/text.h"
 
 namespace plan {
@@ -1060,9 +1061,24 @@ class MemoryBuffer : public std::streambuf {
   }
 };
 
+// yaml-cpp's event parser: the first document, and the start of a second
+// one (which the builder refuses).
+void parse_with_yaml_cpp(const std::string& text, YAML::EventHandler& handler,
+                         const std::function<bool()>& stop) {
+  MemoryBuffer buffer(text);
+  std::istream in(&buffer);
+  YAML::Parser parser(in);
+  parser.HandleNextDocument(handler);
+  if (!stop()) parser.HandleNextDocument(handler);
+}
+
 }  // namespace
 
 LoadResult load_plan_text(std::string file, std::string text) {
+  return load_plan_text_with(std::move(file), std::move(text), parse_with_yaml_cpp);
+}
+
+LoadResult load_plan_text_with(std::string file, std::string text, const EventParser& parse) {
   LoadResult r;
   r.plan.file = std::move(file);
   r.plan.source = std::move(text);
@@ -1071,12 +1087,8 @@ LoadResult load_plan_text(std::string file, std::string text) {
 
   const int bom = src.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   Builder builder(&r.plan, &r.diagnostics, bom);
-  MemoryBuffer buffer(src);
-  std::istream in(&buffer);
   try {
-    YAML::Parser parser(in);
-    parser.HandleNextDocument(builder);
-    if (!builder.fatal()) parser.HandleNextDocument(builder);
+    parse(src, builder, [&builder] { return builder.fatal(); });
   } catch (const StopParsing&) {
     // The builder said why.
   } catch (const TooDeep& e) {
