@@ -263,7 +263,12 @@ class Marker {
         r.error_args = {std::to_string(value)};
         return r;
       }
-      entry_ = Entry{fmt::format("{}", req_.date), value, req_.note, req_.by, req_.evidence};
+      // Text reads back without its final line breaks (load.h), so it is
+      // written without them.
+      entry_ = Entry{fmt::format("{}", req_.date), value,
+                     std::string(without_final_line_breaks(req_.note)),
+                     std::string(without_final_line_breaks(req_.by)),
+                     std::string(without_final_line_breaks(req_.evidence))};
       insert_at_ = insertion_index();
       r.appended_update = true;
       // A back-filled update leaves the latest one in charge.

@@ -635,7 +635,7 @@ class Builder : public YAML::EventHandler {
     const std::string& v = *s.value;
     switch (spec.kind) {
       case Kind::text:
-        store_text(f, Text{v, s.pos, s.width});
+        store_text(f, Text{std::string(without_final_line_breaks(v)), s.pos, s.width});
         return;
       case Kind::integer: {
         long long n = 0;

@@ -60,6 +60,8 @@ int cp_width(utf8proc_int32_t cp) {
 }  // namespace
 
 int display_width(std::string_view text) {
+  // Measured as truncate and the views show it: on one line.
+  if (text.find_first_of("\n\r\t") != std::string_view::npos) return display_width(one_line(text));
   int w = 0;
   size_t i = 0;
   while (i < text.size()) {
@@ -82,6 +84,8 @@ int display_width(std::string_view text) {
 
 std::string truncate(std::string_view text, int width) {
   if (width <= 0) return {};
+  // What is cut to a width is one line: a line break or tab would break it.
+  if (text.find_first_of("\n\r\t") != std::string_view::npos) return truncate(one_line(text), width);
   if (display_width(text) <= width) return std::string(text);
   // Keep whole characters (and their combining marks) within width - 1,
   // then the ellipsis.
@@ -140,16 +144,41 @@ std::string paint(const Terminal& term, Style style, std::string_view text) {
 
 namespace plan {
 
+std::string one_line(std::string_view text) {
+  auto breaks = [](char c) { return c == '\n' || c == '\r' || c == '\t'; };
+  if (std::none_of(text.begin(), text.end(), breaks)) return std::string(text);
+  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!blank(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    size_t j = i;
+    bool has_break = false;
+    while (j < text.size() && blank(text[j])) has_break |= breaks(text[j++]);
+    if (!has_break) {
+      out.append(text.substr(i, j - i));  // spaces alone are kept as written
+    } else if (i > 0 && j < text.size()) {
+      out += ' ';
+    }
+    i = j;
+  }
+  return out;
+}
+
 std::vector<std::string> wrap(std::string_view text, int width) {
   std::vector<std::string> lines;
   std::string line;
   int line_w = 0;
   size_t i = 0;
   width = std::max(width, 1);
+  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
   while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+    while (i < text.size() && blank(text[i])) ++i;
     size_t j = i;
-    while (j < text.size() && text[j] != ' ' && text[j] != '\n') ++j;
+    while (j < text.size() && !blank(text[j])) ++j;
     if (j == i) break;
     std::string word(text.substr(i, j - i));
     i = j;

@@ -145,6 +145,11 @@ size_t yaml_flow_end(std::string_view text, size_t open) {
   return std::string_view::npos;
 }
 
+std::string_view without_final_line_breaks(std::string_view text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {

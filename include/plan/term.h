@@ -28,10 +28,16 @@ struct Terminal {
 // colours only a terminal, and never when NO_COLOR is set (non-empty).
 Terminal detect_terminal(int fd, std::optional<int> width, ColorMode mode);
 
-// Columns the text takes on a terminal; colour sequences take none.
+// Columns the text takes on a terminal, as one_line shows it; colour
+// sequences take none.
 int display_width(std::string_view text);
 
-// Text cut to at most width columns, ending in "…" when cut.
+// Text for one line of a terminal view: each run of blanks holding a line
+// break or a tab becomes one space, and the ends lose theirs (a title
+// written over lines in YAML, or with a tab, stays on its row).
+std::string one_line(std::string_view text);
+
+// Text cut to at most width columns, ending in "…" when cut; one_line first.
 std::string truncate(std::string_view text, int width);
 
 // Text padded with spaces to width columns (left-aligned, or right-aligned).

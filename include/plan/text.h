@@ -37,6 +37,10 @@ size_t yaml_quote_end(std::string_view text, size_t open);
 // `open` ('[' or '{'), past quoted values and comments, or npos.
 size_t yaml_flow_end(std::string_view text, size_t open);
 
+// The text without the line breaks it ends with: a YAML block scalar
+// (| or >) keeps one, which no title, name or note means.
+std::string_view without_final_line_breaks(std::string_view text);
+
 // "a, b, c".
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 

@@ -557,3 +557,21 @@ TEST_CASE("an explicit null on the line after its key is replaced or removed wit
   CHECK(mark_tail("        status:\n          blocked\n        progress: 0\n", {"--status", "none"}) ==
         std::string(kHead) + "        progress: 0\n");
 }
+
+TEST_CASE("a file ending inside a block scalar without a newline keeps the value", "[mark]") {
+  // mark adds the missing line end before its lines; the '|' value then
+  // ends in a line break, which text does not keep (load.h), so it reads
+  // back the same.
+  const std::string after = mark_tail("        product: |\n          Informe", {"20"});
+  CHECK(after == std::string(kHead) +
+                     "        product: |\n          Informe\n"
+                     "        progress: 20\n"
+                     "        updates:\n"
+                     "          - date: 2021-03-20\n"
+                     "            progress: 20\n");
+  Scratch s;
+  write_text(s.path("r.yaml"), after);
+  const Outcome o = plan_cmd({"show", "1.1", "--format", "json", "--as-of", "2021-03-20", "r.yaml"},
+                             s.dir());
+  CHECK(o.out.find("\"product\": \"Informe\",") != std::string::npos);
+}

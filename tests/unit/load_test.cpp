@@ -1053,3 +1053,36 @@ TEST_CASE("find_plan_files keeps files as given and reports empty directories",
 
 }  // namespace
 }  // namespace plan
+
+namespace plan {
+
+TEST_CASE("text written as a block scalar loses its final line breaks only", "[load]") {
+  const LoadResult r = load_plan_text("test.yaml", test::plan_with("        product: >\n"
+                                                                   "          Informe\n"
+                                                                   "          final\n"
+                                                                   "  - id: 2\n"
+                                                                   "    title: |+\n"
+                                                                   "      Línea dos\n"
+                                                                   "      en dos renglones\n"
+                                                                   "\n"
+                                                                   "    lead: [SG]\n"
+                                                                   "    activities: []\n"));
+  INFO(test::describe(r.diagnostics));
+  REQUIRE(r.complete);
+  REQUIRE(r.plan.lines.size() == 2);
+  // '>' folds the lines and clips to one final break; '|+' keeps them all.
+  CHECK(r.plan.lines[0].activities[0].product.value == "Informe final");
+  CHECK(r.plan.lines[1].title.value == "Línea dos\nen dos renglones");
+}
+
+TEST_CASE("a file that ends inside a block scalar reads the same with a final newline", "[load]") {
+  const std::string text = test::plan_with("        product: |\n          Informe");
+  const LoadResult without = load_plan_text("test.yaml", text);
+  const LoadResult with = load_plan_text("test.yaml", text + "\n");
+  REQUIRE(without.complete);
+  REQUIRE(with.complete);
+  CHECK(without.plan.lines[0].activities[0].product.value == "Informe");
+  CHECK(with.plan.lines[0].activities[0].product.value == "Informe");
+}
+
+}  // namespace plan

@@ -201,6 +201,27 @@ TEST_CASE("wrap treats newlines and runs of spaces as one break", "[term]") {
   CHECK(wrap("   ", 10).empty());
 }
 
+TEST_CASE("wrap treats tabs and carriage returns as blanks too", "[term]") {
+  CHECK(wrap("uno\tdos\r\ntres", 40) == std::vector<std::string>{"uno dos tres"});
+}
+
+TEST_CASE("one_line folds line breaks and tabs into one space", "[term]") {
+  CHECK(one_line("Un título\ndoblado") == "Un título doblado");
+  CHECK(one_line("Primera línea\n  sangrada\r\nÚltima\n") == "Primera línea sangrada Última");
+  CHECK(one_line("Producto\tcon\ttabs") == "Producto con tabs");
+  CHECK(one_line("\n  al principio") == "al principio");
+  // Text without breaks stays as written, double spaces too.
+  CHECK(one_line("dos  espacios ") == "dos  espacios ");
+  CHECK(one_line("") == "");
+}
+
+TEST_CASE("display_width and truncate see text as one_line shows it", "[term]") {
+  CHECK(display_width("Un título\ndoblado") == 17);
+  CHECK(truncate("Un título\ndoblado", 40) == "Un título doblado");
+  CHECK(truncate("Un título\ndoblado", 10) == "Un título…");
+  CHECK(truncate("a\tb", 3) == "a b");
+}
+
 // --- colour
 // --------------------------------------------------------------------
 
