@@ -1109,7 +1109,8 @@ LoadResult load_plan_text_with(std::string file, std::string text, const EventPa
     d.file = r.plan.file;
     d.pos = builder.to_pos(e.mark.is_null() ? YAML::Mark() : e.mark);
     d.message = Msg::yaml_syntax;
-    d.args = {e.msg};
+    // yaml-cpp may quote half a character ("unknown escape character").
+    d.args = {valid_utf8(e.msg)};
     d.hint = Msg::hint_yaml;
     r.diagnostics.push_back(std::move(d));
     return r;

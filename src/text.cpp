@@ -25,6 +25,19 @@ size_t find_invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  for (;;) {
+    const size_t bad = find_invalid_utf8(text);
+    if (bad == std::string_view::npos) break;
+    out.append(text.substr(0, bad));
+    out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+    text.remove_prefix(bad + 1);
+  }
+  out.append(text);
+  return out;
+}
+
 size_t count_chars(std::string_view text) {
   size_t n = 0;
   for (char c : text) {

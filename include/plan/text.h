@@ -13,6 +13,9 @@ namespace plan {
 
 // Offset of the first byte that is not valid UTF-8, or npos.
 size_t find_invalid_utf8(std::string_view text);
+// The text with each byte that is not part of valid UTF-8 replaced by
+// U+FFFD: for messages from libraries, which may cut a character in two.
+std::string valid_utf8(std::string_view text);
 
 // Number of code points in text.
 size_t count_chars(std::string_view text);

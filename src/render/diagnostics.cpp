@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "plan/text.h"
+#include "json_text.h"
 
 namespace plan {
 
@@ -113,7 +114,7 @@ std::string render_diagnostics_json(const std::vector<Diagnostic>& diags,
     j["hint"] = d.hint ? nlohmann::ordered_json(d.hint_text(lang)) : nullptr;
     arr.push_back(std::move(j));
   }
-  return arr.dump(2) + "\n";
+  return json_text(arr) + "\n";
 }
 
 namespace {

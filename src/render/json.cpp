@@ -6,6 +6,8 @@
 #include <ostream>
 #include <sstream>
 
+#include "json_text.h"
+
 namespace plan {
 namespace {
 
@@ -97,7 +99,7 @@ void write_list_json(const std::vector<PlanState>& states, std::ostream& out) {
   for (const PlanState& ps : states) {
     for (const LineState& ls : ps.lines) {
       for (const ActivityState& s : ls.activities) {
-        const std::string one = activity_json(*ps.plan, s, false).dump(2);
+        const std::string one = json_text(activity_json(*ps.plan, s, false));
         out << (first ? "[\n  " : ",\n  ");
         first = false;
         // JSON strings hold no raw line feeds: every '\n' is a line break.
@@ -164,7 +166,7 @@ std::string render_plan_json(const std::vector<PlanState>& states) {
     j["lines"] = std::move(lines);
     arr.push_back(std::move(j));
   }
-  return arr.dump(2) + "\n";
+  return json_text(arr) + "\n";
 }
 
 std::string render_show_json(const Target& target, const PlanState& state) {
@@ -184,7 +186,7 @@ std::string render_show_json(const Target& target, const PlanState& state) {
         lists.push_back(&deliverable_owners);
         j["owners"] = owners_json(plan, lists);
         j["as_of"] = fmt::format("{}", state.as_of);
-        return j.dump(2) + "\n";
+        return json_text(j) + "\n";
       }
     }
     const Line& line = *ls.line;
@@ -204,7 +206,7 @@ std::string render_show_json(const Target& target, const PlanState& state) {
     j["activities"] = std::move(acts);
     j["owners"] = owners_json(plan, {&line.lead, &line.support});
     j["as_of"] = fmt::format("{}", state.as_of);
-    return j.dump(2) + "\n";
+    return json_text(j) + "\n";
   }
   return "null\n";
 }

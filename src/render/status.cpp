@@ -8,6 +8,7 @@
 #include "plan/address.h"
 #include "plan/render/style.h"
 #include "plan/render/table.h"
+#include "json_text.h"
 
 namespace plan {
 
@@ -267,7 +268,7 @@ std::string render_status_json(const std::vector<PlanState>& states) {
     j["attention"] = std::move(att);
     arr.push_back(std::move(j));
   }
-  return arr.dump(2) + "\n";
+  return json_text(arr) + "\n";
 }
 
 }  // namespace plan

@@ -1,5 +1,6 @@
 // Tests of render/json.h.
 #include "plan/render/json.h"
+#include "plan/render/diagnostics.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -48,4 +49,18 @@ TEST_CASE("list JSON, written one activity at a time, is the array's own dump", 
 
 TEST_CASE("list JSON of nothing is an empty array", "[json]") {
   CHECK(render_list_json({}) == "[]\n");
+}
+
+TEST_CASE("JSON output survives text that is not UTF-8, such as a file name", "[json]") {
+  // Linux file names are bytes: nlohmann::json throws on invalid UTF-8, and
+  // `plan validate --format json` once printed its exception instead.
+  Diagnostic d;
+  d.file = "plan\xFF.yaml";
+  d.pos = Pos{2, 1, 11};
+  d.message = Msg::yaml_syntax;
+  d.args = {"half a character: \xC3"};
+  std::string out;
+  REQUIRE_NOTHROW(out = render_diagnostics_json({d}, [](const std::string&) { return Language::en; }));
+  CHECK(out.find("\"file\": \"plan\xEF\xBF\xBD.yaml\"") != std::string::npos);
+  CHECK(out.find("half a character: \xEF\xBF\xBD\"") != std::string::npos);
 }

@@ -124,3 +124,14 @@ TEST_CASE("join puts the separator between items", "[text]") {
 
 }  // namespace
 }  // namespace plan
+
+namespace plan {
+
+TEST_CASE("valid_utf8 replaces each stray byte with U+FFFD and keeps the rest", "[text]") {
+  CHECK(valid_utf8("ñandú") == "ñandú");
+  CHECK(valid_utf8("escape: \xC3") == "escape: \xEF\xBF\xBD");
+  CHECK(valid_utf8("a\xFF" "b\xF0\x9F" "c") == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD" "c");
+  CHECK(valid_utf8("") == "");
+}
+
+}  // namespace plan
