@@ -560,9 +560,13 @@ class Marker {
     const std::string& eol = src_.eol();
     if (flow_activity()) {
       const size_t close = src_.flow_close(off(a_.pos));
+      const size_t last = src_.trim_back(close);
+      // "{a: 1}" gets ", b: 2"; "{a: 1, }" (a trailing comma) gets " b: 2".
       std::string text;
-      for (const std::string& k : keys) text += ", " + k;
-      edits_.push_back({src_.trim_back(close), 0, text});
+      for (const std::string& k : keys) {
+        text += (text.empty() && last > 0 && src_.at(last - 1) == ',' ? " " : ", ") + k;
+      }
+      edits_.push_back({last, 0, text});
       return;
     }
     const int a = key_indent();

@@ -575,3 +575,9 @@ TEST_CASE("a file ending inside a block scalar without a newline keeps the value
                              s.dir());
   CHECK(o.out.find("\"product\": \"Informe\",") != std::string::npos);
 }
+
+TEST_CASE("a flow activity with a trailing comma gets its new keys after it", "[mark]") {
+  // The space before the brace stays where it was.
+  CHECK(mark_text(flow_plan(", "), {"20"}) ==
+        flow_plan(", progress: 20, updates: [{date: 2021-03-20, progress: 20}] "));
+}
