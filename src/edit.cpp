@@ -484,7 +484,7 @@ class Marker {
     }
     // The key's line, and the lines down to its value's end.
     const size_t ls = src_.line_start(key);
-    edits_.push_back({ls, src_.next_line(std::max(key, value_end - 1)) - ls, ""});
+    edits_.push_back({ls, src_.next_line(std::max(key + 1, value_end) - 1) - ls, ""});
     return true;
   }
 
