@@ -122,12 +122,10 @@ class Source {
     return c == '\n' || c == '\r' || c == '\0';
   }
   bool is_comment(size_t ls) const { return at(content(ls)) == '#'; }
-  // A comment line indented with a tab: yaml-cpp accepts one only after
-  // some lines (one that ends in a comment), so nothing new may be put
-  // between it and the line before it.
-  bool is_tab_comment(size_t ls) const {
-    return is_comment(ls) && s_.find('\t', ls) < content(ls);
-  }
+  // A blank or comment line with a tab before its content: yaml-cpp
+  // accepts one only after some lines (one that ends in a comment, not a
+  // plain value), so nothing new may be put between it and the line before.
+  bool tab_indented(size_t ls) const { return s_.find('\t', ls) < content(ls); }
   // The key at off is the first thing on its line.
   bool starts_line(size_t off) const {
     const size_t ls = line_start(off);
@@ -138,7 +136,8 @@ class Source {
   // The end of the block that starts on the line of `first`: the start of
   // the line after its last line. inside(indent, line_start) says whether a
   // content line belongs to it; comment lines belong when indented at least
-  // `comment_indent`; blank lines never end it.
+  // `comment_indent`; blank lines never end it. Blank and comment lines
+  // with a tab in their indentation belong to it (see tab_indented).
   template <typename Inside>
   size_t block_end(size_t first, int comment_indent, Inside inside) const {
     size_t end = next_line(first);
@@ -146,12 +145,13 @@ class Source {
     while (at < s_.size()) {
       const size_t next = next_line(at);
       if (is_blank(at)) {
+        if (tab_indented(at)) end = next;
         at = next;
         continue;
       }
       const int ind = indent(at);
       if (is_comment(at)) {
-        if (ind >= comment_indent || is_tab_comment(at)) end = next;
+        if (ind >= comment_indent || tab_indented(at)) end = next;
         at = next;
         continue;
       }

@@ -581,3 +581,14 @@ TEST_CASE("a flow activity with a trailing comma gets its new keys after it", "[
   CHECK(mark_text(flow_plan(", "), {"20"}) ==
         flow_plan(", progress: 20, updates: [{date: 2021-03-20, progress: 20}] "));
 }
+
+TEST_CASE("a blank line holding a tab after the last key stays before the new lines", "[mark]") {
+  // Like a tab-indented comment: yaml-cpp accepts it after a line that
+  // ends in a comment, not after the plain value mark would put before it.
+  const std::string after = mark_tail("        progress: 10  # p\n     \t\t\n", {"20"});
+  CHECK(after == std::string(kHead) +
+                     "        progress: 20  # p\n     \t\t\n"
+                     "        updates:\n"
+                     "          - date: 2021-03-20\n"
+                     "            progress: 20\n");
+}
