@@ -878,7 +878,10 @@ class Builder : public YAML::EventHandler {
   static std::string where(Node node) { return word_arg(schema(node).where); }
 
   void check_tag(const std::string& tag, const Pos& pos) {
-    if (tag.empty() || tag == "?" || tag == "!") return;
+    // yaml-cpp gives quoted scalars the tag "!" too: only a '!' written
+    // where the node starts is a tag.
+    const size_t at = static_cast<size_t>(pos.offset);
+    if (tag.empty() || tag == "?" || (tag == "!" && (at >= src_.size() || src_[at] != '!'))) return;
     // yaml-cpp hands over "!!str" resolved; show it as it was written.
     static constexpr std::string_view kCore = "tag:yaml.org,2002:";
     const std::string shown = tag.rfind(kCore, 0) == 0 ? "!!" + tag.substr(kCore.size()) : tag;
@@ -911,7 +914,7 @@ class Builder : public YAML::EventHandler {
     while (before > 0 && (src_[before - 1] == ' ' || src_[before - 1] == '\t')) --before;
     if (before > 0 && src_[before - 1] == '?') return;
     size_t i = key;
-    if (s.quoted) {
+    if (src_[key] == '"' || src_[key] == '\'') {
       i = yaml_quote_end(src_, key);
       if (i == std::string::npos) return;  // check_quote_closed reports it
       while (i < src_.size() && (src_[i] == ' ' || src_[i] == '\t')) ++i;
