@@ -258,7 +258,13 @@ class Builder : public YAML::EventHandler {
     Scalar s{&value, tag == "!", to_pos(mark), 1};
     check_tag(tag, s.pos);
     s.width = scalar_width(s);
-    const size_t end = s.quoted ? check_quote_closed(s.pos) : static_cast<size_t>(s.pos.offset) + 1;
+    const size_t at = static_cast<size_t>(s.pos.offset);
+    size_t end = at + 1;
+    if (s.quoted && at < src_.size() && (src_[at] == '|' || src_[at] == '>')) {
+      end = block_scalar_end(at);
+    } else if (s.quoted) {
+      end = check_quote_closed(s.pos);
+    }
     extend_ends(end);
     on_scalar(s);
   }
@@ -930,6 +936,49 @@ class Builder : public YAML::EventHandler {
     error(s.pos, s.width, Msg::missing_colon, {*s.value}, Msg::hint_add_colon, {*s.value});
     fatal_ = true;
     throw StopParsing{};
+  }
+
+  // Where the block scalar (| or >) whose indicator is at `at` ends: after
+  // its last line that is not blank. Its lines are indented deeper than
+  // the key it is the value of (or the '-' of its list entry), by the
+  // indentation of its first line or by the digit after the indicator.
+  size_t block_scalar_end(size_t at) const {
+    auto indent_of = [&](size_t ls) {
+      size_t i = ls;
+      while (i < src_.size() && src_[i] == ' ') ++i;
+      return i - ls;
+    };
+    auto blank = [&](size_t ls) {
+      size_t i = ls;
+      while (i < src_.size() && (src_[i] == ' ' || src_[i] == '\t')) ++i;
+      return i == src_.size() || src_[i] == '\n' || src_[i] == '\r';
+    };
+    auto next_line = [&](size_t i) {
+      const size_t nl = src_.find('\n', i);
+      return nl == std::string::npos ? src_.size() : nl + 1;
+    };
+    size_t parent = 0;  // the column of the key or '-' the scalar belongs to
+    if (!stack_.empty()) {
+      const Frame& f = stack_.back();
+      const Pos& p = f.is_map ? f.key_pos : f.pos;
+      if (p.known()) parent = static_cast<size_t>(p.col - 1);
+    }
+    size_t digit = 0;
+    for (size_t i = at + 1; i < src_.size() && i < at + 3; ++i) {
+      if (src_[i] >= '1' && src_[i] <= '9') digit = static_cast<size_t>(src_[i] - '0');
+    }
+    size_t line = next_line(at);
+    size_t content = 0;  // the indentation of its lines
+    size_t end = at + 1;
+    for (; line < src_.size(); line = next_line(line)) {
+      if (blank(line)) continue;
+      const size_t ind = indent_of(line);
+      if (content == 0) content = digit != 0 ? parent + digit : ind;
+      if (ind < content || ind <= parent) break;
+      size_t e = src_.find('\n', line);
+      end = e == std::string::npos ? src_.size() : e;
+    }
+    return end;
   }
 
   // yaml-cpp reads a '[' or '{' that is never closed to the end of the

@@ -592,3 +592,22 @@ TEST_CASE("a blank line holding a tab after the last key stays before the new li
                      "          - date: 2021-03-20\n"
                      "            progress: 20\n");
 }
+
+TEST_CASE("new keys go after a block scalar, past a quoted value's low continuation", "[mark]") {
+  // The quoted title's second line, at column 0, ended the scan of the
+  // activity's lines early, and the block scalar's end was not known: the
+  // new keys went between 'product: >' and its text.
+  const std::string head(kHead);
+  const std::string text = head.substr(0, head.find("        title: A\n")) +
+                           "        title: \"A\n\"\n"
+                           "        start: 2021-03\n"
+                           "        end: 2021-05\n"
+                           "        product: >\n"
+                           "          Informe\n"
+                           "          final";
+  CHECK(mark_text(text, {"20"}) == text +
+                                       "\n        progress: 20\n"
+                                       "        updates:\n"
+                                       "          - date: 2021-03-20\n"
+                                       "            progress: 20\n");
+}
