@@ -95,10 +95,7 @@ class Source {
     return nl == std::string::npos ? 0 : nl + 1;
   }
   // The start of the next line (or the end of the text).
-  size_t next_line(size_t off) const {
-    const size_t nl = s_.find('\n', off);
-    return nl == std::string::npos ? s_.size() : nl + 1;
-  }
+  size_t next_line(size_t off) const { return next_line_start(s_, off); }
   // Where the line's content ends (before "\r\n" or "\n").
   size_t line_end(size_t off) const {
     size_t nl = s_.find('\n', off);
@@ -106,21 +103,14 @@ class Source {
     if (nl > off && s_[nl - 1] == '\r') --nl;
     return nl;
   }
-  int indent(size_t ls) const {
-    size_t i = ls;
-    while (i < s_.size() && s_[i] == ' ') ++i;
-    return static_cast<int>(i - ls);
-  }
+  int indent(size_t ls) const { return static_cast<int>(line_indent(s_, ls)); }
   // Where the line's content starts, past spaces and tabs.
   size_t content(size_t ls) const {
     size_t i = ls;
     while (i < s_.size() && (s_[i] == ' ' || s_[i] == '\t')) ++i;
     return i;
   }
-  bool is_blank(size_t ls) const {
-    const char c = at(content(ls));
-    return c == '\n' || c == '\r' || c == '\0';
-  }
+  bool is_blank(size_t ls) const { return is_blank_line(s_, ls); }
   bool is_comment(size_t ls) const { return at(content(ls)) == '#'; }
   // A blank or comment line with a tab before its content: yaml-cpp
   // accepts one only after some lines (one that ends in a comment, not a
@@ -339,30 +329,9 @@ class Marker {
     bool colon;
   };
   AfterKey after_key(size_t key) const {
-    size_t i = key;
-    const char q = src_.at(key);
-    if (q == '"' || q == '\'') {
-      i = std::min(yaml_quote_end(plan_.source, key), src_.size());
-    } else {
-      // A plain key ends at ": ", at the end of its line, or in flow at
-      // ',', '}' or ']'.
-      for (; i < src_.size(); ++i) {
-        const char c = src_.at(i);
-        if (c == '\n' || c == '\r' || c == ',' || c == '}' || c == ']') break;
-        if (c == '#' && i > key && (src_.at(i - 1) == ' ' || src_.at(i - 1) == '\t')) break;
-        if (c != ':') continue;
-        const char next = src_.at(i + 1);
-        if (next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == '\0' ||
-            next == ',' || next == '}' || next == ']') {
-          break;
-        }
-      }
-    }
-    size_t end = i;
-    while (i < src_.size() && (src_.at(i) == ' ' || src_.at(i) == '\t')) ++i;
-    if (src_.at(i) == ':') return {i + 1, true};
-    while (end > key && (src_.at(end - 1) == ' ' || src_.at(end - 1) == '\t')) --end;
-    return {end, false};
+    const YamlKey k = yaml_key(src_.text(), key, flow_activity());
+    if (k.colon != std::string_view::npos) return {k.colon + 1, true};
+    return {std::min(k.end, src_.size()), false};
   }
   // What replaces a null value after the key at `key`: " value", or
   // ": value" when the key has no colon.
@@ -531,7 +500,6 @@ class Marker {
       return;
     }
     if (a_.updates_key.known() && !flow_activity()) {
-      // "updates:" with nothing (or an empty block) after it.
       // "updates:" with nothing after it but perhaps a comment (kept), or
       // an explicit null ("~", "null": removed); the entries follow the line.
       const size_t key = off(a_.updates_key);

@@ -919,20 +919,9 @@ class Builder : public YAML::EventHandler {
     size_t before = key;
     while (before > 0 && (src_[before - 1] == ' ' || src_[before - 1] == '\t')) --before;
     if (before > 0 && src_[before - 1] == '?') return;
-    size_t i = key;
-    if (src_[key] == '"' || src_[key] == '\'') {
-      i = yaml_quote_end(src_, key);
-      if (i == std::string::npos) return;  // check_quote_closed reports it
-      while (i < src_.size() && (src_[i] == ' ' || src_[i] == '\t')) ++i;
-      if (i < src_.size() && src_[i] == ':') return;
-    } else {
-      for (; i < src_.size() && src_[i] != '\n' && src_[i] != '\r'; ++i) {
-        if (src_[i] == '#' && i > key && (src_[i - 1] == ' ' || src_[i - 1] == '\t')) break;
-        if (src_[i] != ':') continue;
-        const char next = i + 1 < src_.size() ? src_[i + 1] : '\n';
-        if (next == ' ' || next == '\t' || next == '\n' || next == '\r') return;
-      }
-    }
+    const YamlKey k = yaml_key(src_, key, /*flow=*/false);
+    // (A quote never closed is check_quote_closed's to report.)
+    if (k.end == std::string::npos || k.colon != std::string::npos) return;
     error(s.pos, s.width, Msg::missing_colon, {*s.value}, Msg::hint_add_colon, {*s.value});
     fatal_ = true;
     throw StopParsing{};
@@ -943,20 +932,6 @@ class Builder : public YAML::EventHandler {
   // the key it is the value of (or the '-' of its list entry), by the
   // indentation of its first line or by the digit after the indicator.
   size_t block_scalar_end(size_t at) const {
-    auto indent_of = [&](size_t ls) {
-      size_t i = ls;
-      while (i < src_.size() && src_[i] == ' ') ++i;
-      return i - ls;
-    };
-    auto blank = [&](size_t ls) {
-      size_t i = ls;
-      while (i < src_.size() && (src_[i] == ' ' || src_[i] == '\t')) ++i;
-      return i == src_.size() || src_[i] == '\n' || src_[i] == '\r';
-    };
-    auto next_line = [&](size_t i) {
-      const size_t nl = src_.find('\n', i);
-      return nl == std::string::npos ? src_.size() : nl + 1;
-    };
     size_t parent = 0;  // the column of the key or '-' the scalar belongs to
     if (!stack_.empty()) {
       const Frame& f = stack_.back();
@@ -967,12 +942,12 @@ class Builder : public YAML::EventHandler {
     for (size_t i = at + 1; i < src_.size() && i < at + 3; ++i) {
       if (src_[i] >= '1' && src_[i] <= '9') digit = static_cast<size_t>(src_[i] - '0');
     }
-    size_t line = next_line(at);
     size_t content = 0;  // the indentation of its lines
     size_t end = at + 1;
-    for (; line < src_.size(); line = next_line(line)) {
-      if (blank(line)) continue;
-      const size_t ind = indent_of(line);
+    for (size_t line = next_line_start(src_, at); line < src_.size();
+         line = next_line_start(src_, line)) {
+      if (is_blank_line(src_, line)) continue;
+      const size_t ind = line_indent(src_, line);
       if (content == 0) content = digit != 0 ? parent + digit : ind;
       if (ind < content || ind <= parent) break;
       size_t e = src_.find('\n', line);

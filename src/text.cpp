@@ -158,6 +158,48 @@ size_t yaml_flow_end(std::string_view text, size_t open) {
   return std::string_view::npos;
 }
 
+YamlKey yaml_key(std::string_view text, size_t key, bool flow) {
+  auto at = [&](size_t i) { return i < text.size() ? text[i] : '\0'; };
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  auto ends_flow = [&](char c) { return flow && (c == ',' || c == '}' || c == ']'); };
+  size_t i = key;
+  if (at(key) == '"' || at(key) == '\'') {
+    i = yaml_quote_end(text, key);
+    if (i == std::string_view::npos) return {i, i};
+  } else {
+    for (; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == '\n' || c == '\r' || ends_flow(c)) break;
+      if (c == '#' && i > key && blank(text[i - 1])) break;
+      if (c != ':') continue;
+      const char next = at(i + 1);
+      if (blank(next) || next == '\n' || next == '\r' || next == '\0' || ends_flow(next)) break;
+    }
+  }
+  size_t end = i;
+  while (blank(at(i))) ++i;
+  if (at(i) == ':') return {end, i};
+  while (end > key && blank(text[end - 1])) --end;
+  return {end, std::string_view::npos};
+}
+
+size_t next_line_start(std::string_view text, size_t off) {
+  const size_t nl = text.find('\n', off);
+  return nl == std::string_view::npos ? text.size() : nl + 1;
+}
+
+size_t line_indent(std::string_view text, size_t line_start) {
+  size_t i = line_start;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i - line_start;
+}
+
+bool is_blank_line(std::string_view text, size_t line_start) {
+  size_t i = line_start;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  return i == text.size() || text[i] == '\n' || text[i] == '\r';
+}
+
 std::string_view without_final_line_breaks(std::string_view text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
   return text;

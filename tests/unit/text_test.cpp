@@ -135,3 +135,40 @@ TEST_CASE("valid_utf8 replaces each stray byte with U+FFFD and keeps the rest", 
 }
 
 }  // namespace plan
+
+namespace plan {
+
+TEST_CASE("yaml_key finds where a key ends and its ':'", "[text]") {
+  const size_t npos = std::string_view::npos;
+  auto check = [](std::string_view text, size_t key, bool flow, size_t end, size_t colon) {
+    INFO(text);
+    const YamlKey k = yaml_key(text, key, flow);
+    CHECK(k.end == end);
+    CHECK(k.colon == colon);
+  };
+  check("progress: 5\n", 0, false, 8, 8);
+  check("progress:\n", 0, false, 8, 8);
+  check("progress:", 0, false, 8, 8);
+  check("a:b: 1\n", 0, false, 3, 3);        // a ':' inside a plain key
+  check("\"pro: gress\" : 1\n", 0, false, 12, 13);
+  check("progress\n", 0, false, 8, npos);   // a bare key
+  check("progress  # c\n", 0, false, 8, npos);
+  check("{a: 1, progress}", 7, true, 15, npos);
+  check("{a: 1, progress, b: 2}", 7, true, 15, npos);
+  check("{progress: 5}", 1, true, 9, 9);
+  check("\"never closed\n", 0, false, npos, npos);
+}
+
+TEST_CASE("lines by their start: next, indent, blank", "[text]") {
+  const std::string_view text = "a\n  \t\n   b\nc";
+  CHECK(next_line_start(text, 0) == 2);
+  CHECK(next_line_start(text, 2) == 6);
+  CHECK(next_line_start(text, 11) == text.size());
+  CHECK(line_indent(text, 6) == 3);
+  CHECK(line_indent(text, 2) == 2);  // tabs do not indent
+  CHECK(is_blank_line(text, 2));
+  CHECK_FALSE(is_blank_line(text, 6));
+  CHECK(is_blank_line(text, text.size()));
+}
+
+}  // namespace plan
