@@ -271,26 +271,13 @@ class Builder : public YAML::EventHandler {
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
                        YAML::anchor_t, YAML::EmitterStyle::value style) override {
-    const Pos pos = to_pos(mark);
-    check_tag(tag, pos);
-    flow_ = style == YAML::EmitterStyle::Flow;
-    const bool outermost_flow = flow_ && !in_flow();
-    on_collection_start(pos, /*is_map=*/false);
-    if (outermost_flow) extend_ends(flow_end_ + 1);
+    start_collection(mark, tag, style, /*is_map=*/false);
   }
   void OnSequenceEnd() override { on_collection_end(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                   YAML::EmitterStyle::value style) override {
-    const Pos pos = to_pos(mark);
-    check_tag(tag, pos);
-    flow_ = style == YAML::EmitterStyle::Flow;
-    const bool outermost_flow = flow_ && !in_flow();
-    on_collection_start(pos, /*is_map=*/true);
-    set_style();
-    // A flow collection ends at its closing bracket, past plain values
-    // that go on over lines indented less than the activity's keys.
-    if (outermost_flow) extend_ends(flow_end_ + 1);
+    start_collection(mark, tag, style, /*is_map=*/true);
   }
   void OnMapEnd() override { on_collection_end(); }
 
@@ -318,8 +305,20 @@ class Builder : public YAML::EventHandler {
     }
   }
 
+  void start_collection(const YAML::Mark& mark, const std::string& tag,
+                        YAML::EmitterStyle::value style, bool is_map) {
+    const Pos pos = to_pos(mark);
+    check_tag(tag, pos);
+    flow_ = style == YAML::EmitterStyle::Flow;
+    const size_t close = flow_ && !in_flow() ? check_flow_closed(pos) : std::string::npos;
+    on_collection_start(pos, is_map);
+    if (is_map) set_style();
+    // A flow collection ends at its closing bracket, past plain values
+    // that go on over lines indented less than the activity's keys.
+    if (close != std::string::npos) extend_ends(close + 1);
+  }
+
   void on_collection_start(const Pos& pos, bool is_map) {
-    if (flow_ && !in_flow()) check_flow_closed(pos);
     if (static_cast<int>(stack_.size()) >= kMaxDepth) throw TooDeep{pos};
     if (stack_.empty()) {
       saw_root_ = true;
@@ -959,12 +958,12 @@ class Builder : public YAML::EventHandler {
   // yaml-cpp reads a '[' or '{' that is never closed to the end of the
   // file and then reports it elsewhere, after phantom events; check the
   // brackets of the whole flow collection once, when it opens.
-  void check_flow_closed(const Pos& pos) {
+  // Returns the offset of its closing bracket.
+  size_t check_flow_closed(const Pos& pos) {
     const size_t open = static_cast<size_t>(pos.offset);
-    flow_end_ = open;
-    if (open >= src_.size() || (src_[open] != '[' && src_[open] != '{')) return;
-    flow_end_ = yaml_flow_end(src_, open);
-    if (flow_end_ != std::string_view::npos) return;
+    if (open >= src_.size() || (src_[open] != '[' && src_[open] != '{')) return open;
+    const size_t close = yaml_flow_end(src_, open);
+    if (close != std::string_view::npos) return close;
     error(pos, 1, Msg::unclosed_flow, {std::string(1, src_[open])}, Msg::hint_yaml);
     fatal_ = true;
     throw StopParsing{};
@@ -1016,7 +1015,6 @@ class Builder : public YAML::EventHandler {
   bool saw_root_ = false;
   bool fatal_ = false;
   bool flow_ = false;  // the collection being opened is in flow style
-  size_t flow_end_ = 0;  // where the outermost flow collection closes
   bool skip_after_key_ = false;
 };
 
