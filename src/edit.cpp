@@ -465,11 +465,7 @@ class Marker {
       if (insert_at_ < a_.updates.size()) {
         edits_.push_back({off(a_.updates[insert_at_].pos), 0, flow_entry(entry_) + ", "});
       } else {
-        const size_t close = src_.flow_close(open);
-        const size_t last = src_.trim_back(close);
-        // "[a, b]" gets ", c"; "[a, b,]" (a trailing comma) gets " c".
-        const std::string sep = a_.updates.empty() ? "" : src_.at(last - 1) == ',' ? " " : ", ";
-        edits_.push_back({last, 0, sep + flow_entry(entry_)});
+        append_to_flow(open, {flow_entry(entry_)});
       }
       return;
     }
@@ -527,14 +523,7 @@ class Marker {
   void add_keys(const std::vector<std::string>& keys) {
     const std::string& eol = src_.eol();
     if (flow_activity()) {
-      const size_t close = src_.flow_close(off(a_.pos));
-      const size_t last = src_.trim_back(close);
-      // "{a: 1}" gets ", b: 2"; "{a: 1, }" (a trailing comma) gets " b: 2".
-      std::string text;
-      for (const std::string& k : keys) {
-        text += (text.empty() && last > 0 && src_.at(last - 1) == ',' ? " " : ", ") + k;
-      }
-      edits_.push_back({last, 0, text});
+      append_to_flow(off(a_.pos), keys);
       return;
     }
     const int a = key_indent();
@@ -551,6 +540,19 @@ class Marker {
         std::max(src_.block_end(off(a_.pos), a, [&](int ind, size_t) { return ind >= a; }),
                  after_value(a_.end_offset));
     insert_lines(end, text);
+  }
+
+  // Appends items to the flow collection opened at `open`, after its last
+  // one: "[a]" gets ", b"; "[a,]" (a trailing comma) gets " b"; "[]" gets
+  // "b".
+  void append_to_flow(size_t open, const std::vector<std::string>& items) {
+    const size_t last = src_.trim_back(src_.flow_close(open));
+    const char before = last > 0 ? src_.at(last - 1) : '\0';
+    // The first item follows what is there: nothing, a trailing comma, or
+    // an item; the others follow it.
+    std::string text = before == '[' || before == '{' ? "" : before == ',' ? " " : ", ";
+    for (size_t i = 0; i < items.size(); ++i) text += (i > 0 ? ", " : "") + items[i];
+    edits_.push_back({last, 0, text});
   }
 
   // Inserts whole lines at `at`, the start of a line (or the end of a text
