@@ -57,11 +57,18 @@ int cp_width(utf8proc_int32_t cp) {
   return utf8proc_charwidth(cp);
 }
 
+// What one_line folds into a space, and the blanks it and wrap skip.
+bool breaks_line(char c) { return c == '\n' || c == '\r' || c == '\t'; }
+bool is_blank(char c) { return c == ' ' || breaks_line(c); }
+bool has_line_breaks(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), breaks_line);
+}
+
 }  // namespace
 
 int display_width(std::string_view text) {
   // Measured as truncate and the views show it: on one line.
-  if (text.find_first_of("\n\r\t") != std::string_view::npos) return display_width(one_line(text));
+  if (has_line_breaks(text)) return display_width(one_line(text));
   int w = 0;
   size_t i = 0;
   while (i < text.size()) {
@@ -85,7 +92,7 @@ int display_width(std::string_view text) {
 std::string truncate(std::string_view text, int width) {
   if (width <= 0) return {};
   // What is cut to a width is one line: a line break or tab would break it.
-  if (text.find_first_of("\n\r\t") != std::string_view::npos) return truncate(one_line(text), width);
+  if (has_line_breaks(text)) return truncate(one_line(text), width);
   if (display_width(text) <= width) return std::string(text);
   // Keep whole characters (and their combining marks) within width - 1,
   // then the ellipsis.
@@ -145,19 +152,17 @@ std::string paint(const Terminal& term, Style style, std::string_view text) {
 namespace plan {
 
 std::string one_line(std::string_view text) {
-  auto breaks = [](char c) { return c == '\n' || c == '\r' || c == '\t'; };
-  if (std::none_of(text.begin(), text.end(), breaks)) return std::string(text);
-  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  if (!has_line_breaks(text)) return std::string(text);
   std::string out;
   size_t i = 0;
   while (i < text.size()) {
-    if (!blank(text[i])) {
+    if (!is_blank(text[i])) {
       out += text[i++];
       continue;
     }
     size_t j = i;
     bool has_break = false;
-    while (j < text.size() && blank(text[j])) has_break |= breaks(text[j++]);
+    while (j < text.size() && is_blank(text[j])) has_break |= breaks_line(text[j++]);
     if (!has_break) {
       out.append(text.substr(i, j - i));  // spaces alone are kept as written
     } else if (i > 0 && j < text.size()) {
@@ -174,11 +179,10 @@ std::vector<std::string> wrap(std::string_view text, int width) {
   int line_w = 0;
   size_t i = 0;
   width = std::max(width, 1);
-  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
   while (i < text.size()) {
-    while (i < text.size() && blank(text[i])) ++i;
+    while (i < text.size() && is_blank(text[i])) ++i;
     size_t j = i;
-    while (j < text.size() && !blank(text[j])) ++j;
+    while (j < text.size() && !is_blank(text[j])) ++j;
     if (j == i) break;
     std::string word(text.substr(i, j - i));
     i = j;
