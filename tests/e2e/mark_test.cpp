@@ -350,7 +350,8 @@ TEST_CASE("a dry run prints the diff and writes nothing", "[mark]") {
 // Regressions found by fuzz/fuzz_mark (reproducers in fuzz/regressions/mark).
 namespace {
 
-const char* const kHead =
+// A plan down to its first line's `activities:`.
+const std::string kLinesHead =
     "version: 1\n"
     "plan: {id: r, title: T, period: {start: 2021-01, end: 2021-12}}\n"
     "owners: {SG: {name: S}}\n"
@@ -358,18 +359,23 @@ const char* const kHead =
     "  - id: 1\n"
     "    title: L\n"
     "    lead: [SG]\n"
-    "    activities:\n"
-    "      - id: 1\n"
-    "        title: A\n"
-    "        start: 2021-03\n"
-    "        end: 2021-05\n";
+    "    activities:\n";
+// With activity 1.1 in block style, its keys at 8 spaces.
+const std::string kHead = kLinesHead +
+                          "      - id: 1\n"
+                          "        title: A\n"
+                          "        start: 2021-03\n"
+                          "        end: 2021-05\n";
+// The log `plan mark 1.1 20` writes on 2021-03-20 into a block activity.
+const std::string kLog20 =
+    "        updates:\n"
+    "          - date: 2021-03-20\n"
+    "            progress: 20\n";
 
 // The same plan with activity 1.1 in flow style; a second activity 1.2
 // follows it, so that an edit that strays shows.
 std::string flow_plan(const std::string& activity_tail) {
-  const std::string head(kHead);
-  return head.substr(0, head.find("      - id: 1\n")) +
-         "      - {id: 1, title: A, start: 2021-03, end: 2021-05" + activity_tail + "}\n" +
+  return kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05" + activity_tail + "}\n" +
          "      - {id: 2, title: B, start: 2021-03, end: 2021-05}\n";
 }
 
@@ -389,18 +395,14 @@ std::string mark_text(const std::string& text, const std::vector<std::string>& e
 
 // Marks 1.1 in a file holding kHead + tail; returns the new text.
 std::string mark_tail(const std::string& tail, const std::vector<std::string>& extra) {
-  return mark_text(std::string(kHead) + tail, extra);
+  return mark_text(kHead + tail, extra);
 }
 
 }  // namespace
 
 TEST_CASE("progress: or status: written with no value get their value after the colon", "[mark]") {
   CHECK(mark_tail("        progress:\n", {"20"}) ==
-        std::string(kHead) +
-            "        progress: 20\n"
-            "        updates:\n"
-            "          - date: 2021-03-20\n"
-            "            progress: 20\n");
+        kHead + "        progress: 20\n" + kLog20);
   const std::string after = mark_tail("        status:\n        progress: 10\n"
                                       "        updates: [{date: 2021-03-10, progress: 10}]\n",
                                       {"--status", "blocked"});
@@ -436,20 +438,16 @@ TEST_CASE("a comment after an empty updates: key is kept", "[mark]") {
 
 TEST_CASE("an explicit null value (~, null) is replaced, not appended to", "[mark]") {
   CHECK(mark_tail("        progress: ~\n", {"20"}) ==
-        std::string(kHead) +
-            "        progress: 20\n"
-            "        updates:\n"
-            "          - date: 2021-03-20\n"
-            "            progress: 20\n");
+        kHead + "        progress: 20\n" + kLog20);
   CHECK(mark_tail("        status: null\n", {"--status", "blocked"}) ==
-        std::string(kHead) + "        status: blocked\n");
+        kHead + "        status: blocked\n");
 }
 
 TEST_CASE("a key with no ':' on the last line is an error, not a null", "[mark]") {
   // yaml-cpp alone reads it as `progress:` (jbeder/yaml-cpp#819); mark
   // used to write after it and refuse its own result.
   Scratch s;
-  const std::string text = std::string(kHead) + "        progress\n";
+  const std::string text = kHead + "        progress\n";
   write_text(s.path("r.yaml"), text);
   const Outcome v = plan_cmd({"validate", "r.yaml"}, s.dir());
   CHECK(v.status == 1);
@@ -517,7 +515,7 @@ TEST_CASE("a refused result's diagnostics quote the changed text they point into
   // plain value, which yaml-cpp rejects: mark refuses, and the excerpt is
   // line 13 of the text it would have written, not of the file.
   Scratch s;
-  const std::string text = std::string(kHead) + "        status: blocked  # x\n\t# tab\n";
+  const std::string text = kHead + "        status: blocked  # x\n\t# tab\n";
   write_text(s.path("r.yaml"), text);
   const Outcome m =
       plan_cmd({"mark", "1.1", "--status", "none", "--as-of", "2021-03-20", "r.yaml"}, s.dir());
@@ -535,27 +533,21 @@ TEST_CASE("a refused result's diagnostics quote the changed text they point into
 TEST_CASE("an explicit null on the line after its key is replaced or removed with it", "[mark]") {
   // Flow: "status:\n ~" cleared took only the key, and the "~" left behind
   // joined the end date ("2021-05 ~").
-  const std::string head(kHead);
-  const std::string flow_head = head.substr(0, head.find("      - id: 1\n"));
-  CHECK(mark_text(flow_head + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
-                              "         ~}\n",
+  CHECK(mark_text(kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
+                               "         ~}\n",
                   {"--status", "none"}) ==
-        flow_head + "      - {id: 1, title: A, start: 2021-03, end: 2021-05}\n");
-  CHECK(mark_text(flow_head + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
-                              "         ~}\n",
+        kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05}\n");
+  CHECK(mark_text(kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
+                               "         ~}\n",
                   {"--status", "blocked"}) ==
-        flow_head + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
-                    "         blocked}\n");
+        kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
+                     "         blocked}\n");
   // Block: the null deeper than its key, past a comment line; the comment stays.
   CHECK(mark_tail("        progress:\n          # none yet\n          ~\n", {"20"}) ==
-        std::string(kHead) +
-            "        progress:\n          # none yet\n          20\n"
-            "        updates:\n"
-            "          - date: 2021-03-20\n"
-            "            progress: 20\n");
+        kHead + "        progress:\n          # none yet\n          20\n" + kLog20);
   // Block: a status whose value is on the next line goes with that line.
   CHECK(mark_tail("        status:\n          blocked\n        progress: 0\n", {"--status", "none"}) ==
-        std::string(kHead) + "        progress: 0\n");
+        kHead + "        progress: 0\n");
 }
 
 TEST_CASE("a file ending inside a block scalar without a newline keeps the value", "[mark]") {
@@ -563,12 +555,9 @@ TEST_CASE("a file ending inside a block scalar without a newline keeps the value
   // ends in a line break, which text does not keep (load.h), so it reads
   // back the same.
   const std::string after = mark_tail("        product: |\n          Informe", {"20"});
-  CHECK(after == std::string(kHead) +
+  CHECK(after == kHead +
                      "        product: |\n          Informe\n"
-                     "        progress: 20\n"
-                     "        updates:\n"
-                     "          - date: 2021-03-20\n"
-                     "            progress: 20\n");
+                     "        progress: 20\n" + kLog20);
   Scratch s;
   write_text(s.path("r.yaml"), after);
   const Outcome o = plan_cmd({"show", "1.1", "--format", "json", "--as-of", "2021-03-20", "r.yaml"},
@@ -586,28 +575,20 @@ TEST_CASE("a blank line holding a tab after the last key stays before the new li
   // Like a tab-indented comment: yaml-cpp accepts it after a line that
   // ends in a comment, not after the plain value mark would put before it.
   const std::string after = mark_tail("        progress: 10  # p\n     \t\t\n", {"20"});
-  CHECK(after == std::string(kHead) +
-                     "        progress: 20  # p\n     \t\t\n"
-                     "        updates:\n"
-                     "          - date: 2021-03-20\n"
-                     "            progress: 20\n");
+  CHECK(after == kHead +
+                     "        progress: 20  # p\n     \t\t\n" + kLog20);
 }
 
 TEST_CASE("new keys go after a block scalar, past a quoted value's low continuation", "[mark]") {
   // The quoted title's second line, at column 0, ended the scan of the
   // activity's lines early, and the block scalar's end was not known: the
   // new keys went between 'product: >' and its text.
-  const std::string head(kHead);
-  const std::string text = head.substr(0, head.find("        title: A\n")) +
+  const std::string text = kLinesHead + "      - id: 1\n" +
                            "        title: \"A\n\"\n"
                            "        start: 2021-03\n"
                            "        end: 2021-05\n"
                            "        product: >\n"
                            "          Informe\n"
                            "          final";
-  CHECK(mark_text(text, {"20"}) == text +
-                                       "\n        progress: 20\n"
-                                       "        updates:\n"
-                                       "          - date: 2021-03-20\n"
-                                       "            progress: 20\n");
+  CHECK(mark_text(text, {"20"}) == text + "\n        progress: 20\n" + kLog20);
 }
