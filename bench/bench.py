@@ -5,13 +5,14 @@ For each size (activities) it generates a plan with bench/gen_plan.py
 (cached in build/bench/), runs every command --runs times, and prints the
 median wall time and the peak resident memory (the largest of the runs),
 the wall time measured around each run and the peak memory read by GNU time
-(/usr/bin/time) on one more run, so Python's own memory is not counted. Ratios compare medians measured in the same run:
+(/usr/bin/time) on one more run, so Python's own memory is not counted.
+Ratios compare medians measured in the same run:
 
   floor      a bare yaml-cpp event parse of the file (bench/floor.cpp)
   libyaml    the same parse with libyaml (bench/floor_libyaml.cpp), when built
   libyaml loader  plan's own loader and validation driven by libyaml instead
-             of yaml-cpp (bench/libyaml_loader.cpp): "validate" loads and
-             validates once, "mark parses" twice, the parsing `plan mark` does;
+             of yaml-cpp (bench/libyaml_loader.cpp): "valid." loads and
+             validates once, "mark" twice, the parsing `plan mark` does;
              first checked to give the same model and diagnostics as plan
   x floor    the command's time over the floor's
   x valid.   the command's time over `plan validate`'s on the same file
@@ -46,6 +47,12 @@ COMMANDS = {
     "timeline --width 200": ["timeline", "--color", "never", "--width", "200", *AS_OF, "{file}"],
     "list --format json": ["list", "--format", "json", *AS_OF, "{file}"],
     "mark": ["mark", "1.1", "--note", "bench", "--date", "2021-12-31", *AS_OF, "{file}"],
+}
+
+# plan's command -> (mode of bench/libyaml_loader.cpp, its row's label).
+LOADER_ROWS = {
+    "validate": ("validate", "libyaml loader valid."),
+    "mark": ("mark", "libyaml loader mark"),
 }
 
 
@@ -151,7 +158,7 @@ def main():
             same = subprocess.run([loader_bin, "compare", path], capture_output=True, text=True)
             if same.returncode != 0:
                 sys.exit(f"the libyaml loader disagrees with plan: {same.stdout}{same.stderr}")
-            for mode, label in (("validate", "libyaml loader valid."), ("mark", "libyaml loader mark")):
+            for mode, label in LOADER_ROWS.values():
                 t, mem = measure([loader_bin, mode, path], args.runs)
                 times[(label, size)] = t
                 print(f"{label:<22} {size:>10} {mb:>6.1f} {t:>9.3f} {mem:>9.1f} {t / floor:>8.2f}")
@@ -171,11 +178,10 @@ def main():
         print("\n# growth from 10,000 to 100,000 activities (linear is 10)")
         for name in ["floor"] + names:
             print(f"{name:<22} {times[(name, 100000)] / times[(name, 10000)]:>6.2f}")
-    if any(k[0] == "libyaml loader valid." for k in times):
+    if any(k[0] == LOADER_ROWS["validate"][1] for k in times):
         print("\n# what a libyaml-based loader would gain (plan's time over the libyaml loader's)")
         for size in sizes:
-            for plan_name, label in (("validate", "libyaml loader valid."),
-                                     ("mark", "libyaml loader mark")):
+            for plan_name, (_, label) in LOADER_ROWS.items():
                 if (plan_name, size) in times and (label, size) in times:
                     print(f"{plan_name:<22} {size:>10} "
                           f"{times[(plan_name, size)] / times[(label, size)]:>6.2f}x faster")

@@ -12,14 +12,14 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <memory>
-#include <algorithm>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "plan/date.h"
@@ -170,34 +170,39 @@ size_t load_and_validate(const std::string& path, std::string text) {
   return errors;
 }
 
-std::string key(const plan::Diagnostic& d) {
-  return std::string(d.code()) + " " + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col);
-}
+// What compare looks at in a load: diagnostics by code and place, and the
+// size of the model.
+struct Summary {
+  bool complete = false;
+  std::vector<std::string> diagnostics;
+  size_t activities = 0;
+  size_t updates = 0;
+  size_t owners = 0;
+
+  explicit Summary(const plan::LoadResult& r)
+      : complete(r.complete), owners(r.plan.owners.size()) {
+    for (const plan::Diagnostic& d : r.diagnostics) {
+      diagnostics.push_back(std::string(d.code()) + " " + std::to_string(d.pos.line) + ":" +
+                            std::to_string(d.pos.col));
+    }
+    for (const plan::Line& l : r.plan.lines) {
+      activities += l.activities.size();
+      for (const plan::Activity& a : l.activities) updates += a.updates.size();
+    }
+  }
+  bool operator==(const Summary& o) const {
+    return complete == o.complete && diagnostics == o.diagnostics &&
+           activities == o.activities && updates == o.updates && owners == o.owners;
+  }
+};
 
 int compare(const std::string& path, const std::string& text) {
-  const plan::LoadResult a = plan::load_plan_text(path, text);
-  const plan::LoadResult b = plan::load_plan_text_with(path, text, parse_with_libyaml);
-  std::vector<std::string> da;
-  std::vector<std::string> db;
-  for (const plan::Diagnostic& d : a.diagnostics) da.push_back(key(d));
-  for (const plan::Diagnostic& d : b.diagnostics) db.push_back(key(d));
-  size_t acts_a = 0;
-  size_t acts_b = 0;
-  size_t updates_a = 0;
-  size_t updates_b = 0;
-  for (const plan::Line& l : a.plan.lines) {
-    acts_a += l.activities.size();
-    for (const plan::Activity& x : l.activities) updates_a += x.updates.size();
-  }
-  for (const plan::Line& l : b.plan.lines) {
-    acts_b += l.activities.size();
-    for (const plan::Activity& x : l.activities) updates_b += x.updates.size();
-  }
-  const bool same = a.complete == b.complete && da == db && acts_a == acts_b &&
-                    updates_a == updates_b && a.plan.owners.size() == b.plan.owners.size();
+  const Summary a(plan::load_plan_text(path, text));
+  const Summary b(plan::load_plan_text_with(path, text, parse_with_libyaml));
+  const bool same = a == b;
   std::printf("%s: yaml-cpp %zu activities %zu updates %zu diagnostics; libyaml %zu %zu %zu: %s\n",
-              path.c_str(), acts_a, updates_a, da.size(), acts_b, updates_b, db.size(),
-              same ? "same" : "DIFFERENT");
+              path.c_str(), a.activities, a.updates, a.diagnostics.size(), b.activities,
+              b.updates, b.diagnostics.size(), same ? "same" : "DIFFERENT");
   return same ? 0 : 1;
 }
 
