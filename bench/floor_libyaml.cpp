@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
   ss << in.rdbuf();
   const std::string text = ss.str();
   yaml_parser_t parser;
-  if (!yaml_parser_initialize(&parser)) return 1;
+  if (!yaml_parser_initialize(&parser))
+    return 1;
   yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
                                text.size());
   int status = 0;
@@ -32,7 +33,8 @@ int main(int argc, char** argv) {
     }
     const bool done = event.type == YAML_STREAM_END_EVENT;
     yaml_event_delete(&event);
-    if (done) break;
+    if (done)
+      break;
   }
   yaml_parser_delete(&parser);
   return status;

@@ -8,9 +8,9 @@
 //                                      does (the plan, then its edited text)
 //   plan_bench_libyaml compare FILE    load with both parsers; exit 1 unless
 //                                      the diagnostics and the model agree
-#include <yaml.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
+#include <yaml.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -39,7 +39,8 @@ class Marks {
     bom_ = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     starts_.push_back(bom_);
     for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
+      if (text[i] == '\n')
+        starts_.push_back(i + 1);
     }
   }
 
@@ -73,7 +74,8 @@ class Marks {
 };
 
 std::string tag_of(const yaml_char_t* tag, bool plain) {
-  if (tag != nullptr) return reinterpret_cast<const char*>(tag);
+  if (tag != nullptr)
+    return reinterpret_cast<const char*>(tag);
   return plain ? "?" : "!";  // yaml-cpp's non-specific tags
 }
 
@@ -85,7 +87,8 @@ bool is_null(const std::string& v) {
 void parse_with_libyaml(const std::string& text, YAML::EventHandler& h,
                         const std::function<bool()>& stop) {
   yaml_parser_t parser;
-  if (yaml_parser_initialize(&parser) == 0) throw YAML::ParserException(YAML::Mark(), "no memory");
+  if (yaml_parser_initialize(&parser) == 0)
+    throw YAML::ParserException(YAML::Mark(), "no memory");
   std::unique_ptr<yaml_parser_t, void (*)(yaml_parser_t*)> guard(&parser, yaml_parser_delete);
   yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
                                text.size());
@@ -100,59 +103,61 @@ void parse_with_libyaml(const std::string& text, YAML::EventHandler& h,
     std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> event(&e, yaml_event_delete);
     const YAML::Mark mark = marks(e.start_mark);
     auto anchor = [&](const yaml_char_t* name) -> YAML::anchor_t {
-      if (name == nullptr) return YAML::NullAnchor;
+      if (name == nullptr)
+        return YAML::NullAnchor;
       h.OnAnchor(mark, reinterpret_cast<const char*>(name));
       return 1;
     };
     switch (e.type) {
-      case YAML_STREAM_END_EVENT:
+    case YAML_STREAM_END_EVENT:
+      return;
+    case YAML_DOCUMENT_START_EVENT:
+      if (++documents > 1 && stop())
         return;
-      case YAML_DOCUMENT_START_EVENT:
-        if (++documents > 1 && stop()) return;
-        h.OnDocumentStart(mark);
-        break;
-      case YAML_DOCUMENT_END_EVENT:
-        h.OnDocumentEnd();
-        break;
-      case YAML_ALIAS_EVENT:
-        h.OnAlias(mark, 0);
-        break;
-      case YAML_SCALAR_EVENT: {
-        const std::string value(reinterpret_cast<const char*>(e.data.scalar.value),
-                                e.data.scalar.length);
-        const bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-        const YAML::anchor_t a = anchor(e.data.scalar.anchor);
-        if (plain && e.data.scalar.tag == nullptr && is_null(value)) {
-          h.OnNull(mark, a);
-        } else {
-          h.OnScalar(mark, tag_of(e.data.scalar.tag, plain), a, value);
-        }
-        break;
+      h.OnDocumentStart(mark);
+      break;
+    case YAML_DOCUMENT_END_EVENT:
+      h.OnDocumentEnd();
+      break;
+    case YAML_ALIAS_EVENT:
+      h.OnAlias(mark, 0);
+      break;
+    case YAML_SCALAR_EVENT: {
+      const std::string value(reinterpret_cast<const char*>(e.data.scalar.value),
+                              e.data.scalar.length);
+      const bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+      const YAML::anchor_t a = anchor(e.data.scalar.anchor);
+      if (plain && e.data.scalar.tag == nullptr && is_null(value)) {
+        h.OnNull(mark, a);
+      } else {
+        h.OnScalar(mark, tag_of(e.data.scalar.tag, plain), a, value);
       }
-      case YAML_SEQUENCE_START_EVENT: {
-        const YAML::anchor_t a = anchor(e.data.sequence_start.anchor);
-        h.OnSequenceStart(mark, tag_of(e.data.sequence_start.tag, true), a,
-                          e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-                              ? YAML::EmitterStyle::Flow
-                              : YAML::EmitterStyle::Block);
-        break;
-      }
-      case YAML_SEQUENCE_END_EVENT:
-        h.OnSequenceEnd();
-        break;
-      case YAML_MAPPING_START_EVENT: {
-        const YAML::anchor_t a = anchor(e.data.mapping_start.anchor);
-        h.OnMapStart(mark, tag_of(e.data.mapping_start.tag, true), a,
-                     e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
-                         ? YAML::EmitterStyle::Flow
-                         : YAML::EmitterStyle::Block);
-        break;
-      }
-      case YAML_MAPPING_END_EVENT:
-        h.OnMapEnd();
-        break;
-      default:
-        break;
+      break;
+    }
+    case YAML_SEQUENCE_START_EVENT: {
+      const YAML::anchor_t a = anchor(e.data.sequence_start.anchor);
+      h.OnSequenceStart(mark, tag_of(e.data.sequence_start.tag, true), a,
+                        e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                            ? YAML::EmitterStyle::Flow
+                            : YAML::EmitterStyle::Block);
+      break;
+    }
+    case YAML_SEQUENCE_END_EVENT:
+      h.OnSequenceEnd();
+      break;
+    case YAML_MAPPING_START_EVENT: {
+      const YAML::anchor_t a = anchor(e.data.mapping_start.anchor);
+      h.OnMapStart(mark, tag_of(e.data.mapping_start.tag, true), a,
+                   e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                       ? YAML::EmitterStyle::Flow
+                       : YAML::EmitterStyle::Block);
+      break;
+    }
+    case YAML_MAPPING_END_EVENT:
+      h.OnMapEnd();
+      break;
+    default:
+      break;
     }
   }
 }
@@ -179,8 +184,7 @@ struct Summary {
   size_t updates = 0;
   size_t owners = 0;
 
-  explicit Summary(const plan::LoadResult& r)
-      : complete(r.complete), owners(r.plan.owners.size()) {
+  explicit Summary(const plan::LoadResult& r) : complete(r.complete), owners(r.plan.owners.size()) {
     for (const plan::Diagnostic& d : r.diagnostics) {
       diagnostics.push_back(std::string(d.code()) + " " + std::to_string(d.pos.line) + ":" +
                             std::to_string(d.pos.col));
@@ -191,8 +195,8 @@ struct Summary {
     }
   }
   bool operator==(const Summary& o) const {
-    return complete == o.complete && diagnostics == o.diagnostics &&
-           activities == o.activities && updates == o.updates && owners == o.owners;
+    return complete == o.complete && diagnostics == o.diagnostics && activities == o.activities &&
+           updates == o.updates && owners == o.owners;
   }
 };
 
@@ -201,8 +205,8 @@ int compare(const std::string& path, const std::string& text) {
   const Summary b(plan::load_plan_text_with(path, text, parse_with_libyaml));
   const bool same = a == b;
   std::printf("%s: yaml-cpp %zu activities %zu updates %zu diagnostics; libyaml %zu %zu %zu: %s\n",
-              path.c_str(), a.activities, a.updates, a.diagnostics.size(), b.activities,
-              b.updates, b.diagnostics.size(), same ? "same" : "DIFFERENT");
+              path.c_str(), a.activities, a.updates, a.diagnostics.size(), b.activities, b.updates,
+              b.diagnostics.size(), same ? "same" : "DIFFERENT");
   return same ? 0 : 1;
 }
 
@@ -220,9 +224,11 @@ int main(int argc, char** argv) {
   std::string text(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
   in.seekg(0);
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (mode == "compare") return compare(path, text);
+  if (mode == "compare")
+    return compare(path, text);
   size_t errors = 0;
-  if (mode == "mark") errors += load_and_validate(path, text);  // mark's copy: the edited text
+  if (mode == "mark")
+    errors += load_and_validate(path, text);  // mark's copy: the edited text
   errors += load_and_validate(path, std::move(text));
   std::printf("%zu errors\n", errors);
   return errors == 0 ? 0 : 1;

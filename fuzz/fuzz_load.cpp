@@ -67,8 +67,8 @@ void render_views(const plan::Plan& p, const plan::PlanState& state, uint64_t h)
     const int width = v == 0 ? plan::kMinWidth : 40 + static_cast<int>(bits % 161);
     const plan::Terminal term{width, (v & 1u) != 0};
     const bool ascii = (v & 2u) != 0;
-    const plan::Language lang = ((v ^ (v >> 1)) & 1u) != 0 ? plan::Language::en
-                                                           : plan::Language::es;
+    const plan::Language lang =
+        ((v ^ (v >> 1)) & 1u) != 0 ? plan::Language::en : plan::Language::es;
     use(render_status_text(state, lang, term, ascii));
     plan::TimelineOptions opts;
     opts.from = p.period_start.date.first();
@@ -85,12 +85,14 @@ void render_views(const plan::Plan& p, const plan::PlanState& state, uint64_t h)
   size_t shown = 0;
   const plan::Terminal term{40 + static_cast<int>((h >> 3) % 161), (h & 4u) != 0};
   for (const plan::Line& line : p.lines) {
-    if (shown++ >= kMaxShown) break;
+    if (shown++ >= kMaxShown)
+      break;
     const plan::Target t{&p, &line, nullptr};
     use(render_show_text(t, state, plan::Language::es, term));
     use(render_show_json(t, state));
     for (const plan::Activity& a : line.activities) {
-      if (shown++ >= kMaxShown) break;
+      if (shown++ >= kMaxShown)
+        break;
       const plan::Target ta{&p, &line, &a};
       use(render_show_text(ta, state, plan::Language::en, term));
       use(render_show_json(ta, state));
@@ -115,8 +117,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   render_diagnostics(r, diags, input, h);
 
   // The views take only usable plans (cli/common.cpp: Loaded::usable).
-  if (!r.complete || plan::has_errors(r.diagnostics)) return 0;
-  if (plan::has_errors(plan::validate_plan(r.plan, kAsOf))) return 0;
+  if (!r.complete || plan::has_errors(r.diagnostics))
+    return 0;
+  if (plan::has_errors(plan::validate_plan(r.plan, kAsOf)))
+    return 0;
   render_views(r.plan, plan::derive_plan(r.plan, kAsOf), h);
   // And at a day inside the period that the input picks: before, during or
   // after any activity.
@@ -124,7 +128,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const plan::Date last = r.plan.period_end.date.last();
   const int span = last.days() - first.days() + 1;
   if (span > 0) {
-    const plan::Date at = plan::Date::from_days(first.days() + static_cast<int>((h >> 40) % static_cast<uint64_t>(span)));
+    const plan::Date at = plan::Date::from_days(
+        first.days() + static_cast<int>((h >> 40) % static_cast<uint64_t>(span)));
     render_views(r.plan, plan::derive_plan(r.plan, at), h >> 1);
   }
   return 0;

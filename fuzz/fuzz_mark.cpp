@@ -45,7 +45,8 @@ constexpr std::string_view kRequestMark = "\n#~";
 // number in the stack trace says which check failed.
 #define FUZZ_CHECK(cond) \
   do {                   \
-    if (!(cond)) __builtin_trap(); \
+    if (!(cond))         \
+      __builtin_trap();  \
   } while (0)
 
 uint64_t hash_of(std::string_view s) {
@@ -63,8 +64,7 @@ Input split(const uint8_t* data, size_t size) {
   const std::string_view all(reinterpret_cast<const char*>(data), size);
   const size_t at = all.rfind(kRequestMark);
   if (at != std::string_view::npos) {
-    return {std::string(all.substr(0, at + 1)),
-            std::string(all.substr(at + kRequestMark.size()))};
+    return {std::string(all.substr(0, at + 1)), std::string(all.substr(at + kRequestMark.size()))};
   }
   // No request written: a plausible one from the text's hash, with notes
   // that need quoting.
@@ -94,12 +94,12 @@ std::vector<Picked> activities_of(const plan::Plan& p) {
   return out;
 }
 
-const plan::Activity* find(const plan::Plan& p, long long line, long long activity,
-                           size_t* count) {
+const plan::Activity* find(const plan::Plan& p, long long line, long long activity, size_t* count) {
   const plan::Activity* found = nullptr;
   *count = 0;
   for (const plan::Line& l : p.lines) {
-    if (l.id.value != line) continue;
+    if (l.id.value != line)
+      continue;
     for (const plan::Activity& a : l.activities) {
       if (a.id.value == activity) {
         found = &a;
@@ -128,12 +128,13 @@ bool same_activity_but_marked(const plan::Activity& a, const plan::Activity& b) 
 }
 
 bool same_activity(const plan::Activity& a, const plan::Activity& b) {
-  if (!same_activity_but_marked(a, b) || a.progress.value != b.progress.value ||
-      a.flag != b.flag || a.updates.size() != b.updates.size()) {
+  if (!same_activity_but_marked(a, b) || a.progress.value != b.progress.value || a.flag != b.flag ||
+      a.updates.size() != b.updates.size()) {
     return false;
   }
   for (size_t i = 0; i < a.updates.size(); ++i) {
-    if (!same_update(a.updates[i], b.updates[i])) return false;
+    if (!same_update(a.updates[i], b.updates[i]))
+      return false;
   }
   return true;
 }
@@ -142,10 +143,12 @@ bool same_activity(const plan::Activity& a, const plan::Activity& b) {
 // key, on its line or a later one past blank and comment lines: the edit
 // may replace it with a value. Returns the offset just past it, or -1.
 long allow_null_value(const std::string& s, int key, std::vector<bool>* out) {
-  if (key < 0) return -1;
+  if (key < 0)
+    return -1;
   size_t i = static_cast<size_t>(key);
   while (i < s.size() && s[i] != ':' && s[i] != '\n' && s[i] != ',' && s[i] != '}') ++i;
-  if (i == s.size() || s[i] != ':') return -1;
+  if (i == s.size() || s[i] != ':')
+    return -1;
   ++i;
   for (;;) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
@@ -166,15 +169,15 @@ long allow_null_value(const std::string& s, int key, std::vector<bool>* out) {
 
 // The bytes the edit may replace: the progress value, the status key with
 // its value (its whole line, or its ", " in a flow mapping, when it is
-// removed), and an explicit null where a value or the first update goes. Everything else of the old text must appear, in order, in the
-// new one.
+// removed), and an explicit null where a value or the first update goes. Everything else of the old
+// text must appear, in order, in the new one.
 std::vector<bool> replaceable(const std::string& s, const plan::Activity& a,
                               plan::StatusChange status) {
   std::vector<bool> out(s.size(), false);
   if (a.progress_key.known() && a.progress.pos.offset >= 0) {
     for (size_t i = static_cast<size_t>(a.progress.pos.offset);
-         i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '+' ||
-                          s[i] == '-');
+         i < s.size() &&
+         (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '+' || s[i] == '-');
          ++i) {
       out[i] = true;
     }
@@ -185,20 +188,21 @@ std::vector<bool> replaceable(const std::string& s, const plan::Activity& a,
     size_t from = static_cast<size_t>(a.status_key.offset);
     while (from > 0 && s[from - 1] != '\n') --from;
     std::vector<bool> ignored(s.size(), false);
-    const long null_end = a.flag_text.pos.known()
-                              ? -1
-                              : allow_null_value(s, a.status_key.offset, &ignored);
-    size_t to = static_cast<size_t>(
-        std::max({static_cast<long>(a.status_key.offset),
-                  static_cast<long>(a.flag_text.pos.offset), null_end - 1}));
+    const long null_end =
+        a.flag_text.pos.known() ? -1 : allow_null_value(s, a.status_key.offset, &ignored);
+    size_t to =
+        static_cast<size_t>(std::max({static_cast<long>(a.status_key.offset),
+                                      static_cast<long>(a.flag_text.pos.offset), null_end - 1}));
     if (a.flag_text.pos.offset >= 0 && to < s.size() && (s[to] == '"' || s[to] == '\'')) {
       const char q = s[to];
       for (++to; to < s.size() && s[to] != q; ++to) {
-        if (q == '"' && s[to] == '\\') ++to;
+        if (q == '"' && s[to] == '\\')
+          ++to;
       }
     }
     while (to < s.size() && s[to] != '\n') ++to;
-    if (to < s.size()) ++to;
+    if (to < s.size())
+      ++to;
     for (size_t i = from; i < to && i < s.size(); ++i) out[i] = true;
   }
   if (a.progress_key.known() && !a.progress.pos.known()) {
@@ -207,7 +211,8 @@ std::vector<bool> replaceable(const std::string& s, const plan::Activity& a,
   if (a.status_key.known() && !a.flag_text.pos.known()) {
     allow_null_value(s, a.status_key.offset, &out);
   }
-  if (a.updates_key.known() && a.updates.empty()) allow_null_value(s, a.updates_key.offset, &out);
+  if (a.updates_key.known() && a.updates.empty())
+    allow_null_value(s, a.updates_key.offset, &out);
   return out;
 }
 
@@ -215,9 +220,11 @@ bool kept_in_order(const std::string& before, const std::vector<bool>& may_go,
                    const std::string& after) {
   size_t j = 0;
   for (size_t i = 0; i < before.size(); ++i) {
-    if (may_go[i]) continue;
+    if (may_go[i])
+      continue;
     while (j < after.size() && after[j] != before[i]) ++j;
-    if (j == after.size()) return false;
+    if (j == after.size())
+      return false;
     ++j;
   }
   return true;
@@ -226,8 +233,8 @@ bool kept_in_order(const std::string& before, const std::vector<bool>& may_go,
 void check_mark(const plan::Plan& p, const Picked& at, const plan::MarkRequest& req) {
   const plan::Activity& a = *at.activity;
   const plan::MarkResult r = plan::mark_activity(p, *at.line, a, req);
-  const bool asked_update = req.progress || req.delta || !req.note.empty() || !req.by.empty() ||
-                            !req.evidence.empty();
+  const bool asked_update =
+      req.progress || req.delta || !req.note.empty() || !req.by.empty() || !req.evidence.empty();
 #ifdef FUZZ_MARK_TRACE  // -DFUZZ_MARK_TRACE: say what each input did
   std::fprintf(stderr, "mark %lld.%lld: %s %d\n", at.line->id.value, a.id.value,
                r.ok ? "ok" : "refused", r.error ? static_cast<int>(*r.error) : -1);
@@ -270,9 +277,12 @@ void check_mark(const plan::Plan& p, const Picked& at, const plan::MarkRequest& 
   FUZZ_CHECK(same_activity_but_marked(a, *b));
 
   plan::ActivityFlag flag = a.flag;
-  if (req.status == plan::StatusChange::blocked) flag = plan::ActivityFlag::blocked;
-  if (req.status == plan::StatusChange::cancelled) flag = plan::ActivityFlag::cancelled;
-  if (req.status == plan::StatusChange::clear) flag = plan::ActivityFlag::none;
+  if (req.status == plan::StatusChange::blocked)
+    flag = plan::ActivityFlag::blocked;
+  if (req.status == plan::StatusChange::cancelled)
+    flag = plan::ActivityFlag::cancelled;
+  if (req.status == plan::StatusChange::clear)
+    flag = plan::ActivityFlag::none;
   FUZZ_CHECK(b->flag == flag);
 
   // The old log, with the new update inserted at one place, in date order.
@@ -286,7 +296,8 @@ void check_mark(const plan::Plan& p, const Picked& at, const plan::MarkRequest& 
       FUZZ_CHECK(same_update(a.updates[i], b->updates[i + 1]));
     }
     const plan::Update& u = b->updates[k];
-    FUZZ_CHECK(u.date.date.first() == req.date && u.date.date.precision == plan::DatePrecision::day);
+    FUZZ_CHECK(u.date.date.first() == req.date &&
+               u.date.date.precision == plan::DatePrecision::day);
     FUZZ_CHECK(u.progress.value == value);
     FUZZ_CHECK(u.note.value == plan::without_final_line_breaks(req.note));
     FUZZ_CHECK(u.by.value == plan::without_final_line_breaks(req.by));
@@ -306,7 +317,8 @@ void check_mark(const plan::Plan& p, const Picked& at, const plan::MarkRequest& 
     FUZZ_CHECK(after.plan.lines[i].id.value == l.id.value &&
                after.plan.lines[i].activities.size() == l.activities.size());
     for (size_t j = 0; j < l.activities.size(); ++j) {
-      if (&l.activities[j] == &a) continue;
+      if (&l.activities[j] == &a)
+        continue;
       FUZZ_CHECK(same_activity(l.activities[j], after.plan.lines[i].activities[j]));
     }
   }
@@ -320,11 +332,14 @@ void check_mark(const plan::Plan& p, const Picked& at, const plan::MarkRequest& 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const Input in = split(data, size);
   const plan::LoadResult loaded = plan::load_plan_text("fuzz.yaml", in.text);
-  if (!loaded.complete || plan::has_errors(loaded.diagnostics)) return 0;
+  if (!loaded.complete || plan::has_errors(loaded.diagnostics))
+    return 0;
   const plan::Plan& p = loaded.plan;
-  if (plan::has_errors(plan::validate_plan(p, kAsOf))) return 0;
+  if (plan::has_errors(plan::validate_plan(p, kAsOf)))
+    return 0;
   const std::vector<Picked> all = activities_of(p);
-  if (all.empty()) return 0;
+  if (all.empty())
+    return 0;
 
   std::string req_bytes = in.request;
   req_bytes.resize(std::max<size_t>(req_bytes.size(), 9), '\0');
@@ -332,8 +347,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const Picked& at = all[byte(0) % all.size()];
   plan::MarkRequest req;
-  if (byte(1) & 1u) req.progress = static_cast<int8_t>(byte(2));
-  if (byte(1) & 2u) req.delta = static_cast<int8_t>(byte(3));
+  if (byte(1) & 1u)
+    req.progress = static_cast<int8_t>(byte(2));
+  if (byte(1) & 2u)
+    req.delta = static_cast<int8_t>(byte(3));
   req.status = static_cast<plan::StatusChange>(byte(4) % 4);
   if (byte(5) == 255) {
     req.by = "NADIE";
@@ -344,12 +361,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const plan::Date last = p.period_end.date.last();
   const int span = last.days() - first.days() + 3;  // a day either side
   const unsigned pick = (byte(6) << 8) | byte(7);
-  req.date = plan::Date::from_days(first.days() - 1 + static_cast<int>(pick % static_cast<unsigned>(span)));
+  req.date = plan::Date::from_days(first.days() - 1 +
+                                   static_cast<int>(pick % static_cast<unsigned>(span)));
   req.as_of = (byte(1) & 4u) ? req.date : kAsOf;
   const std::string_view rest = std::string_view(req_bytes).substr(9);
   const size_t nul = rest.find('\0');
   req.note = std::string(rest.substr(0, nul));
-  if (nul != std::string_view::npos) req.evidence = std::string(rest.substr(nul + 1));
+  if (nul != std::string_view::npos)
+    req.evidence = std::string(rest.substr(nul + 1));
 
   check_mark(p, at, req);
   return 0;

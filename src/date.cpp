@@ -5,14 +5,12 @@
 
 namespace plan {
 
-bool is_leap_year(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  if (month == 2 && is_leap_year(year)) return 29;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && is_leap_year(year))
+    return 29;
   return kDays[month - 1];
 }
 
@@ -45,18 +43,18 @@ Date ParsedDate::first() const {
 }
 
 Date ParsedDate::last() const {
-  return Date{year, month,
-              precision == DatePrecision::month ? days_in_month(year, month)
-                                                : day};
+  return Date{year, month, precision == DatePrecision::month ? days_in_month(year, month) : day};
 }
 
 namespace {
 
 bool read_digits(std::string_view text, size_t at, size_t count, int* out) {
-  if (at + count > text.size()) return false;
+  if (at + count > text.size())
+    return false;
   int value = 0;
   for (size_t i = at; i < at + count; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+    if (!std::isdigit(static_cast<unsigned char>(text[i])))
+      return false;
     value = value * 10 + (text[i] - '0');
   }
   *out = value;
@@ -73,13 +71,12 @@ DateError parse_date(std::string_view text, ParsedDate* out) {
   }
   if (text.size() == 7) {
     d.precision = DatePrecision::month;
-  } else if (text.size() != 10 || text[7] != '-' ||
-             !read_digits(text, 8, 2, &d.day)) {
+  } else if (text.size() != 10 || text[7] != '-' || !read_digits(text, 8, 2, &d.day)) {
     return DateError::syntax;
   }
-  if (d.month < 1 || d.month > 12) return DateError::impossible;
-  if (d.precision == DatePrecision::day &&
-      (d.day < 1 || d.day > days_in_month(d.year, d.month))) {
+  if (d.month < 1 || d.month > 12)
+    return DateError::impossible;
+  if (d.precision == DatePrecision::day && (d.day < 1 || d.day > days_in_month(d.year, d.month))) {
     return DateError::impossible;
   }
   *out = d;
@@ -88,8 +85,7 @@ DateError parse_date(std::string_view text, ParsedDate* out) {
 
 std::optional<Date> parse_day(std::string_view text) {
   ParsedDate d;
-  if (parse_date(text, &d) != DateError::none ||
-      d.precision != DatePrecision::day) {
+  if (parse_date(text, &d) != DateError::none || d.precision != DatePrecision::day) {
     return std::nullopt;
   }
   return d.first();

@@ -6,41 +6,50 @@
 namespace plan {
 
 double expected_progress(const Date& start, const Date& end, const Date& as_of) {
-  if (as_of < start) return 0;
-  if (as_of >= end) return 100;
+  if (as_of < start)
+    return 0;
+  if (as_of >= end)
+    return 100;
   const double elapsed = as_of.days() - start.days() + 1;
   const double total = end.days() - start.days() + 1;
   return elapsed / total * 100.0;
 }
 
 int progress_at(const Activity& activity, const Date& as_of, const Update** last) {
-  if (last != nullptr) *last = nullptr;
+  if (last != nullptr)
+    *last = nullptr;
   if (activity.updates.empty()) {
     return static_cast<int>(activity.progress.value);
   }
   int progress = 0;
   for (const Update& u : activity.updates) {
-    if (u.date.date.last() > as_of) break;  // the log is in date order
+    if (u.date.date.last() > as_of)
+      break;  // the log is in date order
     progress = static_cast<int>(u.progress.value);
-    if (last != nullptr) *last = &u;
+    if (last != nullptr)
+      *last = &u;
   }
   return progress;
 }
 
 Signal signal_for(double progress, double expected, const Plan& plan) {
-  if (progress >= 100) return Signal::green;
-  if (expected <= 0) return Signal::none;
+  if (progress >= 100)
+    return Signal::green;
+  if (expected <= 0)
+    return Signal::none;
   // A ratio exactly on a threshold takes the higher colour; the tolerance
   // absorbs the rounding of a division that is exact on paper.
   constexpr double kTolerance = 1e-9;
   const double ratio = progress / expected * 100.0;
-  if (ratio + kTolerance >= static_cast<double>(plan.green.value)) return Signal::green;
-  if (ratio + kTolerance >= static_cast<double>(plan.yellow.value)) return Signal::yellow;
+  if (ratio + kTolerance >= static_cast<double>(plan.green.value))
+    return Signal::green;
+  if (ratio + kTolerance >= static_cast<double>(plan.yellow.value))
+    return Signal::yellow;
   return Signal::red;
 }
 
-ActivityState derive_activity(const Plan& plan, const Line& line,
-                              const Activity& activity, const Date& as_of) {
+ActivityState derive_activity(const Plan& plan, const Line& line, const Activity& activity,
+                              const Date& as_of) {
   ActivityState s;
   s.line = &line;
   s.activity = &activity;
@@ -65,20 +74,20 @@ ActivityState derive_activity(const Plan& plan, const Line& line,
     s.days_late = as_of.days() - s.end.days();
   }
   switch (s.status) {
-    case Status::done:
-      s.signal = Signal::green;
-      break;
-    case Status::in_progress:
-    case Status::late:
-      s.signal = signal_for(s.progress, s.expected, plan);
-      break;
-    case Status::blocked:
-      // Blocked work that should have started is judged like any other;
-      // blocked work not yet due has no signal, like work not started.
-      s.signal = as_of < s.start ? Signal::none : signal_for(s.progress, s.expected, plan);
-      break;
-    default:
-      s.signal = Signal::none;
+  case Status::done:
+    s.signal = Signal::green;
+    break;
+  case Status::in_progress:
+  case Status::late:
+    s.signal = signal_for(s.progress, s.expected, plan);
+    break;
+  case Status::blocked:
+    // Blocked work that should have started is judged like any other;
+    // blocked work not yet due has no signal, like work not started.
+    s.signal = as_of < s.start ? Signal::none : signal_for(s.progress, s.expected, plan);
+    break;
+  default:
+    s.signal = Signal::none;
   }
   return s;
 }
@@ -91,7 +100,8 @@ struct Weighted {
   double expected = 0;
 
   void add(const ActivityState& s) {
-    if (s.status == Status::cancelled) return;
+    if (s.status == Status::cancelled)
+      return;
     const double w = s.activity->weight.value;
     weight += w;
     progress += w * s.progress;
@@ -134,43 +144,62 @@ int round_percent(double value) { return static_cast<int>(std::lround(value)); }
 
 std::string_view status_code(Status s) {
   switch (s) {
-    case Status::done: return "done";
-    case Status::in_progress: return "in-progress";
-    case Status::late: return "late";
-    case Status::not_started: return "not-started";
-    case Status::blocked: return "blocked";
-    case Status::cancelled: return "cancelled";
+  case Status::done:
+    return "done";
+  case Status::in_progress:
+    return "in-progress";
+  case Status::late:
+    return "late";
+  case Status::not_started:
+    return "not-started";
+  case Status::blocked:
+    return "blocked";
+  case Status::cancelled:
+    return "cancelled";
   }
   return "";
 }
 
 std::string_view signal_code(Signal s) {
   switch (s) {
-    case Signal::green: return "green";
-    case Signal::yellow: return "yellow";
-    case Signal::red: return "red";
-    case Signal::none: return "";
+  case Signal::green:
+    return "green";
+  case Signal::yellow:
+    return "yellow";
+  case Signal::red:
+    return "red";
+  case Signal::none:
+    return "";
   }
   return "";
 }
 
 Msg status_word(Status s) {
   switch (s) {
-    case Status::done: return Msg::status_done;
-    case Status::in_progress: return Msg::status_in_progress;
-    case Status::late: return Msg::status_late;
-    case Status::not_started: return Msg::status_not_started;
-    case Status::blocked: return Msg::status_blocked;
-    case Status::cancelled: return Msg::status_cancelled;
+  case Status::done:
+    return Msg::status_done;
+  case Status::in_progress:
+    return Msg::status_in_progress;
+  case Status::late:
+    return Msg::status_late;
+  case Status::not_started:
+    return Msg::status_not_started;
+  case Status::blocked:
+    return Msg::status_blocked;
+  case Status::cancelled:
+    return Msg::status_cancelled;
   }
   return Msg::status_done;
 }
 
 Msg signal_word(Signal s) {
   switch (s) {
-    case Signal::yellow: return Msg::signal_yellow;
-    case Signal::red: return Msg::signal_red;
-    default: return Msg::signal_green;
+  case Signal::yellow:
+    return Msg::signal_yellow;
+  case Signal::red:
+    return Msg::signal_red;
+  default:
+    return Msg::signal_green;
   }
 }
 

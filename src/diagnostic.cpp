@@ -7,17 +7,14 @@
 namespace plan {
 
 void sort_diagnostics(std::vector<Diagnostic>* diags) {
-  std::stable_sort(diags->begin(), diags->end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return std::tie(a.file, a.pos.line, a.pos.col) <
-                            std::tie(b.file, b.pos.line, b.pos.col);
-                   });
+  std::stable_sort(diags->begin(), diags->end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.pos.line, a.pos.col) < std::tie(b.file, b.pos.line, b.pos.col);
+  });
 }
 
 size_t count_severity(const std::vector<Diagnostic>& diags, Severity s) {
-  return static_cast<size_t>(
-      std::count_if(diags.begin(), diags.end(),
-                    [s](const Diagnostic& d) { return d.severity == s; }));
+  return static_cast<size_t>(std::count_if(diags.begin(), diags.end(),
+                                           [s](const Diagnostic& d) { return d.severity == s; }));
 }
 
 bool has_errors(const std::vector<Diagnostic>& diags) {

@@ -16,22 +16,24 @@ namespace plan {
 namespace {
 
 bool looks_like_other_type(std::string_view v) {
-  static const char* const kWords[] = {"null", "~", "true", "false", "yes", "no", "on", "off",
-                                       "y", "n"};
+  static const char* const kWords[] = {"null", "~",  "true", "false", "yes",
+                                       "no",   "on", "off",  "y",     "n"};
   std::string lower(v);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (const char* w : kWords) {
-    if (lower == w) return true;
+    if (lower == w)
+      return true;
   }
   // Numbers and dates (and what YAML 1.1 reads as such: 1_000, 0x1F,
   // 1:30) would read back as something other than text.
-  if (v.empty()) return false;
-  const bool numeric_start =
-      std::isdigit(static_cast<unsigned char>(v[0])) ||
-      (v.size() > 1 && (v[0] == '+' || v[0] == '-' || v[0] == '.') &&
-       std::isdigit(static_cast<unsigned char>(v[1])));
-  return numeric_start && v.find_first_not_of("0123456789+-.:eE_xXoObBaAcCdDfF") == std::string_view::npos;
+  if (v.empty())
+    return false;
+  const bool numeric_start = std::isdigit(static_cast<unsigned char>(v[0])) ||
+                             (v.size() > 1 && (v[0] == '+' || v[0] == '-' || v[0] == '.') &&
+                              std::isdigit(static_cast<unsigned char>(v[1])));
+  return numeric_start &&
+         v.find_first_not_of("0123456789+-.:eE_xXoObBaAcCdDfF") == std::string_view::npos;
 }
 
 }  // namespace
@@ -42,25 +44,38 @@ std::string yaml_scalar(std::string_view v, bool flow) {
                v.find(": ") != std::string_view::npos || v.find(" #") != std::string_view::npos ||
                v.back() == ':';
   for (char c : v) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) quote = true;
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+      quote = true;
     // yaml-cpp ends a plain scalar in flow at '?' too (doc?id=3).
-    if (flow && std::string_view(",[]{}?").find(c) != std::string_view::npos) quote = true;
+    if (flow && std::string_view(",[]{}?").find(c) != std::string_view::npos)
+      quote = true;
   }
-  if (!quote) return std::string(v);
+  if (!quote)
+    return std::string(v);
   std::string out = "\"";
   for (char c : v) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
-        } else {
-          out += c;
-        }
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+        out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
+      } else {
+        out += c;
+      }
     }
   }
   return out + "\"";
@@ -90,7 +105,8 @@ class Source {
   char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
 
   size_t line_start(size_t off) const {
-    if (off == 0) return 0;
+    if (off == 0)
+      return 0;
     const size_t nl = s_.rfind('\n', off - 1);
     return nl == std::string::npos ? 0 : nl + 1;
   }
@@ -99,8 +115,10 @@ class Source {
   // Where the line's content ends (before "\r\n" or "\n").
   size_t line_end(size_t off) const {
     size_t nl = s_.find('\n', off);
-    if (nl == std::string::npos) nl = s_.size();
-    if (nl > off && s_[nl - 1] == '\r') --nl;
+    if (nl == std::string::npos)
+      nl = s_.size();
+    if (nl > off && s_[nl - 1] == '\r')
+      --nl;
     return nl;
   }
   int indent(size_t ls) const { return static_cast<int>(line_indent(s_, ls)); }
@@ -135,17 +153,20 @@ class Source {
     while (at < s_.size()) {
       const size_t next = next_line(at);
       if (is_blank(at)) {
-        if (tab_indented(at)) end = next;
+        if (tab_indented(at))
+          end = next;
         at = next;
         continue;
       }
       const int ind = indent(at);
       if (is_comment(at)) {
-        if (ind >= comment_indent || tab_indented(at)) end = next;
+        if (ind >= comment_indent || tab_indented(at))
+          end = next;
         at = next;
         continue;
       }
-      if (!inside(ind, at)) break;
+      if (!inside(ind, at))
+        break;
       end = next;
       at = next;
     }
@@ -165,8 +186,10 @@ class Source {
     const size_t end = line_end(off);
     while (i < end) {
       const char c = s_[i];
-      if (flow && (c == ',' || c == '}' || c == ']')) break;
-      if (c == '#' && i > off && (s_[i - 1] == ' ' || s_[i - 1] == '\t')) break;
+      if (flow && (c == ',' || c == '}' || c == ']'))
+        break;
+      if (c == '#' && i > off && (s_[i - 1] == ' ' || s_[i - 1] == '\t'))
+        break;
       ++i;
     }
     while (i > off && (s_[i - 1] == ' ' || s_[i - 1] == '\t')) --i;
@@ -200,9 +223,12 @@ struct Entry {
 
 std::string flow_entry(const Entry& e) {
   std::string out = fmt::format("{{date: {}, progress: {}", e.date, e.progress);
-  if (!e.note.empty()) out += ", note: " + yaml_scalar(e.note, true);
-  if (!e.by.empty()) out += ", by: " + yaml_scalar(e.by, true);
-  if (!e.evidence.empty()) out += ", evidence: " + yaml_scalar(e.evidence, true);
+  if (!e.note.empty())
+    out += ", note: " + yaml_scalar(e.note, true);
+  if (!e.by.empty())
+    out += ", by: " + yaml_scalar(e.by, true);
+  if (!e.evidence.empty())
+    out += ", evidence: " + yaml_scalar(e.evidence, true);
   return out + "}";
 }
 
@@ -210,9 +236,12 @@ std::string flow_entry(const Entry& e) {
 std::string block_entry(const Entry& e, int dash, int keys, const std::string& eol) {
   std::string out = spaces(dash) + "- " + spaces(keys - dash - 2) + "date: " + e.date + eol;
   out += spaces(keys) + fmt::format("progress: {}", e.progress) + eol;
-  if (!e.note.empty()) out += spaces(keys) + "note: " + yaml_scalar(e.note, false) + eol;
-  if (!e.by.empty()) out += spaces(keys) + "by: " + yaml_scalar(e.by, false) + eol;
-  if (!e.evidence.empty()) out += spaces(keys) + "evidence: " + yaml_scalar(e.evidence, false) + eol;
+  if (!e.note.empty())
+    out += spaces(keys) + "note: " + yaml_scalar(e.note, false) + eol;
+  if (!e.by.empty())
+    out += spaces(keys) + "by: " + yaml_scalar(e.by, false) + eol;
+  if (!e.evidence.empty())
+    out += spaces(keys) + "evidence: " + yaml_scalar(e.evidence, false) + eol;
   return out;
 }
 
@@ -241,13 +270,15 @@ class Marker {
   MarkResult run() {
     MarkResult r;
     r.old_progress = static_cast<int>(a_.progress.value);
-    if (!check(r)) return r;
+    if (!check(r))
+      return r;
     const bool append = req_.progress || req_.delta || !req_.note.empty() || !req_.by.empty() ||
                         !req_.evidence.empty();
     if (append) {
       const int at_date = progress_at(a_, req_.date);
       int value = req_.progress ? *req_.progress : at_date;
-      if (req_.delta) value = at_date + *req_.delta;
+      if (req_.delta)
+        value = at_date + *req_.delta;
       if (value < 0 || value > 100) {
         r.error = Msg::mark_progress_range;
         r.error_args = {std::to_string(value)};
@@ -268,7 +299,8 @@ class Marker {
     } else {
       r.new_progress = r.old_progress;
     }
-    if (!build(r, append)) return r;
+    if (!build(r, append))
+      return r;
     r.text = apply(plan_.source, edits_);
     verify(r, append);
     return r;
@@ -330,7 +362,8 @@ class Marker {
   };
   AfterKey after_key(size_t key) const {
     const YamlKey k = yaml_key(src_.text(), key, flow_activity());
-    if (k.colon != std::string_view::npos) return {k.colon + 1, true};
+    if (k.colon != std::string_view::npos)
+      return {k.colon + 1, true};
     return {std::min(k.end, src_.size()), false};
   }
   // What replaces a null value after the key at `key`: " value", or
@@ -350,21 +383,25 @@ class Marker {
   NullValue null_value(size_t key) const {
     const AfterKey k = after_key(key);
     const NullValue nothing{k.at, k.at, false};
-    if (!k.colon) return nothing;
+    if (!k.colon)
+      return nothing;
     const bool flow = flow_activity();
     const int key_column = src_.column(key);
     size_t v = k.at;
     for (;;) {
       while (src_.at(v) == ' ' || src_.at(v) == '\t') ++v;
-      if (src_.at(v) == '#') v = src_.line_end(v);
-      if (src_.at(v) != '\n' && src_.at(v) != '\r') break;
+      if (src_.at(v) == '#')
+        v = src_.line_end(v);
+      if (src_.at(v) != '\n' && src_.at(v) != '\r')
+        break;
       v = src_.next_line(v);
       if (!flow && !src_.is_blank(v) && !src_.is_comment(v) && src_.indent(v) <= key_column) {
         return nothing;
       }
     }
     for (std::string_view word : {"~", "null", "Null", "NULL"}) {
-      if (src_.text().compare(v, word.size(), word) != 0) continue;
+      if (src_.text().compare(v, word.size(), word) != 0)
+        continue;
       const char after = src_.at(v + word.size());
       if (after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '\0' ||
           (flow && (after == ',' || after == '}' || after == ']'))) {
@@ -417,16 +454,20 @@ class Marker {
         set_null_value(off(a_.status_key), flag_word(req_.status));
       } else if (a_.status_key.known()) {
         const size_t v = off(a_.flag_text.pos);
-        edits_.push_back({v, src_.value_end(v, flow_activity()) - v, std::string(flag_word(req_.status))});
+        edits_.push_back(
+            {v, src_.value_end(v, flow_activity()) - v, std::string(flag_word(req_.status))});
       } else {
         new_keys.push_back("status: " + std::string(flag_word(req_.status)));
       }
     } else if (req_.status == StatusChange::clear && a_.status_key.known()) {
-      if (!remove_status(r)) return false;
+      if (!remove_status(r))
+        return false;
     }
     // updates
-    if (append) add_update(new_keys);
-    if (!new_keys.empty()) add_keys(new_keys);
+    if (append)
+      add_update(new_keys);
+    if (!new_keys.empty())
+      add_keys(new_keys);
     return true;
   }
 
@@ -488,7 +529,8 @@ class Marker {
         const size_t end = std::max(
             src_.block_end(off(a_.updates_key), dash,
                            [&](int ind, size_t at) {
-                             return ind > a || (ind == a && src_.at(at + static_cast<size_t>(ind)) == '-');
+                             return ind > a ||
+                                    (ind == a && src_.at(at + static_cast<size_t>(ind)) == '-');
                            }),
             after_value(a_.updates.back().end_offset));
         insert_lines(end, text);
@@ -500,7 +542,8 @@ class Marker {
       // an explicit null ("~", "null": removed); the entries follow the line.
       const size_t key = off(a_.updates_key);
       const NullValue n = null_value(key);
-      if (n.written) edits_.push_back({n.from, n.to - n.from, ""});
+      if (n.written)
+        edits_.push_back({n.from, n.to - n.from, ""});
       const int a = key_indent();
       insert_lines(src_.next_line(key), block_entry(entry_, a + 2, a + 4, eol));
       return;
@@ -530,7 +573,8 @@ class Marker {
     std::string text;
     for (const std::string& k : keys) {
       text += spaces(a) + k;
-      if (k.compare(0, 8, "updates:") != 0) text += eol;  // block_entry ends its own lines
+      if (k.compare(0, 8, "updates:") != 0)
+        text += eol;  // block_entry ends its own lines
     }
     if (a_.updates_key.known() && src_.starts_line(off(a_.updates_key))) {
       edits_.push_back({src_.line_start(off(a_.updates_key)), 0, text});
@@ -559,7 +603,8 @@ class Marker {
   // that may lack its last line end).
   void insert_lines(size_t at, const std::string& text) {
     std::string prefix;
-    if (at == src_.size() && at > 0 && src_.at(at - 1) != '\n') prefix = src_.eol();
+    if (at == src_.size() && at > 0 && src_.at(at - 1) != '\n')
+      prefix = src_.eol();
     // Several insertions at one place keep the order they were made in.
     for (TextEdit& e : edits_) {
       if (e.offset == at && e.remove == 0) {
@@ -579,7 +624,8 @@ class Marker {
     if (!loaded.complete || has_errors(diags)) {
       r.error = Msg::mark_invalid_result;
       for (Diagnostic& d : diags) {
-        if (d.severity == Severity::error) r.diagnostics.push_back(std::move(d));
+        if (d.severity == Severity::error)
+          r.diagnostics.push_back(std::move(d));
       }
       return;
     }
@@ -587,16 +633,20 @@ class Marker {
     const Activity* after = loaded.plan.find_activity(line_.id.value, a_.id.value);
     const size_t expected_updates = a_.updates.size() + (append ? 1 : 0);
     ActivityFlag flag = a_.flag;
-    if (req_.status == StatusChange::blocked) flag = ActivityFlag::blocked;
-    if (req_.status == StatusChange::cancelled) flag = ActivityFlag::cancelled;
-    if (req_.status == StatusChange::clear) flag = ActivityFlag::none;
+    if (req_.status == StatusChange::blocked)
+      flag = ActivityFlag::blocked;
+    if (req_.status == StatusChange::cancelled)
+      flag = ActivityFlag::cancelled;
+    if (req_.status == StatusChange::clear)
+      flag = ActivityFlag::none;
     if (after == nullptr || after->progress.value != r.new_progress ||
         after->updates.size() != expected_updates || after->flag != flag) {
       r.error = Msg::mark_internal;
       return;
     }
     for (const Line& l : loaded.plan.lines) {
-      if (l.id.value != line_.id.value) continue;
+      if (l.id.value != line_.id.value)
+        continue;
       const ActivityState s = derive_activity(loaded.plan, l, *after, req_.as_of);
       r.new_status = s.status;
       r.new_signal = s.signal;

@@ -17,14 +17,17 @@ namespace {
 
 std::string real_path(const std::string& path) {
   char buf[PATH_MAX];
-  if (::realpath(path.c_str(), buf) == nullptr) return path;
+  if (::realpath(path.c_str(), buf) == nullptr)
+    return path;
   return buf;
 }
 
 std::string dir_of(const std::string& path) {
   const size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
+  if (slash == std::string::npos)
+    return ".";
+  if (slash == 0)
+    return "/";
   return path.substr(0, slash);
 }
 
@@ -38,7 +41,8 @@ std::string base_of(const std::string& path) {
 char g_temp_path[PATH_MAX + 64] = {};
 
 extern "C" void remove_temp_and_die(int sig) {
-  if (g_temp_path[0] != '\0') ::unlink(g_temp_path);
+  if (g_temp_path[0] != '\0')
+    ::unlink(g_temp_path);
   std::signal(sig, SIG_DFL);
   std::raise(sig);
 }
@@ -61,7 +65,8 @@ class TempGuard {
   static constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
   static size_t index(int sig) {
     for (size_t i = 0; i < std::size(kSignals); ++i) {
-      if (kSignals[i] == sig) return i;
+      if (kSignals[i] == sig)
+        return i;
     }
     return 0;
   }
@@ -73,7 +78,8 @@ bool write_all(int fd, const std::string& text) {
   while (done < text.size()) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR)
+        continue;
       return false;
     }
     done += static_cast<size_t>(n);
@@ -86,20 +92,24 @@ bool write_all(int fd, const std::string& text) {
 FileLock::FileLock(const std::string& path) {
   const std::string dir = dir_of(real_path(path));
   fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0) error_ = std::strerror(errno);
+  if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0)
+    error_ = std::strerror(errno);
 }
 
 FileLock::~FileLock() {
-  if (fd_ >= 0) ::close(fd_);  // closing releases the lock
+  if (fd_ >= 0)
+    ::close(fd_);  // closing releases the lock
 }
 
 WriteResult write_atomically(const std::string& path, const std::string& text) {
   const std::string target = real_path(path);
   const std::string dir = dir_of(target);
   struct stat st {};
-  if (::stat(target.c_str(), &st) != 0) return {WriteError::failed, std::strerror(errno)};
+  if (::stat(target.c_str(), &st) != 0)
+    return {WriteError::failed, std::strerror(errno)};
   struct stat dst {};
-  if (::stat(dir.c_str(), &dst) != 0) return {WriteError::failed, std::strerror(errno)};
+  if (::stat(dir.c_str(), &dst) != 0)
+    return {WriteError::failed, std::strerror(errno)};
   // Root may write anything; a file or folder with no write bit is still
   // one the user meant to keep as it is.
   if ((st.st_mode & 0222) == 0 || (dst.st_mode & 0222) == 0 ||
@@ -109,17 +119,22 @@ WriteResult write_atomically(const std::string& path, const std::string& text) {
 
   std::string temp = dir + "/." + base_of(target) + ".plan-XXXXXX";
   const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return {WriteError::failed, std::strerror(errno)};
+  if (fd < 0)
+    return {WriteError::failed, std::strerror(errno)};
   TempGuard guard(temp);
   auto fail = [&](int err) {
     ::close(fd);
     ::unlink(temp.c_str());
     return WriteResult{WriteError::failed, std::strerror(err)};
   };
-  if (!write_all(fd, text)) return fail(errno);
-  if (::fchmod(fd, st.st_mode & 07777) != 0) return fail(errno);
-  if (::fchown(fd, st.st_uid, st.st_gid) != 0 && errno != EPERM) return fail(errno);
-  if (::fsync(fd) != 0) return fail(errno);
+  if (!write_all(fd, text))
+    return fail(errno);
+  if (::fchmod(fd, st.st_mode & 07777) != 0)
+    return fail(errno);
+  if (::fchown(fd, st.st_uid, st.st_gid) != 0 && errno != EPERM)
+    return fail(errno);
+  if (::fsync(fd) != 0)
+    return fail(errno);
   if (::close(fd) != 0) {
     const int err = errno;
     ::unlink(temp.c_str());

@@ -24,18 +24,14 @@ constexpr std::array<std::string_view, 12> kMonthsEn = {
 constexpr std::array<std::string_view, 12> kMonthsEs = {
     "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
     "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
-constexpr std::array<std::string_view, 12> kAbbrEn = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-constexpr std::array<std::string_view, 12> kAbbrEs = {
-    "Ene", "Feb", "Mar", "Abr", "May", "Jun",
-    "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"};
+constexpr std::array<std::string_view, 12> kAbbrEn = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr std::array<std::string_view, 12> kAbbrEs = {"Ene", "Feb", "Mar", "Abr", "May", "Jun",
+                                                      "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"};
 
 }  // namespace
 
-std::string_view code_of(Msg msg) {
-  return kCatalog[static_cast<size_t>(msg)].code;
-}
+std::string_view code_of(Msg msg) { return kCatalog[static_cast<size_t>(msg)].code; }
 
 std::string_view text_of(Language lang, Msg msg) {
   const Entry& e = kCatalog[static_cast<size_t>(msg)];
@@ -52,9 +48,7 @@ std::vector<Msg> all_messages() {
 
 constexpr char kWordMark = '\x01';
 
-std::string word_arg(Msg word) {
-  return kWordMark + std::to_string(static_cast<int>(word));
-}
+std::string word_arg(Msg word) { return kWordMark + std::to_string(static_cast<int>(word)); }
 
 std::string tr(Language lang, Msg msg, const std::vector<std::string>& args) {
   fmt::dynamic_format_arg_store<fmt::format_context> store;
@@ -78,11 +72,9 @@ std::string_view month_abbr(Language lang, int month) {
 
 std::string long_date(Language lang, const Date& date) {
   if (lang == Language::es) {
-    return fmt::format("{} de {} de {}", date.day, month_name(lang, date.month),
-                       date.year);
+    return fmt::format("{} de {} de {}", date.day, month_name(lang, date.month), date.year);
   }
-  return fmt::format("{} {} {}", date.day, month_name(lang, date.month),
-                     date.year);
+  return fmt::format("{} {} {}", date.day, month_name(lang, date.month), date.year);
 }
 
 std::string month_year(Language lang, int year, int month) {
@@ -93,20 +85,21 @@ std::string month_year(Language lang, int year, int month) {
 }
 
 std::optional<Language> parse_language(std::string_view text) {
-  if (text == "es") return Language::es;
-  if (text == "en") return Language::en;
+  if (text == "es")
+    return Language::es;
+  if (text == "en")
+    return Language::en;
   return std::nullopt;
 }
 
-std::string_view language_code(Language lang) {
-  return lang == Language::es ? "es" : "en";
-}
+std::string_view language_code(Language lang) { return lang == Language::es ? "es" : "en"; }
 
-Language choose_language(std::optional<Language> flag,
-                         std::optional<Language> plan_language,
+Language choose_language(std::optional<Language> flag, std::optional<Language> plan_language,
                          const char* locale_lang) {
-  if (flag) return *flag;
-  if (plan_language) return *plan_language;
+  if (flag)
+    return *flag;
+  if (plan_language)
+    return *plan_language;
   if (locale_lang != nullptr && std::string_view(locale_lang).substr(0, 2) == "es") {
     return Language::es;
   }

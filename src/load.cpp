@@ -25,8 +25,18 @@ namespace {
 // The schema: which keys each mapping takes, and of what kind.
 
 enum class Node : unsigned char {
-  root, plan, period, thresholds, owners, owner, line, activity, deliverable,
-  update, code, skip
+  root,
+  plan,
+  period,
+  thresholds,
+  owners,
+  owner,
+  line,
+  activity,
+  deliverable,
+  update,
+  code,
+  skip
 };
 
 enum class Kind : unsigned char { text, integer, number, boolean, date, map, list, codes };
@@ -39,48 +49,43 @@ struct FieldSpec {
 };
 
 // Field indexes below must follow these tables' order.
-constexpr FieldSpec kRootFields[] = {
-    {"version", Kind::integer, true},
-    {"plan", Kind::map, true, Node::plan},
-    {"owners", Kind::map, false, Node::owners},
-    {"lines", Kind::list, true, Node::line}};
-constexpr FieldSpec kPlanFields[] = {
-    {"id", Kind::text, true},          {"title", Kind::text, true},
-    {"entity", Kind::text, false},     {"period", Kind::map, true, Node::period},
-    {"language", Kind::text, false},   {"objective", Kind::text, false},
-    {"thresholds", Kind::map, false, Node::thresholds}};
-constexpr FieldSpec kPeriodFields[] = {{"start", Kind::date, true},
-                                       {"end", Kind::date, true}};
+constexpr FieldSpec kRootFields[] = {{"version", Kind::integer, true},
+                                     {"plan", Kind::map, true, Node::plan},
+                                     {"owners", Kind::map, false, Node::owners},
+                                     {"lines", Kind::list, true, Node::line}};
+constexpr FieldSpec kPlanFields[] = {{"id", Kind::text, true},
+                                     {"title", Kind::text, true},
+                                     {"entity", Kind::text, false},
+                                     {"period", Kind::map, true, Node::period},
+                                     {"language", Kind::text, false},
+                                     {"objective", Kind::text, false},
+                                     {"thresholds", Kind::map, false, Node::thresholds}};
+constexpr FieldSpec kPeriodFields[] = {{"start", Kind::date, true}, {"end", Kind::date, true}};
 constexpr FieldSpec kThresholdFields[] = {{"green", Kind::integer, false},
                                           {"yellow", Kind::integer, false}};
-constexpr FieldSpec kOwnerFields[] = {{"name", Kind::text, false},
-                                      {"parent", Kind::text, false},
-                                      {"external", Kind::boolean, false}};
-constexpr FieldSpec kLineFields[] = {
-    {"id", Kind::integer, true},     {"title", Kind::text, true},
-    {"objective", Kind::text, false}, {"lead", Kind::codes, true},
-    {"support", Kind::codes, false}, {"product", Kind::text, false},
-    {"activities", Kind::list, true, Node::activity}};
+constexpr FieldSpec kOwnerFields[] = {
+    {"name", Kind::text, false}, {"parent", Kind::text, false}, {"external", Kind::boolean, false}};
+constexpr FieldSpec kLineFields[] = {{"id", Kind::integer, true},
+                                     {"title", Kind::text, true},
+                                     {"objective", Kind::text, false},
+                                     {"lead", Kind::codes, true},
+                                     {"support", Kind::codes, false},
+                                     {"product", Kind::text, false},
+                                     {"activities", Kind::list, true, Node::activity}};
 constexpr FieldSpec kActivityFields[] = {
-    {"id", Kind::integer, true},
-    {"title", Kind::text, true},
-    {"start", Kind::date, true},
-    {"end", Kind::date, true},
-    {"product", Kind::text, false},
-    {"deliverables", Kind::list, false, Node::deliverable},
-    {"lead", Kind::codes, false},
-    {"support", Kind::codes, false},
-    {"weight", Kind::number, false},
-    {"progress", Kind::integer, false},
-    {"status", Kind::text, false},
-    {"updates", Kind::list, false, Node::update}};
-constexpr FieldSpec kDeliverableFields[] = {{"name", Kind::text, false},
-                                            {"owner", Kind::text, false},
-                                            {"count", Kind::integer, false}};
-constexpr FieldSpec kUpdateFields[] = {
-    {"date", Kind::date, true},    {"progress", Kind::integer, true},
-    {"note", Kind::text, false},   {"by", Kind::text, false},
-    {"evidence", Kind::text, false}};
+    {"id", Kind::integer, true},     {"title", Kind::text, true},
+    {"start", Kind::date, true},     {"end", Kind::date, true},
+    {"product", Kind::text, false},  {"deliverables", Kind::list, false, Node::deliverable},
+    {"lead", Kind::codes, false},    {"support", Kind::codes, false},
+    {"weight", Kind::number, false}, {"progress", Kind::integer, false},
+    {"status", Kind::text, false},   {"updates", Kind::list, false, Node::update}};
+constexpr FieldSpec kDeliverableFields[] = {
+    {"name", Kind::text, false}, {"owner", Kind::text, false}, {"count", Kind::integer, false}};
+constexpr FieldSpec kUpdateFields[] = {{"date", Kind::date, true},
+                                       {"progress", Kind::integer, true},
+                                       {"note", Kind::text, false},
+                                       {"by", Kind::text, false},
+                                       {"evidence", Kind::text, false}};
 
 struct Schema {
   const FieldSpec* fields;
@@ -95,16 +100,26 @@ constexpr Schema schema_of(const FieldSpec (&fields)[N], Msg where) {
 
 Schema schema(Node node) {
   switch (node) {
-    case Node::root: return schema_of(kRootFields, Msg::where_root);
-    case Node::plan: return schema_of(kPlanFields, Msg::where_plan);
-    case Node::period: return schema_of(kPeriodFields, Msg::where_period);
-    case Node::thresholds: return schema_of(kThresholdFields, Msg::where_thresholds);
-    case Node::owner: return schema_of(kOwnerFields, Msg::where_owner);
-    case Node::line: return schema_of(kLineFields, Msg::where_line);
-    case Node::activity: return schema_of(kActivityFields, Msg::where_activity);
-    case Node::deliverable: return schema_of(kDeliverableFields, Msg::where_deliverable);
-    case Node::update: return schema_of(kUpdateFields, Msg::where_update);
-    default: return Schema{nullptr, 0, Msg::where_root};
+  case Node::root:
+    return schema_of(kRootFields, Msg::where_root);
+  case Node::plan:
+    return schema_of(kPlanFields, Msg::where_plan);
+  case Node::period:
+    return schema_of(kPeriodFields, Msg::where_period);
+  case Node::thresholds:
+    return schema_of(kThresholdFields, Msg::where_thresholds);
+  case Node::owner:
+    return schema_of(kOwnerFields, Msg::where_owner);
+  case Node::line:
+    return schema_of(kLineFields, Msg::where_line);
+  case Node::activity:
+    return schema_of(kActivityFields, Msg::where_activity);
+  case Node::deliverable:
+    return schema_of(kDeliverableFields, Msg::where_deliverable);
+  case Node::update:
+    return schema_of(kUpdateFields, Msg::where_update);
+  default:
+    return Schema{nullptr, 0, Msg::where_root};
   }
 }
 
@@ -124,7 +139,7 @@ struct Frame {
   Node node;
   bool is_map;
   bool flow = false;  // written in flow style ([...] or {...})
-  void* target;  // the object (map) or container (list) this frame fills
+  void* target;       // the object (map) or container (list) this frame fills
   Pos pos;
   int field = kExpectKey;
   std::string key;  // pending key, for messages
@@ -142,22 +157,26 @@ struct Scalar {
 };
 
 bool is_plan_id(std::string_view id) {
-  if (id.empty()) return false;
+  if (id.empty())
+    return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   });
 }
 
 bool parse_integer(std::string_view s, long long* out) {
-  if (s.empty()) return false;
+  if (s.empty())
+    return false;
   size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
-  if (i == s.size()) return false;
+  if (i == s.size())
+    return false;
   // A whole number too long to hold is still a whole number: it saturates,
   // and the range checks say what is wrong with it.
   constexpr long long kMax = 999'999'999'999'999'999;
   long long v = 0;
   for (; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
+    if (s[i] < '0' || s[i] > '9')
+      return false;
     v = v >= kMax / 10 ? kMax : v * 10 + (s[i] - '0');
   }
   *out = s[0] == '-' ? -v : v;
@@ -178,7 +197,8 @@ bool parse_number(std::string_view s, double* out) {
   char* end = nullptr;
   errno = 0;
   const double v = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || errno != 0) return false;
+  if (end != text.c_str() + text.size() || errno != 0)
+    return false;
   *out = v;
   return true;
 }
@@ -200,22 +220,20 @@ class Builder : public YAML::EventHandler {
     p.line = m.line + 1;
     p.offset = m.pos + bom_;
     const size_t off = std::min(static_cast<size_t>(p.offset), src_.size());
-    const size_t line_start = off >= static_cast<size_t>(m.column)
-                                  ? off - static_cast<size_t>(m.column)
-                                  : 0;
+    const size_t line_start =
+        off >= static_cast<size_t>(m.column) ? off - static_cast<size_t>(m.column) : 0;
     if (col_cache_.line_start != line_start || col_cache_.offset > off) {
       col_cache_ = {line_start, line_start, 0};
     }
-    col_cache_.chars += count_chars(
-        std::string_view(src_).substr(col_cache_.offset, off - col_cache_.offset));
+    col_cache_.chars +=
+        count_chars(std::string_view(src_).substr(col_cache_.offset, off - col_cache_.offset));
     col_cache_.offset = off;
     p.col = 1 + static_cast<int>(col_cache_.chars);
     return p;
   }
 
   void error(Pos pos, int width, Msg msg, std::vector<std::string> args,
-             std::optional<Msg> hint = std::nullopt,
-             std::vector<std::string> hint_args = {}) {
+             std::optional<Msg> hint = std::nullopt, std::vector<std::string> hint_args = {}) {
     Diagnostic d;
     d.file = plan_->file;
     d.pos = pos;
@@ -238,8 +256,8 @@ class Builder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
 
   void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
-    error(to_pos(mark), static_cast<int>(count_chars(name)) + 1, Msg::anchor,
-          {name}, Msg::hint_no_anchor);
+    error(to_pos(mark), static_cast<int>(count_chars(name)) + 1, Msg::anchor, {name},
+          Msg::hint_no_anchor);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -269,8 +287,8 @@ class Builder : public YAML::EventHandler {
     on_scalar(s);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
-                       YAML::anchor_t, YAML::EmitterStyle::value style) override {
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                       YAML::EmitterStyle::value style) override {
     start_collection(mark, tag, style, /*is_map=*/false);
   }
   void OnSequenceEnd() override { on_collection_end(); }
@@ -294,7 +312,8 @@ class Builder : public YAML::EventHandler {
       return;
     }
     Frame& f = stack_.back();
-    if (f.node == Node::skip) return;
+    if (f.node == Node::skip)
+      return;
     if (!f.is_map) {
       list_scalar(f, s);
     } else if (f.field == kExpectKey) {
@@ -312,14 +331,17 @@ class Builder : public YAML::EventHandler {
     flow_ = style == YAML::EmitterStyle::Flow;
     const size_t close = flow_ && !in_flow() ? check_flow_closed(pos) : std::string::npos;
     on_collection_start(pos, is_map);
-    if (is_map) set_style();
+    if (is_map)
+      set_style();
     // A flow collection ends at its closing bracket, past plain values
     // that go on over lines indented less than the activity's keys.
-    if (close != std::string::npos) extend_ends(close + 1);
+    if (close != std::string::npos)
+      extend_ends(close + 1);
   }
 
   void on_collection_start(const Pos& pos, bool is_map) {
-    if (static_cast<int>(stack_.size()) >= kMaxDepth) throw TooDeep{pos};
+    if (static_cast<int>(stack_.size()) >= kMaxDepth)
+      throw TooDeep{pos};
     if (stack_.empty()) {
       saw_root_ = true;
       if (!is_map) {
@@ -350,8 +372,10 @@ class Builder : public YAML::EventHandler {
   void on_collection_end() {
     Frame done = std::move(stack_.back());
     stack_.pop_back();
-    if (done.is_map && done.node != Node::skip) check_required(done);
-    if (stack_.empty()) return;
+    if (done.is_map && done.node != Node::skip)
+      check_required(done);
+    if (stack_.empty())
+      return;
     Frame& parent = stack_.back();
     if (parent.is_map) {
       if (skip_after_key_ && done.node == Node::skip && parent.field == kSkipValue &&
@@ -359,14 +383,17 @@ class Builder : public YAML::EventHandler {
         skip_after_key_ = false;  // the complex key ended; its value follows
         return;
       }
-      if (parent.field != kExpectKey) parent.field = kExpectKey;
+      if (parent.field != kExpectKey)
+        parent.field = kExpectKey;
     }
   }
 
   void value_consumed_as_error(const Pos&) {
-    if (stack_.empty()) return;
+    if (stack_.empty())
+      return;
     Frame& f = stack_.back();
-    if (f.is_map && f.field != kExpectKey) f.field = kExpectKey;
+    if (f.is_map && f.field != kExpectKey)
+      f.field = kExpectKey;
   }
 
   // --- mappings ----------------------------------------------------------------
@@ -377,7 +404,8 @@ class Builder : public YAML::EventHandler {
       f.field = kSkipValue;
       return;
     }
-    if (!f.flow) check_colon(s);
+    if (!f.flow)
+      check_colon(s);
     const std::string& key = *s.value;
     f.key = key;
     f.key_pos = s.pos;
@@ -387,18 +415,20 @@ class Builder : public YAML::EventHandler {
     }
     const Schema sc = schema(f.node);
     for (size_t i = 0; i < sc.size; ++i) {
-      if (sc.fields[i].key != key) continue;
+      if (sc.fields[i].key != key)
+        continue;
       const unsigned bit = 1u << i;
       if (f.seen & bit) {
-        error(s.pos, s.width, Msg::duplicate_key,
-              {key, std::to_string(f.first_line[i])}, Msg::hint_remove_one);
+        error(s.pos, s.width, Msg::duplicate_key, {key, std::to_string(f.first_line[i])},
+              Msg::hint_remove_one);
         f.field = kSkipValue;
         return;
       }
       f.seen |= bit;
       f.first_line[i] = s.pos.line;
       f.field = static_cast<int>(i);
-      if (f.node == Node::activity) remember_key(static_cast<Activity*>(f.target), key, s.pos);
+      if (f.node == Node::activity)
+        remember_key(static_cast<Activity*>(f.target), key, s.pos);
       return;
     }
     f.field = kSkipValue;
@@ -414,19 +444,21 @@ class Builder : public YAML::EventHandler {
     for (size_t i = 0; i < sc.size; ++i) names.emplace_back(sc.fields[i].key);
     const std::string near = nearest(key, names);
     if (!near.empty()) {
-      error(s.pos, s.width, Msg::unknown_key, {key, where(f.node)},
-            Msg::hint_did_you_mean, {near});
+      error(s.pos, s.width, Msg::unknown_key, {key, where(f.node)}, Msg::hint_did_you_mean, {near});
     } else {
-      error(s.pos, s.width, Msg::unknown_key, {key, where(f.node)},
-            Msg::hint_valid_keys, {join(names, ", ")});
+      error(s.pos, s.width, Msg::unknown_key, {key, where(f.node)}, Msg::hint_valid_keys,
+            {join(names, ", ")});
     }
   }
 
   // The keys `plan mark` edits in place.
   static void remember_key(Activity* a, std::string_view key, const Pos& pos) {
-    if (key == "progress") a->progress_key = pos;
-    if (key == "status") a->status_key = pos;
-    if (key == "updates") a->updates_key = pos;
+    if (key == "progress")
+      a->progress_key = pos;
+    if (key == "status")
+      a->status_key = pos;
+    if (key == "updates")
+      a->updates_key = pos;
   }
 
   void owner_key(Frame& f, const Scalar& s) {
@@ -434,8 +466,7 @@ class Builder : public YAML::EventHandler {
     const auto it = plan_->owner_index.find(code);
     if (it != plan_->owner_index.end()) {
       error(s.pos, s.width, Msg::duplicate_key,
-            {code, std::to_string(plan_->owners[it->second].code.pos.line)},
-            Msg::hint_remove_one);
+            {code, std::to_string(plan_->owners[it->second].code.pos.line)}, Msg::hint_remove_one);
       f.field = kSkipValue;
       return;
     }
@@ -448,7 +479,8 @@ class Builder : public YAML::EventHandler {
   }
 
   void map_scalar_value(Frame& f, const Scalar& s) {
-    if (f.field == kSkipValue) return;
+    if (f.field == kSkipValue)
+      return;
     if (f.node == Node::owners) {
       // "SG:" with no mapping: an owner with no details is still an owner.
       if (s.value != nullptr) {
@@ -458,34 +490,35 @@ class Builder : public YAML::EventHandler {
     }
     const FieldSpec& spec = schema(f.node).fields[f.field];
     switch (spec.kind) {
-      case Kind::map:
-        if (s.value != nullptr) {
-          error(s.pos, s.width, Msg::expected_mapping, {f.key});
-        } else {
-          // "plan:" with nothing after it is a mapping with no keys.
-          Frame empty;
-          empty.node = spec.child;
-          empty.is_map = true;
-          empty.pos = f.key_pos;
-          check_required(empty);
-        }
-        return;
-      case Kind::codes:
-        if (s.value != nullptr) {
-          // "lead: SG": say how to write it, and take the code as meant, so
-          // that no follow-up error (an unused owner) hides the real one.
-          error(s.pos, s.width, Msg::expected_list, {f.key}, Msg::hint_as_list, {f.key, *s.value});
-          mark_present(f);
-          owner_list(f)->codes.push_back(Text{*s.value, s.pos, s.width});
-        } else {
-          mark_present(f);
-        }
-        return;
-      case Kind::list:
-        if (s.value != nullptr) error(s.pos, s.width, Msg::expected_list, {f.key});
-        return;
-      default:
-        store_scalar(f, spec, s);
+    case Kind::map:
+      if (s.value != nullptr) {
+        error(s.pos, s.width, Msg::expected_mapping, {f.key});
+      } else {
+        // "plan:" with nothing after it is a mapping with no keys.
+        Frame empty;
+        empty.node = spec.child;
+        empty.is_map = true;
+        empty.pos = f.key_pos;
+        check_required(empty);
+      }
+      return;
+    case Kind::codes:
+      if (s.value != nullptr) {
+        // "lead: SG": say how to write it, and take the code as meant, so
+        // that no follow-up error (an unused owner) hides the real one.
+        error(s.pos, s.width, Msg::expected_list, {f.key}, Msg::hint_as_list, {f.key, *s.value});
+        mark_present(f);
+        owner_list(f)->codes.push_back(Text{*s.value, s.pos, s.width});
+      } else {
+        mark_present(f);
+      }
+      return;
+    case Kind::list:
+      if (s.value != nullptr)
+        error(s.pos, s.width, Msg::expected_list, {f.key});
+      return;
+    default:
+      store_scalar(f, spec, s);
     }
   }
 
@@ -533,20 +566,20 @@ class Builder : public YAML::EventHandler {
       return list;
     }
     switch (spec.child) {
-      case Node::line:
-        return &static_cast<Plan*>(f.target)->lines;
-      case Node::activity:
-        return &static_cast<Line*>(f.target)->activities;
-      case Node::deliverable:
-        return &static_cast<Activity*>(f.target)->deliverables;
-      case Node::update: {
-        auto* a = static_cast<Activity*>(f.target);
-        a->updates_pos = pos;
-        a->updates_style = flow_ ? CollectionStyle::flow : CollectionStyle::block;
-        return &a->updates;
-      }
-      default:
-        return nullptr;
+    case Node::line:
+      return &static_cast<Plan*>(f.target)->lines;
+    case Node::activity:
+      return &static_cast<Line*>(f.target)->activities;
+    case Node::deliverable:
+      return &static_cast<Activity*>(f.target)->deliverables;
+    case Node::update: {
+      auto* a = static_cast<Activity*>(f.target);
+      a->updates_pos = pos;
+      a->updates_style = flow_ ? CollectionStyle::flow : CollectionStyle::block;
+      return &a->updates;
+    }
+    default:
+      return nullptr;
     }
   }
 
@@ -596,32 +629,32 @@ class Builder : public YAML::EventHandler {
     }
     void* item = nullptr;
     switch (f.node) {
-      case Node::line: {
-        auto* v = static_cast<std::vector<Line>*>(f.target);
-        v->emplace_back().pos = pos;
-        item = &v->back();
-        break;
-      }
-      case Node::activity: {
-        auto* v = static_cast<std::vector<Activity>*>(f.target);
-        v->emplace_back().pos = pos;
-        item = &v->back();
-        break;
-      }
-      case Node::deliverable: {
-        auto* v = static_cast<std::vector<Deliverable>*>(f.target);
-        v->emplace_back().pos = pos;
-        item = &v->back();
-        break;
-      }
-      case Node::update: {
-        auto* v = static_cast<std::vector<Update>*>(f.target);
-        v->emplace_back().pos = pos;
-        item = &v->back();
-        break;
-      }
-      default:
-        break;
+    case Node::line: {
+      auto* v = static_cast<std::vector<Line>*>(f.target);
+      v->emplace_back().pos = pos;
+      item = &v->back();
+      break;
+    }
+    case Node::activity: {
+      auto* v = static_cast<std::vector<Activity>*>(f.target);
+      v->emplace_back().pos = pos;
+      item = &v->back();
+      break;
+    }
+    case Node::deliverable: {
+      auto* v = static_cast<std::vector<Deliverable>*>(f.target);
+      v->emplace_back().pos = pos;
+      item = &v->back();
+      break;
+    }
+    case Node::update: {
+      auto* v = static_cast<std::vector<Update>*>(f.target);
+      v->emplace_back().pos = pos;
+      item = &v->back();
+      break;
+    }
+    default:
+      break;
     }
     push(f.node, true, item, pos);
   }
@@ -639,119 +672,125 @@ class Builder : public YAML::EventHandler {
     }
     const std::string& v = *s.value;
     switch (spec.kind) {
-      case Kind::text:
-        store_text(f, Text{std::string(without_final_line_breaks(v)), s.pos, s.width});
-        return;
-      case Kind::integer: {
-        long long n = 0;
-        if (s.quoted || !parse_integer(v, &n)) {
-          if (s.quoted && parse_integer(v, &n)) {
-            error(s.pos, s.width, Msg::expected_integer, {f.key, v}, Msg::hint_unquote_number);
-          } else {
-            error(s.pos, s.width, Msg::expected_integer, {f.key, v});
-          }
-          return;
+    case Kind::text:
+      store_text(f, Text{std::string(without_final_line_breaks(v)), s.pos, s.width});
+      return;
+    case Kind::integer: {
+      long long n = 0;
+      if (s.quoted || !parse_integer(v, &n)) {
+        if (s.quoted && parse_integer(v, &n)) {
+          error(s.pos, s.width, Msg::expected_integer, {f.key, v}, Msg::hint_unquote_number);
+        } else {
+          error(s.pos, s.width, Msg::expected_integer, {f.key, v});
         }
-        store_integer(f, IntValue{n, s.pos}, s.width);
         return;
       }
-      case Kind::number: {
-        double n = 0;
-        if (s.quoted || !parse_number(v, &n)) {
-          if (s.quoted && parse_number(v, &n)) {
-            error(s.pos, s.width, Msg::expected_number, {f.key, v}, Msg::hint_unquote_number);
-          } else {
-            error(s.pos, s.width, Msg::expected_number, {f.key, v});
-          }
-          return;
+      store_integer(f, IntValue{n, s.pos}, s.width);
+      return;
+    }
+    case Kind::number: {
+      double n = 0;
+      if (s.quoted || !parse_number(v, &n)) {
+        if (s.quoted && parse_number(v, &n)) {
+          error(s.pos, s.width, Msg::expected_number, {f.key, v}, Msg::hint_unquote_number);
+        } else {
+          error(s.pos, s.width, Msg::expected_number, {f.key, v});
         }
-        static_cast<Activity*>(f.target)->weight = NumberValue{n, s.pos};
         return;
       }
-      case Kind::boolean: {
-        static constexpr std::string_view kTrue[] = {"true", "True", "TRUE"};
-        static constexpr std::string_view kFalse[] = {"false", "False", "FALSE"};
-        bool b = false;
-        if (!s.quoted && std::find(std::begin(kTrue), std::end(kTrue), v) != std::end(kTrue)) {
-          b = true;
-        } else if (s.quoted || std::find(std::begin(kFalse), std::end(kFalse), v) ==
-                                   std::end(kFalse)) {
-          error(s.pos, s.width, Msg::expected_bool, {f.key, v});
-          return;
-        }
-        static_cast<Owner*>(f.target)->external = b;
+      static_cast<Activity*>(f.target)->weight = NumberValue{n, s.pos};
+      return;
+    }
+    case Kind::boolean: {
+      static constexpr std::string_view kTrue[] = {"true", "True", "TRUE"};
+      static constexpr std::string_view kFalse[] = {"false", "False", "FALSE"};
+      bool b = false;
+      if (!s.quoted && std::find(std::begin(kTrue), std::end(kTrue), v) != std::end(kTrue)) {
+        b = true;
+      } else if (s.quoted ||
+                 std::find(std::begin(kFalse), std::end(kFalse), v) == std::end(kFalse)) {
+        error(s.pos, s.width, Msg::expected_bool, {f.key, v});
         return;
       }
-      case Kind::date:
-        store_date(f, s);
-        return;
-      default:
-        return;
+      static_cast<Owner*>(f.target)->external = b;
+      return;
+    }
+    case Kind::date:
+      store_date(f, s);
+      return;
+    default:
+      return;
     }
   }
 
   void store_text(Frame& f, Text t) {
     const std::string_view key = f.key;
     switch (f.node) {
-      case Node::plan: {
-        auto* p = static_cast<Plan*>(f.target);
-        if (key == "id") {
-          if (!is_plan_id(t.value)) {
-            error(t.pos, t.width, Msg::invalid_plan_id, {t.value});
-          }
-          p->id = std::move(t);
-        } else if (key == "title") {
-          p->title = std::move(t);
-        } else if (key == "entity") {
-          p->entity = std::move(t);
-        } else if (key == "objective") {
-          p->objective = std::move(t);
-        } else if (key == "language") {
-          p->language = parse_language(t.value);
-          if (!p->language) {
-            error(t.pos, t.width, Msg::invalid_value, {"language", t.value},
-                  Msg::hint_valid_values, {"es, en"});
-          }
+    case Node::plan: {
+      auto* p = static_cast<Plan*>(f.target);
+      if (key == "id") {
+        if (!is_plan_id(t.value)) {
+          error(t.pos, t.width, Msg::invalid_plan_id, {t.value});
         }
-        return;
-      }
-      case Node::owner: {
-        auto* o = static_cast<Owner*>(f.target);
-        (key == "name" ? o->name : o->parent) = std::move(t);
-        return;
-      }
-      case Node::line: {
-        auto* l = static_cast<Line*>(f.target);
-        if (key == "title") l->title = std::move(t);
-        else if (key == "objective") l->objective = std::move(t);
-        else l->product = std::move(t);
-        return;
-      }
-      case Node::activity: {
-        auto* a = static_cast<Activity*>(f.target);
-        if (key == "title") {
-          a->title = std::move(t);
-        } else if (key == "product") {
-          a->product = std::move(t);
-        } else if (key == "status") {
-          store_flag(a, std::move(t));
+        p->id = std::move(t);
+      } else if (key == "title") {
+        p->title = std::move(t);
+      } else if (key == "entity") {
+        p->entity = std::move(t);
+      } else if (key == "objective") {
+        p->objective = std::move(t);
+      } else if (key == "language") {
+        p->language = parse_language(t.value);
+        if (!p->language) {
+          error(t.pos, t.width, Msg::invalid_value, {"language", t.value}, Msg::hint_valid_values,
+                {"es, en"});
         }
-        return;
       }
-      case Node::deliverable: {
-        auto* d = static_cast<Deliverable*>(f.target);
-        (key == "name" ? d->name : d->owner) = std::move(t);
-        return;
+      return;
+    }
+    case Node::owner: {
+      auto* o = static_cast<Owner*>(f.target);
+      (key == "name" ? o->name : o->parent) = std::move(t);
+      return;
+    }
+    case Node::line: {
+      auto* l = static_cast<Line*>(f.target);
+      if (key == "title")
+        l->title = std::move(t);
+      else if (key == "objective")
+        l->objective = std::move(t);
+      else
+        l->product = std::move(t);
+      return;
+    }
+    case Node::activity: {
+      auto* a = static_cast<Activity*>(f.target);
+      if (key == "title") {
+        a->title = std::move(t);
+      } else if (key == "product") {
+        a->product = std::move(t);
+      } else if (key == "status") {
+        store_flag(a, std::move(t));
       }
-      case Node::update: {
-        auto* u = static_cast<Update*>(f.target);
-        if (key == "note") u->note = std::move(t);
-        else if (key == "by") u->by = std::move(t);
-        else u->evidence = std::move(t);
-        return;
-      }
-      default:
-        return;
+      return;
+    }
+    case Node::deliverable: {
+      auto* d = static_cast<Deliverable*>(f.target);
+      (key == "name" ? d->name : d->owner) = std::move(t);
+      return;
+    }
+    case Node::update: {
+      auto* u = static_cast<Update*>(f.target);
+      if (key == "note")
+        u->note = std::move(t);
+      else if (key == "by")
+        u->by = std::move(t);
+      else
+        u->evidence = std::move(t);
+      return;
+    }
+    default:
+      return;
     }
   }
 
@@ -764,11 +803,11 @@ class Builder : public YAML::EventHandler {
       const std::vector<std::string> values = {"blocked", "cancelled"};
       const std::string near = nearest(t.value, values);
       if (!near.empty()) {
-        error(t.pos, t.width, Msg::invalid_value, {"status", t.value},
-              Msg::hint_did_you_mean, {near});
+        error(t.pos, t.width, Msg::invalid_value, {"status", t.value}, Msg::hint_did_you_mean,
+              {near});
       } else {
-        error(t.pos, t.width, Msg::invalid_value, {"status", t.value},
-              Msg::hint_valid_values, {"blocked, cancelled"});
+        error(t.pos, t.width, Msg::invalid_value, {"status", t.value}, Msg::hint_valid_values,
+              {"blocked, cancelled"});
       }
     }
     a->flag_text = std::move(t);
@@ -777,43 +816,44 @@ class Builder : public YAML::EventHandler {
   void store_integer(Frame& f, IntValue n, int width) {
     const std::string_view key = f.key;
     switch (f.node) {
-      case Node::root:
-        if (n.value != 1) {
-          error(n.pos, width, Msg::unsupported_version, {std::to_string(n.value)});
-        }
-        plan_->version = n;
-        return;
-      case Node::thresholds:
-        (key == "green" ? static_cast<Plan*>(f.target)->green
-                        : static_cast<Plan*>(f.target)->yellow) = n;
-        return;
-      case Node::line:
-        check_id(n, width);
-        static_cast<Line*>(f.target)->id = n;
-        return;
-      case Node::activity: {
-        auto* a = static_cast<Activity*>(f.target);
-        if (key == "id") {
-          check_id(n, width);
-          a->id = n;
-        } else {
-          a->progress = n;
-        }
-        return;
+    case Node::root:
+      if (n.value != 1) {
+        error(n.pos, width, Msg::unsupported_version, {std::to_string(n.value)});
       }
-      case Node::deliverable:
-        static_cast<Deliverable*>(f.target)->count = n;
-        return;
-      case Node::update:
-        static_cast<Update*>(f.target)->progress = n;
-        return;
-      default:
-        return;
+      plan_->version = n;
+      return;
+    case Node::thresholds:
+      (key == "green" ? static_cast<Plan*>(f.target)->green
+                      : static_cast<Plan*>(f.target)->yellow) = n;
+      return;
+    case Node::line:
+      check_id(n, width);
+      static_cast<Line*>(f.target)->id = n;
+      return;
+    case Node::activity: {
+      auto* a = static_cast<Activity*>(f.target);
+      if (key == "id") {
+        check_id(n, width);
+        a->id = n;
+      } else {
+        a->progress = n;
+      }
+      return;
+    }
+    case Node::deliverable:
+      static_cast<Deliverable*>(f.target)->count = n;
+      return;
+    case Node::update:
+      static_cast<Update*>(f.target)->progress = n;
+      return;
+    default:
+      return;
     }
   }
 
   void check_id(const IntValue& n, int width) {
-    if (n.value < 1) error(n.pos, width, Msg::invalid_id, {std::to_string(n.value)});
+    if (n.value < 1)
+      error(n.pos, width, Msg::invalid_id, {std::to_string(n.value)});
   }
 
   void store_date(Frame& f, const Scalar& s) {
@@ -828,18 +868,18 @@ class Builder : public YAML::EventHandler {
     d.ok = e == DateError::none;
     const std::string_view key = f.key;
     switch (f.node) {
-      case Node::period:
-        (key == "start" ? plan_->period_start : plan_->period_end) = d;
-        return;
-      case Node::activity:
-        (key == "start" ? static_cast<Activity*>(f.target)->start
-                        : static_cast<Activity*>(f.target)->end) = d;
-        return;
-      case Node::update:
-        static_cast<Update*>(f.target)->date = d;
-        return;
-      default:
-        return;
+    case Node::period:
+      (key == "start" ? plan_->period_start : plan_->period_end) = d;
+      return;
+    case Node::activity:
+      (key == "start" ? static_cast<Activity*>(f.target)->start
+                      : static_cast<Activity*>(f.target)->end) = d;
+      return;
+    case Node::update:
+      static_cast<Update*>(f.target)->date = d;
+      return;
+    default:
+      return;
     }
   }
 
@@ -853,14 +893,17 @@ class Builder : public YAML::EventHandler {
     f.target = target;
     f.pos = pos;
     stack_.push_back(std::move(f));
-    if (node == Node::period && !stack_.empty()) plan_->period_pos = pos;
+    if (node == Node::period && !stack_.empty())
+      plan_->period_pos = pos;
   }
 
   void set_style() {
     Frame& f = stack_.back();
     const CollectionStyle style = flow_ ? CollectionStyle::flow : CollectionStyle::block;
-    if (f.node == Node::activity) static_cast<Activity*>(f.target)->style = style;
-    if (f.node == Node::update) static_cast<Update*>(f.target)->style = style;
+    if (f.node == Node::activity)
+      static_cast<Activity*>(f.target)->style = style;
+    if (f.node == Node::update)
+      static_cast<Update*>(f.target)->style = style;
   }
 
   void check_required(const Frame& f) {
@@ -868,13 +911,15 @@ class Builder : public YAML::EventHandler {
     std::vector<std::string> names;
     for (size_t i = 0; i < sc.size; ++i) names.emplace_back(sc.fields[i].key);
     for (size_t i = 0; i < sc.size; ++i) {
-      if (!sc.fields[i].required || (f.seen & (1u << i))) continue;
+      if (!sc.fields[i].required || (f.seen & (1u << i)))
+        continue;
       const std::string key(sc.fields[i].key);
       // "titel:" was already reported with "did you mean 'title'?".
-      const bool misspelt = std::any_of(
-          f.unknown_keys.begin(), f.unknown_keys.end(),
-          [&](const auto& unknown) { return nearest(unknown.first, names) == key; });
-      if (misspelt) continue;
+      const bool misspelt =
+          std::any_of(f.unknown_keys.begin(), f.unknown_keys.end(),
+                      [&](const auto& unknown) { return nearest(unknown.first, names) == key; });
+      if (misspelt)
+        continue;
       error(f.pos, 1, Msg::missing_key, {key, where(f.node)}, Msg::hint_add_key, {key});
     }
   }
@@ -886,7 +931,8 @@ class Builder : public YAML::EventHandler {
     // yaml-cpp gives quoted scalars the tag "!" too: only a '!' written
     // where the node starts is a tag.
     const size_t at = static_cast<size_t>(pos.offset);
-    if (tag.empty() || tag == "?" || (tag == "!" && (at >= src_.size() || src_[at] != '!'))) return;
+    if (tag.empty() || tag == "?" || (tag == "!" && (at >= src_.size() || src_[at] != '!')))
+      return;
     // yaml-cpp hands over "!!str" resolved; show it as it was written.
     static constexpr std::string_view kCore = "tag:yaml.org,2002:";
     const std::string shown = tag.rfind(kCore, 0) == 0 ? "!!" + tag.substr(kCore.size()) : tag;
@@ -913,14 +959,17 @@ class Builder : public YAML::EventHandler {
   // (jbeder/yaml-cpp#819), where YAML and every other reader see an error.
   void check_colon(const Scalar& s) {
     const size_t key = static_cast<size_t>(s.pos.offset);
-    if (key >= src_.size()) return;
+    if (key >= src_.size())
+      return;
     // An explicit key ("? key") has its ':' on a later line.
     size_t before = key;
     while (before > 0 && (src_[before - 1] == ' ' || src_[before - 1] == '\t')) --before;
-    if (before > 0 && src_[before - 1] == '?') return;
+    if (before > 0 && src_[before - 1] == '?')
+      return;
     const YamlKey k = yaml_key(src_, key, /*flow=*/false);
     // (A quote never closed is check_quote_closed's to report.)
-    if (k.end == std::string::npos || k.colon != std::string::npos) return;
+    if (k.end == std::string::npos || k.colon != std::string::npos)
+      return;
     error(s.pos, s.width, Msg::missing_colon, {*s.value}, Msg::hint_add_colon, {*s.value});
     fatal_ = true;
     throw StopParsing{};
@@ -935,20 +984,25 @@ class Builder : public YAML::EventHandler {
     if (!stack_.empty()) {
       const Frame& f = stack_.back();
       const Pos& p = f.is_map ? f.key_pos : f.pos;
-      if (p.known()) parent = static_cast<size_t>(p.col - 1);
+      if (p.known())
+        parent = static_cast<size_t>(p.col - 1);
     }
     size_t digit = 0;
     for (size_t i = at + 1; i < src_.size() && i < at + 3; ++i) {
-      if (src_[i] >= '1' && src_[i] <= '9') digit = static_cast<size_t>(src_[i] - '0');
+      if (src_[i] >= '1' && src_[i] <= '9')
+        digit = static_cast<size_t>(src_[i] - '0');
     }
     size_t content = 0;  // the indentation of its lines
     size_t end = at + 1;
     for (size_t line = next_line_start(src_, at); line < src_.size();
          line = next_line_start(src_, line)) {
-      if (is_blank_line(src_, line)) continue;
+      if (is_blank_line(src_, line))
+        continue;
       const size_t ind = line_indent(src_, line);
-      if (content == 0) content = digit != 0 ? parent + digit : ind;
-      if (ind < content || ind <= parent) break;
+      if (content == 0)
+        content = digit != 0 ? parent + digit : ind;
+      if (ind < content || ind <= parent)
+        break;
       size_t e = src_.find('\n', line);
       end = e == std::string::npos ? src_.size() : e;
     }
@@ -961,9 +1015,11 @@ class Builder : public YAML::EventHandler {
   // Returns the offset of its closing bracket.
   size_t check_flow_closed(const Pos& pos) {
     const size_t open = static_cast<size_t>(pos.offset);
-    if (open >= src_.size() || (src_[open] != '[' && src_[open] != '{')) return open;
+    if (open >= src_.size() || (src_[open] != '[' && src_[open] != '{'))
+      return open;
     const size_t close = yaml_flow_end(src_, open);
-    if (close != std::string_view::npos) return close;
+    if (close != std::string_view::npos)
+      return close;
     error(pos, 1, Msg::unclosed_flow, {std::string(1, src_[open])}, Msg::hint_yaml);
     fatal_ = true;
     throw StopParsing{};
@@ -974,10 +1030,13 @@ class Builder : public YAML::EventHandler {
   // Returns the offset just after the closing quote.
   size_t check_quote_closed(const Pos& pos) {
     const size_t start = static_cast<size_t>(pos.offset);
-    if (start >= src_.size()) return start;
-    if (src_[start] != '"' && src_[start] != '\'') return start + 1;
+    if (start >= src_.size())
+      return start;
+    if (src_[start] != '"' && src_[start] != '\'')
+      return start + 1;
     const size_t end = yaml_quote_end(src_, start);
-    if (end != std::string_view::npos) return end;
+    if (end != std::string_view::npos)
+      return end;
     error(pos, 1, Msg::unterminated_quote, {}, Msg::hint_yaml);
     fatal_ = true;
     throw StopParsing{};
@@ -988,7 +1047,8 @@ class Builder : public YAML::EventHandler {
   void extend_ends(size_t end) {
     for (Frame& f : stack_) {
       // (A list frame of activities or updates holds the vector, not one.)
-      if (!f.is_map || f.target == nullptr) continue;
+      if (!f.is_map || f.target == nullptr)
+        continue;
       if (f.node == Node::activity) {
         auto* a = static_cast<Activity*>(f.target);
         a->end_offset = std::max(a->end_offset, static_cast<int>(end));
@@ -1038,8 +1098,7 @@ std::string hex_byte(unsigned char c) { return fmt::format("{:02X}", c); }
 
 // Bytes that no plan may hold: invalid UTF-8, and control characters other
 // than tab, line feed and carriage return.
-bool check_bytes(const std::string& file, std::string_view src,
-                 std::vector<Diagnostic>* diags) {
+bool check_bytes(const std::string& file, std::string_view src, std::vector<Diagnostic>* diags) {
   const size_t bad = find_invalid_utf8(src);
   if (bad != std::string_view::npos) {
     Diagnostic d;
@@ -1094,7 +1153,8 @@ void parse_with_yaml_cpp(const std::string& text, YAML::EventHandler& handler,
   std::istream in(&buffer);
   YAML::Parser parser(in);
   parser.HandleNextDocument(handler);
-  if (!stop()) parser.HandleNextDocument(handler);
+  if (!stop())
+    parser.HandleNextDocument(handler);
 }
 
 }  // namespace
@@ -1108,7 +1168,8 @@ LoadResult load_plan_text_with(std::string file, std::string text, const EventPa
   r.plan.file = std::move(file);
   r.plan.source = std::move(text);
   const std::string& src = r.plan.source;
-  if (!check_bytes(r.plan.file, src, &r.diagnostics)) return r;
+  if (!check_bytes(r.plan.file, src, &r.diagnostics))
+    return r;
 
   const int bom = src.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   Builder builder(&r.plan, &r.diagnostics, bom);
@@ -1127,9 +1188,10 @@ LoadResult load_plan_text_with(std::string file, std::string text, const EventPa
   } catch (const YAML::Exception& e) {
     // A mapping the error cut short may have looked complete to the
     // events: its "missing" keys are not to be believed.
-    r.diagnostics.erase(std::remove_if(r.diagnostics.begin(), r.diagnostics.end(),
-                                       [](const Diagnostic& d) { return d.code() == "missing-key"; }),
-                        r.diagnostics.end());
+    r.diagnostics.erase(
+        std::remove_if(r.diagnostics.begin(), r.diagnostics.end(),
+                       [](const Diagnostic& d) { return d.code() == "missing-key"; }),
+        r.diagnostics.end());
     Diagnostic d;
     d.file = r.plan.file;
     d.pos = builder.to_pos(e.mark.is_null() ? YAML::Mark() : e.mark);
@@ -1140,7 +1202,8 @@ LoadResult load_plan_text_with(std::string file, std::string text, const EventPa
     r.diagnostics.push_back(std::move(d));
     return r;
   }
-  if (builder.fatal()) return r;
+  if (builder.fatal())
+    return r;
   if (!builder.saw_root()) {
     Diagnostic d;
     d.file = r.plan.file;
@@ -1221,11 +1284,13 @@ void walk(const std::filesystem::path& dir, int depth, std::vector<std::string>*
   for (const fs::directory_entry& e : entries) {
     std::error_code type_ec;
     if (e.is_directory(type_ec)) {
-      if (depth < 32) walk(e.path(), depth + 1, found, diagnostics);
+      if (depth < 32)
+        walk(e.path(), depth + 1, found, diagnostics);
       continue;
     }
     const std::string ext = e.path().extension().string();
-    if (ext == ".yaml" || ext == ".yml") found->push_back(e.path().string());
+    if (ext == ".yaml" || ext == ".yml")
+      found->push_back(e.path().string());
   }
 }
 
@@ -1239,8 +1304,10 @@ std::vector<std::string> find_plan_files(const std::vector<std::string>& paths,
   auto add = [&](const std::string& file) {
     std::error_code ec;
     const fs::path canonical = fs::weakly_canonical(file, ec);
-    if (!ec && std::find(seen.begin(), seen.end(), canonical) != seen.end()) return;
-    if (!ec) seen.push_back(canonical);
+    if (!ec && std::find(seen.begin(), seen.end(), canonical) != seen.end())
+      return;
+    if (!ec)
+      seen.push_back(canonical);
     out.push_back(file);
   };
   for (const std::string& path : paths) {

@@ -9,23 +9,27 @@ const Owner* Plan::find_owner(std::string_view code) const {
     return it == owner_index.end() ? nullptr : &owners[it->second];
   }
   for (const Owner& o : owners) {
-    if (o.code.value == code) return &o;
+    if (o.code.value == code)
+      return &o;
   }
   return nullptr;
 }
 
 const Line* Plan::find_line(long long id) const {
   for (const Line& l : lines) {
-    if (l.id.value == id) return &l;
+    if (l.id.value == id)
+      return &l;
   }
   return nullptr;
 }
 
 const Activity* Plan::find_activity(long long line, long long activity) const {
   const Line* l = find_line(line);
-  if (l == nullptr) return nullptr;
+  if (l == nullptr)
+    return nullptr;
   for (const Activity& a : l->activities) {
-    if (a.id.value == activity) return &a;
+    if (a.id.value == activity)
+      return &a;
   }
   return nullptr;
 }

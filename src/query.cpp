@@ -16,13 +16,28 @@ std::string fold_text(std::string_view text) {
       reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
       static_cast<utf8proc_ssize_t>(text.size()), &out,
       static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK));
-  if (n < 0) return std::string(text);  // not UTF-8: compare as it is
+  if (n < 0)
+    return std::string(text);  // not UTF-8: compare as it is
   std::string folded(reinterpret_cast<char*>(out), static_cast<size_t>(n));
   std::free(out);
   return folded;
 }
 
-enum class Key { line, lead, support, owner, status, signal, active, text, plan, start, end, progress, expected };
+enum class Key {
+  line,
+  lead,
+  support,
+  owner,
+  status,
+  signal,
+  active,
+  text,
+  plan,
+  start,
+  end,
+  progress,
+  expected
+};
 enum class Op { eq, lt, le, gt, ge };
 
 struct QueryNode {
@@ -63,12 +78,11 @@ struct Word {
 };
 
 constexpr Word kStatusWords[] = {
-    {"done", 0},        {"in-progress", 1}, {"late", 2},         {"not-started", 3},
-    {"blocked", 4},     {"cancelled", 5},   {"canceled", 5},     {"terminada", 0},
-    {"hecha", 0},       {"en-curso", 1},    {"atrasada", 2},     {"sin-iniciar", 3},
-    {"bloqueada", 4},   {"cancelada", 5}};
-constexpr Word kSignalWords[] = {{"green", 1},   {"yellow", 2}, {"red", 3},  {"none", 0},
-                                 {"verde", 1},   {"amarillo", 2}, {"rojo", 3}, {"ninguno", 0}};
+    {"done", 0},      {"in-progress", 1}, {"late", 2},      {"not-started", 3}, {"blocked", 4},
+    {"cancelled", 5}, {"canceled", 5},    {"terminada", 0}, {"hecha", 0},       {"en-curso", 1},
+    {"atrasada", 2},  {"sin-iniciar", 3}, {"bloqueada", 4}, {"cancelada", 5}};
+constexpr Word kSignalWords[] = {{"green", 1}, {"yellow", 2},   {"red", 3},  {"none", 0},
+                                 {"verde", 1}, {"amarillo", 2}, {"rojo", 3}, {"ninguno", 0}};
 constexpr std::string_view kOperators[] = {"and", "or", "not", "y", "o", "no"};
 
 struct Token {
@@ -102,7 +116,8 @@ std::optional<QueryError> tokenize(std::string_view text, std::vector<Token>* ou
       continue;
     }
     if (c == '(' || c == ')') {
-      out->push_back({c == '(' ? Token::Kind::open : Token::Kind::close, std::string(1, c), col, 1});
+      out->push_back(
+          {c == '(' ? Token::Kind::open : Token::Kind::close, std::string(1, c), col, 1});
       advance(1);
       continue;
     }
@@ -171,7 +186,8 @@ class Parser {
   using NodePtr = std::shared_ptr<const QueryNode>;
 
   NodePtr combine(QueryNode::Kind kind, std::vector<NodePtr> children) {
-    if (children.size() == 1) return children.front();
+    if (children.size() == 1)
+      return children.front();
     auto n = std::make_shared<QueryNode>();
     n->kind = kind;
     n->children = std::move(children);
@@ -203,7 +219,8 @@ class Parser {
   }
 
   NodePtr parse_not() {
-    if (error_) return nullptr;
+    if (error_)
+      return nullptr;
     if (at_operator("not", "no")) {
       ++pos_;
       return negate(parse_not());
@@ -229,26 +246,27 @@ class Parser {
   NodePtr parse_primary() {
     const Token t = peek();
     switch (t.kind) {
-      case Token::Kind::open: {
-        ++pos_;
-        NodePtr inner = parse_or();
-        if (error_) return nullptr;
-        if (peek().kind != Token::Kind::close) {
-          error_ = make_error(t.col, 1, Msg::query_unbalanced);
-          return nullptr;
-        }
-        ++pos_;
-        return inner;
-      }
-      case Token::Kind::word:
-        ++pos_;
-        return parse_term(t);
-      case Token::Kind::close:
+    case Token::Kind::open: {
+      ++pos_;
+      NodePtr inner = parse_or();
+      if (error_)
+        return nullptr;
+      if (peek().kind != Token::Kind::close) {
         error_ = make_error(t.col, 1, Msg::query_unbalanced);
         return nullptr;
-      case Token::Kind::end:
-        error_ = make_error(t.col, 1, Msg::query_expected_term);
-        return nullptr;
+      }
+      ++pos_;
+      return inner;
+    }
+    case Token::Kind::word:
+      ++pos_;
+      return parse_term(t);
+    case Token::Kind::close:
+      error_ = make_error(t.col, 1, Msg::query_unbalanced);
+      return nullptr;
+    case Token::Kind::end:
+      error_ = make_error(t.col, 1, Msg::query_expected_term);
+      return nullptr;
     }
     return nullptr;
   }
@@ -261,7 +279,8 @@ class Parser {
       const std::string near = nearest(fold_text(w), words);
       const std::string key_near = nearest(fold_text(w), key_names());
       if (!near.empty()) {
-        error_ = make_error(t.col, t.width, Msg::query_unknown_word, {w}, Msg::hint_did_you_mean, {near});
+        error_ = make_error(t.col, t.width, Msg::query_unknown_word, {w}, Msg::hint_did_you_mean,
+                            {near});
       } else if (!key_near.empty()) {
         error_ = make_error(t.col, t.width, Msg::query_unknown_word, {w}, Msg::hint_did_you_mean,
                             {key_near + ":…"});
@@ -287,7 +306,9 @@ class Parser {
                             Msg::hint_did_you_mean, {near});
       } else {
         error_ = make_error(t.col, chars(key_text), Msg::query_unknown_key, {key_text},
-                            Msg::hint_valid_values, {"line, lead, support, owner, status, signal, active, text, plan, start, end, progress, expected"});
+                            Msg::hint_valid_values,
+                            {"line, lead, support, owner, status, signal, active, text, plan, "
+                             "start, end, progress, expected"});
       }
       return nullptr;
     }
@@ -316,43 +337,47 @@ class Parser {
                          n->key == Key::progress || n->key == Key::expected;
     if (n->op != Op::eq && !ordered) {
       error_ = make_error(t.col + chars(key_text), static_cast<int>(value_at - op_at),
-                          Msg::query_bad_operator, {key_text, std::string(w.substr(op_at, value_at - op_at))});
+                          Msg::query_bad_operator,
+                          {key_text, std::string(w.substr(op_at, value_at - op_at))});
       return nullptr;
     }
-    if (!read_value(n.get(), key_text, value, value_col)) return nullptr;
+    if (!read_value(n.get(), key_text, value, value_col))
+      return nullptr;
     return n;
   }
 
   bool read_value(QueryNode* n, const std::string& key, const std::string& value, int col) {
     const int width = chars(value);
     switch (n->key) {
-      case Key::line:
-      case Key::progress:
-      case Key::expected: {
-        char* end = nullptr;
-        const long long v = std::strtoll(value.c_str(), &end, 10);
-        if (end != value.c_str() + value.size() || value.size() > 9) {
-          error_ = make_error(col, width, Msg::query_bad_number, {value});
-          return false;
-        }
-        n->number = v;
-        return true;
+    case Key::line:
+    case Key::progress:
+    case Key::expected: {
+      char* end = nullptr;
+      const long long v = std::strtoll(value.c_str(), &end, 10);
+      if (end != value.c_str() + value.size() || value.size() > 9) {
+        error_ = make_error(col, width, Msg::query_bad_number, {value});
+        return false;
       }
-      case Key::start:
-      case Key::end:
-      case Key::active:
-        if (parse_date(value, &n->date) != DateError::none) {
-          error_ = make_error(col, width, Msg::query_bad_date, {value}, Msg::hint_date_format);
-          return false;
-        }
-        return true;
-      case Key::status:
-        return read_word(kStatusWords, key, value, col, [&](int v) { n->status = static_cast<Status>(v); });
-      case Key::signal:
-        return read_word(kSignalWords, key, value, col, [&](int v) { n->signal = static_cast<Signal>(v); });
-      default:
-        n->text = fold_text(value);
-        return true;
+      n->number = v;
+      return true;
+    }
+    case Key::start:
+    case Key::end:
+    case Key::active:
+      if (parse_date(value, &n->date) != DateError::none) {
+        error_ = make_error(col, width, Msg::query_bad_date, {value}, Msg::hint_date_format);
+        return false;
+      }
+      return true;
+    case Key::status:
+      return read_word(kStatusWords, key, value, col,
+                       [&](int v) { n->status = static_cast<Status>(v); });
+    case Key::signal:
+      return read_word(kSignalWords, key, value, col,
+                       [&](int v) { n->signal = static_cast<Signal>(v); });
+    default:
+      n->text = fold_text(value);
+      return true;
     }
   }
 
@@ -371,11 +396,11 @@ class Parser {
     for (const Word& w : words) names.emplace_back(w.name);
     const std::string near = nearest(folded, names);
     if (!near.empty()) {
-      error_ = make_error(col, chars(value), Msg::query_bad_value, {key, value}, Msg::hint_did_you_mean,
-                          {near});
+      error_ = make_error(col, chars(value), Msg::query_bad_value, {key, value},
+                          Msg::hint_did_you_mean, {near});
     } else {
-      error_ = make_error(col, chars(value), Msg::query_bad_value, {key, value}, Msg::hint_valid_values,
-                          {join(names, ", ")});
+      error_ = make_error(col, chars(value), Msg::query_bad_value, {key, value},
+                          Msg::hint_valid_values, {join(names, ", ")});
     }
     return false;
   }
@@ -389,11 +414,16 @@ class Parser {
 
 bool compare_number(long long have, Op op, long long want) {
   switch (op) {
-    case Op::eq: return have == want;
-    case Op::lt: return have < want;
-    case Op::le: return have <= want;
-    case Op::gt: return have > want;
-    case Op::ge: return have >= want;
+  case Op::eq:
+    return have == want;
+  case Op::lt:
+    return have < want;
+  case Op::le:
+    return have <= want;
+  case Op::gt:
+    return have > want;
+  case Op::ge:
+    return have >= want;
   }
   return false;
 }
@@ -402,11 +432,16 @@ bool compare_number(long long have, Op op, long long want) {
 // start<=2021-04 is in April or before.
 bool compare_date(const Date& have, Op op, const ParsedDate& want) {
   switch (op) {
-    case Op::eq: return want.first() <= have && have <= want.last();
-    case Op::lt: return have < want.first();
-    case Op::le: return have <= want.last();
-    case Op::gt: return have > want.last();
-    case Op::ge: return have >= want.first();
+  case Op::eq:
+    return want.first() <= have && have <= want.last();
+  case Op::lt:
+    return have < want.first();
+  case Op::le:
+    return have <= want.last();
+  case Op::gt:
+    return have > want.last();
+  case Op::ge:
+    return have >= want.first();
   }
   return false;
 }
@@ -420,9 +455,11 @@ bool list_has(const OwnerList& list, const std::string& folded_code) {
 bool under(const Plan& plan, const std::string& code, const std::string& folded_target) {
   std::string at = code;
   for (size_t steps = 0; steps <= plan.owners.size() && !at.empty(); ++steps) {
-    if (fold_text(at) == folded_target) return true;
+    if (fold_text(at) == folded_target)
+      return true;
     const Owner* o = plan.find_owner(at);
-    if (o == nullptr) return false;
+    if (o == nullptr)
+      return false;
     at = o->parent.value;
   }
   return false;
@@ -431,43 +468,56 @@ bool under(const Plan& plan, const std::string& code, const std::string& folded_
 bool match_term(const QueryNode& n, const Plan& plan, const ActivityState& s) {
   const Activity& a = *s.activity;
   switch (n.key) {
-    case Key::line: return compare_number(s.line->id.value, n.op, n.number);
-    case Key::lead: return list_has(lead_of(*s.line, a), n.text);
-    case Key::support: return list_has(support_of(*s.line, a), n.text);
-    case Key::owner: {
-      for (const OwnerList* l : {&lead_of(*s.line, a), &support_of(*s.line, a)}) {
-        for (const Text& c : l->codes) {
-          if (under(plan, c.value, n.text)) return true;
-        }
+  case Key::line:
+    return compare_number(s.line->id.value, n.op, n.number);
+  case Key::lead:
+    return list_has(lead_of(*s.line, a), n.text);
+  case Key::support:
+    return list_has(support_of(*s.line, a), n.text);
+  case Key::owner: {
+    for (const OwnerList* l : {&lead_of(*s.line, a), &support_of(*s.line, a)}) {
+      for (const Text& c : l->codes) {
+        if (under(plan, c.value, n.text))
+          return true;
       }
-      return false;
     }
-    case Key::status: return s.status == n.status;
-    case Key::signal: return s.signal == n.signal;
-    case Key::active:
-      return s.start <= n.date.last() && s.end >= n.date.first();
-    case Key::text:
-      return fold_text(a.title.value).find(n.text) != std::string::npos ||
-             fold_text(a.product.value).find(n.text) != std::string::npos;
-    case Key::plan: return fold_text(plan.id.value) == n.text;
-    case Key::start: return compare_date(s.start, n.op, n.date);
-    case Key::end: return compare_date(s.end, n.op, n.date);
-    case Key::progress: return compare_number(s.progress, n.op, n.number);
-    case Key::expected: return compare_number(round_percent(s.expected), n.op, n.number);
+    return false;
+  }
+  case Key::status:
+    return s.status == n.status;
+  case Key::signal:
+    return s.signal == n.signal;
+  case Key::active:
+    return s.start <= n.date.last() && s.end >= n.date.first();
+  case Key::text:
+    return fold_text(a.title.value).find(n.text) != std::string::npos ||
+           fold_text(a.product.value).find(n.text) != std::string::npos;
+  case Key::plan:
+    return fold_text(plan.id.value) == n.text;
+  case Key::start:
+    return compare_date(s.start, n.op, n.date);
+  case Key::end:
+    return compare_date(s.end, n.op, n.date);
+  case Key::progress:
+    return compare_number(s.progress, n.op, n.number);
+  case Key::expected:
+    return compare_number(round_percent(s.expected), n.op, n.number);
   }
   return false;
 }
 
 bool eval(const QueryNode& n, const Plan& plan, const ActivityState& s) {
   switch (n.kind) {
-    case QueryNode::Kind::all_of:
-      return std::all_of(n.children.begin(), n.children.end(),
-                         [&](const auto& c) { return eval(*c, plan, s); });
-    case QueryNode::Kind::any_of:
-      return std::any_of(n.children.begin(), n.children.end(),
-                         [&](const auto& c) { return eval(*c, plan, s); });
-    case QueryNode::Kind::negation: return !eval(*n.children.front(), plan, s);
-    case QueryNode::Kind::term: return match_term(n, plan, s);
+  case QueryNode::Kind::all_of:
+    return std::all_of(n.children.begin(), n.children.end(),
+                       [&](const auto& c) { return eval(*c, plan, s); });
+  case QueryNode::Kind::any_of:
+    return std::any_of(n.children.begin(), n.children.end(),
+                       [&](const auto& c) { return eval(*c, plan, s); });
+  case QueryNode::Kind::negation:
+    return !eval(*n.children.front(), plan, s);
+  case QueryNode::Kind::term:
+    return match_term(n, plan, s);
   }
   return false;
 }
@@ -496,11 +546,13 @@ PlanState filter_state(const PlanState& state, const Query& query) {
     LineState kept = ls;
     kept.activities.clear();
     for (const ActivityState& s : ls.activities) {
-      if (!matches(query, *state.plan, s)) continue;
+      if (!matches(query, *state.plan, s))
+        continue;
       kept.activities.push_back(s);
       ++out.counts[static_cast<size_t>(s.status)];
     }
-    if (!kept.activities.empty()) out.lines.push_back(std::move(kept));
+    if (!kept.activities.empty())
+      out.lines.push_back(std::move(kept));
   }
   return out;
 }

@@ -21,18 +21,23 @@ Terminal detect_terminal(int fd, std::optional<int> width, ColorMode mode) {
       t.width = ws.ws_col;
     } else if (const char* cols = std::getenv("COLUMNS")) {
       const int n = std::atoi(cols);
-      if (n > 0) t.width = n;
+      if (n > 0)
+        t.width = n;
     }
   }
   // Views need some room; a narrower terminal wraps rather than garbles.
   t.width = std::max(t.width, kMinWidth);
   const char* no_color = std::getenv("NO_COLOR");
   switch (mode) {
-    case ColorMode::always: t.color = true; break;
-    case ColorMode::never: t.color = false; break;
-    case ColorMode::auto_:
-      t.color = tty && (no_color == nullptr || *no_color == '\0');
-      break;
+  case ColorMode::always:
+    t.color = true;
+    break;
+  case ColorMode::never:
+    t.color = false;
+    break;
+  case ColorMode::auto_:
+    t.color = tty && (no_color == nullptr || *no_color == '\0');
+    break;
   }
   return t;
 }
@@ -53,7 +58,8 @@ utf8proc_int32_t next_cp(std::string_view s, size_t* i) {
 }
 
 int cp_width(utf8proc_int32_t cp) {
-  if (cp < 0x80) return cp >= 0x20 && cp != 0x7F ? 1 : 0;
+  if (cp < 0x80)
+    return cp >= 0x20 && cp != 0x7F ? 1 : 0;
   return utf8proc_charwidth(cp);
 }
 
@@ -68,7 +74,8 @@ bool has_line_breaks(std::string_view text) {
 
 int display_width(std::string_view text) {
   // Measured as truncate and the views show it: on one line.
-  if (has_line_breaks(text)) return display_width(one_line(text));
+  if (has_line_breaks(text))
+    return display_width(one_line(text));
   int w = 0;
   size_t i = 0;
   while (i < text.size()) {
@@ -90,10 +97,13 @@ int display_width(std::string_view text) {
 }
 
 std::string truncate(std::string_view text, int width) {
-  if (width <= 0) return {};
+  if (width <= 0)
+    return {};
   // What is cut to a width is one line: a line break or tab would break it.
-  if (has_line_breaks(text)) return truncate(one_line(text), width);
-  if (display_width(text) <= width) return std::string(text);
+  if (has_line_breaks(text))
+    return truncate(one_line(text), width);
+  if (display_width(text) <= width)
+    return std::string(text);
   // Keep whole characters (and their combining marks) within width - 1,
   // then the ellipsis.
   std::string out;
@@ -102,7 +112,8 @@ std::string truncate(std::string_view text, int width) {
   while (i < text.size()) {
     const size_t at = i;
     const int cw = cp_width(next_cp(text, &i));
-    if (w + cw > width - 1) break;
+    if (w + cw > width - 1)
+      break;
     w += cw;
     out.append(text.substr(at, i - at));
   }
@@ -114,30 +125,49 @@ std::string truncate(std::string_view text, int width) {
 std::string pad_right(std::string_view text, int width) {
   std::string out(text);
   const int w = display_width(text);
-  if (w < width) out.append(static_cast<size_t>(width - w), ' ');
+  if (w < width)
+    out.append(static_cast<size_t>(width - w), ' ');
   return out;
 }
 
 std::string pad_left(std::string_view text, int width) {
   const int w = display_width(text);
   std::string out;
-  if (w < width) out.append(static_cast<size_t>(width - w), ' ');
+  if (w < width)
+    out.append(static_cast<size_t>(width - w), ' ');
   out += text;
   return out;
 }
 
 std::string paint(const Terminal& term, Style style, std::string_view text) {
-  if (!term.color) return std::string(text);
+  if (!term.color)
+    return std::string(text);
   const char* code = "";
   switch (style) {
-    case Style::bold: code = "1"; break;
-    case Style::dim: code = "2"; break;
-    case Style::red: code = "31"; break;
-    case Style::yellow: code = "33"; break;
-    case Style::green: code = "32"; break;
-    case Style::blue: code = "34"; break;
-    case Style::cyan: code = "36"; break;
-    case Style::magenta: code = "35"; break;
+  case Style::bold:
+    code = "1";
+    break;
+  case Style::dim:
+    code = "2";
+    break;
+  case Style::red:
+    code = "31";
+    break;
+  case Style::yellow:
+    code = "33";
+    break;
+  case Style::green:
+    code = "32";
+    break;
+  case Style::blue:
+    code = "34";
+    break;
+  case Style::cyan:
+    code = "36";
+    break;
+  case Style::magenta:
+    code = "35";
+    break;
   }
   std::string out = "\x1b[";
   out += code;
@@ -152,7 +182,8 @@ std::string paint(const Terminal& term, Style style, std::string_view text) {
 namespace plan {
 
 std::string one_line(std::string_view text) {
-  if (!has_line_breaks(text)) return std::string(text);
+  if (!has_line_breaks(text))
+    return std::string(text);
   std::string out;
   size_t i = 0;
   while (i < text.size()) {
@@ -183,7 +214,8 @@ std::vector<std::string> wrap(std::string_view text, int width) {
     while (i < text.size() && is_blank(text[i])) ++i;
     size_t j = i;
     while (j < text.size() && !is_blank(text[j])) ++j;
-    if (j == i) break;
+    if (j == i)
+      break;
     std::string word(text.substr(i, j - i));
     i = j;
     int w = display_width(word);
@@ -203,7 +235,8 @@ std::vector<std::string> wrap(std::string_view text, int width) {
     line += word;
     line_w += w;
   }
-  if (!line.empty()) lines.push_back(std::move(line));
+  if (!line.empty())
+    lines.push_back(std::move(line));
   return lines;
 }
 

@@ -19,7 +19,8 @@ size_t find_invalid_utf8(std::string_view text) {
     utf8proc_int32_t cp = 0;
     const utf8proc_ssize_t n =
         utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-    if (n < 0) return i;
+    if (n < 0)
+      return i;
     i += static_cast<size_t>(n);
   }
   return std::string_view::npos;
@@ -29,7 +30,8 @@ std::string valid_utf8(std::string_view text) {
   std::string out;
   for (;;) {
     const size_t bad = find_invalid_utf8(text);
-    if (bad == std::string_view::npos) break;
+    if (bad == std::string_view::npos)
+      break;
     out.append(text.substr(0, bad));
     out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
     text.remove_prefix(bad + 1);
@@ -41,7 +43,8 @@ std::string valid_utf8(std::string_view text) {
 size_t count_chars(std::string_view text) {
   size_t n = 0;
   for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+      ++n;
   }
   return n;
 }
@@ -54,8 +57,7 @@ std::vector<utf8proc_int32_t> code_points(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n =
-        utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    utf8proc_ssize_t n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
     if (n <= 0) {
       cp = p[i];
       n = 1;
@@ -80,8 +82,8 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   for (size_t i = 1; i <= x.size(); ++i) {
     for (size_t j = 1; j <= y.size(); ++j) {
       const size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
-      size_t best = std::min({d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1,
-                              d[(i - 1) * cols + j - 1] + cost});
+      size_t best = std::min(
+          {d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost});
       if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
         best = std::min(best, d[(i - 2) * cols + j - 2] + 1);
       }
@@ -91,8 +93,7 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return d[x.size() * cols + y.size()];
 }
 
-std::string nearest(std::string_view word,
-                    const std::vector<std::string>& candidates) {
+std::string nearest(std::string_view word, const std::vector<std::string>& candidates) {
   const size_t limit = std::max<size_t>(1, count_chars(word) / 3);
   std::string best;
   size_t best_distance = limit + 1;
@@ -101,7 +102,8 @@ std::string nearest(std::string_view word,
     // The distance is at least the difference in length: skip early.
     const size_t c_chars = count_chars(c);
     const size_t gap = c_chars > word_chars ? c_chars - word_chars : word_chars - c_chars;
-    if (gap > limit) continue;
+    if (gap > limit)
+      continue;
     const size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;
@@ -145,14 +147,16 @@ size_t yaml_flow_end(std::string_view text, size_t open) {
     const char c = text[i];
     if ((c == '"' || c == '\'') && starts_flow_value(text, open, i)) {
       const size_t end = yaml_quote_end(text, i);
-      if (end == std::string_view::npos) return end;
+      if (end == std::string_view::npos)
+        return end;
       i = end - 1;
     } else if (c == '#' && i > 0 && std::isspace(static_cast<unsigned char>(text[i - 1]))) {
       while (i < text.size() && text[i] != '\n') ++i;
     } else if (c == '[' || c == '{') {
       ++depth;
     } else if (c == ']' || c == '}') {
-      if (--depth == 0) return i;
+      if (--depth == 0)
+        return i;
     }
   }
   return std::string_view::npos;
@@ -165,20 +169,26 @@ YamlKey yaml_key(std::string_view text, size_t key, bool flow) {
   size_t i = key;
   if (at(key) == '"' || at(key) == '\'') {
     i = yaml_quote_end(text, key);
-    if (i == std::string_view::npos) return {i, i};
+    if (i == std::string_view::npos)
+      return {i, i};
   } else {
     for (; i < text.size(); ++i) {
       const char c = text[i];
-      if (c == '\n' || c == '\r' || ends_flow(c)) break;
-      if (c == '#' && i > key && blank(text[i - 1])) break;
-      if (c != ':') continue;
+      if (c == '\n' || c == '\r' || ends_flow(c))
+        break;
+      if (c == '#' && i > key && blank(text[i - 1]))
+        break;
+      if (c != ':')
+        continue;
       const char next = at(i + 1);
-      if (blank(next) || next == '\n' || next == '\r' || next == '\0' || ends_flow(next)) break;
+      if (blank(next) || next == '\n' || next == '\r' || next == '\0' || ends_flow(next))
+        break;
     }
   }
   size_t end = i;
   while (blank(at(i))) ++i;
-  if (at(i) == ':') return {end, i};
+  if (at(i) == ':')
+    return {end, i};
   while (end > key && blank(text[end - 1])) --end;
   return {end, std::string_view::npos};
 }
@@ -208,7 +218,8 @@ std::string_view without_final_line_breaks(std::string_view text) {
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += sep;
+    if (i > 0)
+      out += sep;
     out += items[i];
   }
   return out;

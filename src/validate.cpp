@@ -34,9 +34,8 @@ class Checker {
   }
 
  private:
-  void add(Severity sev, const Pos& pos, int width, Msg msg,
-           std::vector<std::string> args, std::optional<Msg> hint = std::nullopt,
-           std::vector<std::string> hint_args = {}) {
+  void add(Severity sev, const Pos& pos, int width, Msg msg, std::vector<std::string> args,
+           std::optional<Msg> hint = std::nullopt, std::vector<std::string> hint_args = {}) {
     Diagnostic d;
     d.file = plan_.file;
     d.pos = pos;
@@ -49,8 +48,7 @@ class Checker {
     diags_.push_back(std::move(d));
   }
   void error(const Pos& pos, int width, Msg msg, std::vector<std::string> args,
-             std::optional<Msg> hint = std::nullopt,
-             std::vector<std::string> hint_args = {}) {
+             std::optional<Msg> hint = std::nullopt, std::vector<std::string> hint_args = {}) {
     add(Severity::error, pos, width, msg, std::move(args), hint, std::move(hint_args));
   }
   void warn(const Pos& pos, int width, Msg msg, std::vector<std::string> args) {
@@ -90,11 +88,11 @@ class Checker {
     }
     const std::string near = nearest_owner(code.value);
     if (!near.empty()) {
-      error(code.pos, code.width, Msg::unknown_owner, {code.value},
-            Msg::hint_did_you_mean_owner, {near, owner(near)->name.value});
+      error(code.pos, code.width, Msg::unknown_owner, {code.value}, Msg::hint_did_you_mean_owner,
+            {near, owner(near)->name.value});
     } else {
-      error(code.pos, code.width, Msg::unknown_owner, {code.value},
-            Msg::hint_define_owner, {codes_list_});
+      error(code.pos, code.width, Msg::unknown_owner, {code.value}, Msg::hint_define_owner,
+            {codes_list_});
     }
   }
 
@@ -104,14 +102,17 @@ class Checker {
   std::string nearest_owner(const std::string& code) {
     constexpr size_t kMaxSuggested = 20;
     const auto it = suggestions_.find(code);
-    if (it != suggestions_.end()) return it->second;
-    if (suggestions_.size() >= kMaxSuggested) return {};
+    if (it != suggestions_.end())
+      return it->second;
+    if (suggestions_.size() >= kMaxSuggested)
+      return {};
     return suggestions_[code] = nearest(code, codes_);
   }
 
   void check_owners() {
     for (const Owner& o : plan_.owners) {
-      if (!o.parent.value.empty()) check_code(o.parent);
+      if (!o.parent.value.empty())
+        check_code(o.parent);
     }
     // Parent chains that loop, found in one walk: each owner is visited
     // once; a walk that meets an owner of its own path has found a loop,
@@ -130,7 +131,8 @@ class Checker {
         mark[at] = Mark::on_path;
         path.push_back(at);
         const Owner* parent = owner(plan_.owners[at].parent.value);
-        if (parent == nullptr) break;
+        if (parent == nullptr)
+          break;
         at = static_cast<size_t>(parent - plan_.owners.data());
       }
       if (loop) {
@@ -167,7 +169,8 @@ class Checker {
     for (const Text& c : lead.codes) check_code(c);
     for (const Text& c : support.codes) check_code(c);
     for (const Text& s : support.codes) {
-      if (has_code(lead, s.value)) warn(s.pos, s.width, Msg::lead_and_support, {s.value});
+      if (has_code(lead, s.value))
+        warn(s.pos, s.width, Msg::lead_and_support, {s.value});
     }
   }
 
@@ -180,11 +183,14 @@ class Checker {
     const OwnerList& lead = lead_of(line, a);
     const OwnerList& support = support_of(line, a);
     for (const Text& s : support.codes) {
-      if (!has_code(lead, s.value)) continue;
-      if (has_code(line.lead, s.value) && has_code(line.support, s.value)) continue;
+      if (!has_code(lead, s.value))
+        continue;
+      if (has_code(line.lead, s.value) && has_code(line.support, s.value))
+        continue;
       const OwnerList& own = a.support.present ? a.support : a.lead;
       for (const Text& c : own.codes) {
-        if (c.value == s.value) warn(c.pos, c.width, Msg::lead_and_support, {s.value});
+        if (c.value == s.value)
+          warn(c.pos, c.width, Msg::lead_and_support, {s.value});
       }
     }
   }
@@ -198,8 +204,8 @@ class Checker {
             {std::to_string(line.id.value), std::to_string(it->second)});
     }
     if (line.lead.present && line.lead.codes.empty()) {
-      error(line.lead.pos, 1, Msg::empty_lead, {std::to_string(line.id.value)},
-            Msg::hint_add_lead, {codes_.empty() ? "SG" : codes_.front()});
+      error(line.lead.pos, 1, Msg::empty_lead, {std::to_string(line.id.value)}, Msg::hint_add_lead,
+            {codes_.empty() ? "SG" : codes_.front()});
     }
     check_lists(line.lead, line.support);
     for (const Text& c : line.lead.codes) {
@@ -224,14 +230,13 @@ class Checker {
     return fmt::format("{}.{}", line.id.value, a.id.value);
   }
 
-  void check_in_period(const DateValue& d, const Date& first, const Date& last,
-                       Msg what) {
-    if (!d.ok || !period_known()) return;
+  void check_in_period(const DateValue& d, const Date& first, const Date& last, Msg what) {
+    if (!d.ok || !period_known())
+      return;
     if (first < period_first() || last > period_last()) {
-      const std::string written =
-          d.date.precision == DatePrecision::month
-              ? fmt::format("{:04}-{:02}", d.date.year, d.date.month)
-              : fmt::format("{}", d.date.first());
+      const std::string written = d.date.precision == DatePrecision::month
+                                      ? fmt::format("{:04}-{:02}", d.date.year, d.date.month)
+                                      : fmt::format("{}", d.date.first());
       error(d.pos, static_cast<int>(written.size()), Msg::outside_period,
             {word_arg(what), written, fmt::format("{}", period_first()),
              fmt::format("{}", period_last())});
@@ -252,7 +257,8 @@ class Checker {
     }
     check_activity_lists(line, a);
     if (a.progress.value < 0 || a.progress.value > 100) {
-      error(a.progress.pos, digits(a.progress), Msg::progress_range, {std::to_string(a.progress.value)});
+      error(a.progress.pos, digits(a.progress), Msg::progress_range,
+            {std::to_string(a.progress.value)});
     }
     if (!(a.weight.value > 0)) {
       error(a.weight.pos, 1, Msg::weight_range, {fmt::format("{}", a.weight.value)});
@@ -261,7 +267,8 @@ class Checker {
       warn(a.flag_text.pos, a.flag_text.width, Msg::cancelled_done, {});
     }
     for (const Deliverable& d : a.deliverables) {
-      if (!d.owner.value.empty()) check_code(d.owner);
+      if (!d.owner.value.empty())
+        check_code(d.owner);
       if (d.count.value < 1) {
         error(d.count.pos, digits(d.count), Msg::count_range, {std::to_string(d.count.value)});
       }
@@ -272,10 +279,12 @@ class Checker {
   void check_updates(const Activity& a) {
     const Update* prev = nullptr;
     for (const Update& u : a.updates) {
-      if (!u.by.value.empty()) check_code(u.by);
+      if (!u.by.value.empty())
+        check_code(u.by);
       check_in_period(u.date, u.date.date.first(), u.date.date.last(), Msg::what_update);
       if (u.progress.value < 0 || u.progress.value > 100) {
-        error(u.progress.pos, digits(u.progress), Msg::progress_range, {std::to_string(u.progress.value)});
+        error(u.progress.pos, digits(u.progress), Msg::progress_range,
+              {std::to_string(u.progress.value)});
       }
       if (u.date.ok && u.date.date.last() > as_of_) {
         warn(u.date.pos, 10, Msg::future_update,
@@ -284,8 +293,7 @@ class Checker {
       if (prev != nullptr && prev->date.ok && u.date.ok) {
         if (u.date.date.last() < prev->date.date.last()) {
           error(u.date.pos, 10, Msg::updates_order,
-                {fmt::format("{}", u.date.date.last()),
-                 fmt::format("{}", prev->date.date.last())});
+                {fmt::format("{}", u.date.date.last()), fmt::format("{}", prev->date.date.last())});
         } else if (u.progress.pos.known() && prev->progress.pos.known() &&
                    u.progress.value < prev->progress.value) {
           warn(u.progress.pos, digits(u.progress), Msg::progress_decrease,
@@ -323,9 +331,11 @@ std::vector<Diagnostic> validate_plan_set(const std::vector<const Plan*>& plans)
   std::vector<Diagnostic> out;
   std::unordered_map<std::string, const Plan*> seen;
   for (const Plan* p : plans) {
-    if (p->id.value.empty()) continue;
+    if (p->id.value.empty())
+      continue;
     const auto [it, fresh] = seen.emplace(p->id.value, p);
-    if (fresh) continue;
+    if (fresh)
+      continue;
     Diagnostic d;
     d.file = p->file;
     d.pos = p->id.pos;

@@ -29,8 +29,7 @@ struct Target {
 
 // Every line or activity the address names among plans: none, one, or
 // several when the plan is not named and more than one has it.
-std::vector<Target> resolve(const Address& address,
-                            const std::vector<const Plan*>& plans);
+std::vector<Target> resolve(const Address& address, const std::vector<const Plan*>& plans);
 
 std::string format_address(const Line& line, const Activity& activity);
 

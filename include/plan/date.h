@@ -26,9 +26,7 @@ struct Date {
     return a.year == b.year && a.month == b.month && a.day == b.day;
   }
   friend bool operator!=(const Date& a, const Date& b) { return !(a == b); }
-  friend bool operator<(const Date& a, const Date& b) {
-    return a.days() < b.days();
-  }
+  friend bool operator<(const Date& a, const Date& b) { return a.days() < b.days(); }
   friend bool operator<=(const Date& a, const Date& b) { return !(b < a); }
   friend bool operator>(const Date& a, const Date& b) { return b < a; }
   friend bool operator>=(const Date& a, const Date& b) { return !(a < b); }
@@ -67,9 +65,7 @@ std::optional<Date> parse_day(std::string_view text);
 template <>
 struct fmt::formatter<plan::Date> : fmt::formatter<std::string_view> {
   template <typename FormatContext>
-  auto format(const plan::Date& d, FormatContext& ctx) const
-      -> decltype(ctx.out()) {
-    return fmt::format_to(ctx.out(), "{:04}-{:02}-{:02}", d.year, d.month,
-                          d.day);
+  auto format(const plan::Date& d, FormatContext& ctx) const -> decltype(ctx.out()) {
+    return fmt::format_to(ctx.out(), "{:04}-{:02}-{:02}", d.year, d.month, d.day);
   }
 };

@@ -28,12 +28,12 @@ struct ActivityState {
   const Activity* activity = nullptr;
   Date start;
   Date end;
-  int progress = 0;       // at the as-of date
-  double expected = 0;    // 0..100
+  int progress = 0;     // at the as-of date
+  double expected = 0;  // 0..100
   Status status = Status::not_started;
   Signal signal = Signal::none;
   const Update* last_update = nullptr;  // the last one on or before as-of
-  int days_late = 0;      // days past end, when late
+  int days_late = 0;                    // days past end, when late
 };
 
 struct LineState {
@@ -60,13 +60,12 @@ double expected_progress(const Date& start, const Date& end, const Date& as_of);
 
 // The progress recorded at as_of: the last update on or before it (0 if
 // every update is later); without updates, the activity's progress.
-int progress_at(const Activity& activity, const Date& as_of,
-                const Update** last = nullptr);
+int progress_at(const Activity& activity, const Date& as_of, const Update** last = nullptr);
 
 Signal signal_for(double progress, double expected, const Plan& plan);
 
-ActivityState derive_activity(const Plan& plan, const Line& line,
-                              const Activity& activity, const Date& as_of);
+ActivityState derive_activity(const Plan& plan, const Line& line, const Activity& activity,
+                              const Date& as_of);
 PlanState derive_plan(const Plan& plan, const Date& as_of);
 
 // Whole percentages for display.

@@ -27,16 +27,16 @@ struct MarkRequest {
   std::string note;
   std::string by;
   std::string evidence;
-  Date date;                    // of the update
-  Date as_of;                   // for validating the result
+  Date date;   // of the update
+  Date as_of;  // for validating the result
   StatusChange status = StatusChange::keep;
 };
 
 struct MarkResult {
   bool ok = false;
-  std::string text;               // the whole new file
-  int old_progress = 0;           // the activity's progress before
-  int new_progress = 0;           // and after
+  std::string text;      // the whole new file
+  int old_progress = 0;  // the activity's progress before
+  int new_progress = 0;  // and after
   bool appended_update = false;
   // The activity's state at the as-of date once the change is made.
   Status new_status = Status::not_started;

@@ -55,8 +55,7 @@ std::string_view language_code(Language lang);
 
 // --lang, else the plan's `language`, else the locale (LANG starting with
 // "es"), else English.
-Language choose_language(std::optional<Language> flag,
-                         std::optional<Language> plan_language,
+Language choose_language(std::optional<Language> flag, std::optional<Language> plan_language,
                          const char* locale_lang);
 
 }  // namespace plan

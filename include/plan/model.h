@@ -98,19 +98,19 @@ struct Activity {
   OwnerList lead;
   OwnerList support;
   NumberValue weight{1, {}};
-  IntValue progress;      // pos unknown when the key is absent (0)
+  IntValue progress;  // pos unknown when the key is absent (0)
   ActivityFlag flag = ActivityFlag::none;
-  Text flag_text;         // the `status` value as written
+  Text flag_text;  // the `status` value as written
   std::vector<Update> updates;
   // Where the keys that `plan mark` edits were written (unknown if absent).
   Pos progress_key;
   Pos status_key;
   Pos updates_key;
-  Pos updates_pos;        // of the `updates` list, when it is one
+  Pos updates_pos;  // of the `updates` list, when it is one
   CollectionStyle updates_style = CollectionStyle::block;
-  Pos pos;                // of the activity's mapping
+  Pos pos;  // of the activity's mapping
   CollectionStyle style = CollectionStyle::block;
-  int end_offset = -1;    // just after its last value (a quoted one's quote)
+  int end_offset = -1;  // just after its last value (a quoted one's quote)
 };
 
 struct Line {

@@ -27,8 +27,7 @@ size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate nearest to word, if it is near enough to be a plausible
 // typo (distance at most a third of the word's length, at least 1); "" when
 // none is.
-std::string nearest(std::string_view word,
-                    const std::vector<std::string>& candidates);
+std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
 
 // YAML text scanning that the loader and the editor share (yaml-cpp gives
 // where a value starts, not where it ends).

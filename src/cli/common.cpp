@@ -44,8 +44,10 @@ Date today() {
 }
 
 ColorMode color_mode(const std::string& s) {
-  if (s == "always") return ColorMode::always;
-  if (s == "never") return ColorMode::never;
+  if (s == "always")
+    return ColorMode::always;
+  if (s == "never")
+    return ColorMode::never;
   return ColorMode::auto_;
 }
 
@@ -54,7 +56,8 @@ ColorMode color_mode(const std::string& s) {
 const char* locale_language() {
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char* v = std::getenv(var);
-    if (v != nullptr && *v != '\0') return v;
+    if (v != nullptr && *v != '\0')
+      return v;
   }
   return nullptr;
 }
@@ -93,7 +96,8 @@ Loaded load_and_validate(const Context& ctx) {
   }
   for (Diagnostic& d : validate_plan_set(complete)) {
     for (auto& r : loaded.results) {
-      if (r->plan.file == d.file) r->diagnostics.push_back(d);
+      if (r->plan.file == d.file)
+        r->diagnostics.push_back(d);
     }
     loaded.diagnostics.push_back(std::move(d));
   }
@@ -104,29 +108,32 @@ Loaded load_and_validate(const Context& ctx) {
 std::vector<const Plan*> Loaded::usable() const {
   std::vector<const Plan*> out;
   for (const auto& r : results) {
-    if (r->complete && !has_errors(r->diagnostics)) out.push_back(&r->plan);
+    if (r->complete && !has_errors(r->diagnostics))
+      out.push_back(&r->plan);
   }
   return out;
 }
 
 const Plan* Loaded::plan_of(const std::string& file) const {
   for (const auto& r : results) {
-    if (r->plan.file == file) return &r->plan;
+    if (r->plan.file == file)
+      return &r->plan;
   }
   return nullptr;
 }
 
-std::string render_diagnostic(const Diagnostic& d, const Loaded& loaded,
-                              const Context& ctx, const Terminal& term) {
+std::string render_diagnostic(const Diagnostic& d, const Loaded& loaded, const Context& ctx,
+                              const Terminal& term) {
   const Plan* plan = loaded.plan_of(d.file);
-  return render_diagnostic_text(d, plan != nullptr ? &plan->source : nullptr,
-                                ctx.lang_for(plan), term);
+  return render_diagnostic_text(d, plan != nullptr ? &plan->source : nullptr, ctx.lang_for(plan),
+                                term);
 }
 
 bool report_errors(const Loaded& loaded, const Context& ctx) {
   bool any = false;
   for (const Diagnostic& d : loaded.diagnostics) {
-    if (d.severity != Severity::error) continue;
+    if (d.severity != Severity::error)
+      continue;
     std::cerr << render_diagnostic(d, loaded, ctx, ctx.err);
     any = true;
   }
@@ -141,7 +148,8 @@ std::vector<PlanState> derive_usable(const Loaded& loaded, const Context& ctx) {
 
 void print_tables(const std::vector<PlanState>& states, const Context& ctx) {
   for (size_t i = 0; i < states.size(); ++i) {
-    if (i > 0) std::cout << "\n";
+    if (i > 0)
+      std::cout << "\n";
     std::cout << render_list_table(states[i], ctx.lang_for(states[i].plan), ctx.out,
                                    states.size() > 1);
   }
@@ -152,7 +160,8 @@ void print_error(const Context& ctx, Language lang, Msg msg, const std::vector<s
   std::cerr << "plan: "
             << paint(ctx.err, Style::red, std::string(text_of(lang, Msg::word_error)) + ":") << " "
             << tr(lang, msg, args);
-  if (!code_of(msg).empty()) std::cerr << " [" << code_of(msg) << "]";
+  if (!code_of(msg).empty())
+    std::cerr << " [" << code_of(msg) << "]";
   std::cerr << "\n";
   if (hint) {
     std::cerr << "      = " << text_of(lang, Msg::word_hint) << ": " << tr(lang, *hint, hint_args)

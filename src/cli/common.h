@@ -3,7 +3,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,10 +22,10 @@ constexpr int kExitPlan = 1;   // the plan, or the request, is wrong
 constexpr int kExitUsage = 2;  // unknown option, bad option value
 
 struct CommonOptions {
-  std::string lang;      // "" = from the plan, then the locale
-  std::string as_of;     // "" = today
+  std::string lang;   // "" = from the plan, then the locale
+  std::string as_of;  // "" = today
   std::string color = "auto";
-  int width = 0;         // 0 = the terminal's
+  int width = 0;  // 0 = the terminal's
   std::vector<std::string> paths;
 };
 
@@ -61,8 +60,8 @@ Loaded load_and_validate(const Context& ctx);
 // Prints the errors of plans that cannot be used to stderr; true if any.
 bool report_errors(const Loaded& loaded, const Context& ctx);
 
-std::string render_diagnostic(const Diagnostic& d, const Loaded& loaded,
-                              const Context& ctx, const Terminal& term);
+std::string render_diagnostic(const Diagnostic& d, const Loaded& loaded, const Context& ctx,
+                              const Terminal& term);
 
 // The usable plans, derived at the as-of date.
 std::vector<PlanState> derive_usable(const Loaded& loaded, const Context& ctx);

@@ -58,12 +58,14 @@ std::vector<std::string> choices_of(const CLI::Option& opt) {
   const size_t open = type.find('{');
   const size_t close = type.find('}', open);
   std::vector<std::string> out;
-  if (open == std::string::npos || close == std::string::npos) return out;
+  if (open == std::string::npos || close == std::string::npos)
+    return out;
   const std::string_view set = std::string_view(type).substr(open + 1, close - open - 1);
   size_t start = 0;
   while (start <= set.size()) {
     const size_t comma = std::min(set.find(',', start), set.size());
-    if (comma > start) out.emplace_back(set.substr(start, comma - start));
+    if (comma > start)
+      out.emplace_back(set.substr(start, comma - start));
     start = comma + 1;
   }
   return out;
@@ -71,10 +73,14 @@ std::vector<std::string> choices_of(const CLI::Option& opt) {
 
 // Only `show` takes a line's address (2) as well as an activity's (2.3).
 ArgKind kind_of(std::string_view command, std::string_view name, bool has_choices) {
-  if (has_choices) return ArgKind::choice;
-  if (name == "ADDRESS") return command == "show" ? ArgKind::address_or_line : ArgKind::address;
-  if (name == "PROGRESS") return ArgKind::progress;
-  if (name == "PATH") return ArgKind::path;
+  if (has_choices)
+    return ArgKind::choice;
+  if (name == "ADDRESS")
+    return command == "show" ? ArgKind::address_or_line : ArgKind::address;
+  if (name == "PROGRESS")
+    return ArgKind::progress;
+  if (name == "PATH")
+    return ArgKind::path;
   return ArgKind::text;
 }
 
@@ -83,17 +89,18 @@ std::vector<std::string> split_words(const std::string& s) {
   size_t start = 0;
   while (start < s.size()) {
     const size_t space = std::min(s.find(' ', start), s.size());
-    if (space > start) out.push_back(s.substr(start, space - start));
+    if (space > start)
+      out.push_back(s.substr(start, space - start));
     start = space + 1;
   }
   return out;
 }
 
 // Options, then positionals; hidden ones (no group) are left out.
-void read_options(const CLI::App& app, std::vector<OptionModel>* options,
-                  CommandModel* command) {
+void read_options(const CLI::App& app, std::vector<OptionModel>* options, CommandModel* command) {
   for (const CLI::Option* opt : app.get_options()) {
-    if (opt->get_group().empty()) continue;
+    if (opt->get_group().empty())
+      continue;
     if (opt->nonpositional()) {
       OptionModel o;
       for (const std::string& s : opt->get_snames()) o.names.push_back("-" + s);
@@ -119,7 +126,8 @@ AppModel read_app(const CLI::App& app) {
   AppModel m;
   read_options(app, &m.options, nullptr);
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-    if (sub->get_group().empty()) continue;
+    if (sub->get_group().empty())
+      continue;
     CommandModel c;
     c.name = sub->get_name();
     c.description = sub->get_description();
@@ -132,7 +140,8 @@ AppModel read_app(const CLI::App& app) {
 std::string join(const std::vector<std::string>& words, std::string_view sep = " ") {
   std::string out;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += sep;
+    if (i > 0)
+      out += sep;
     out += words[i];
   }
   return out;
@@ -141,7 +150,8 @@ std::string join(const std::vector<std::string>& words, std::string_view sep = "
 std::vector<std::string> all_names(const std::vector<OptionModel>& options, bool values_only) {
   std::vector<std::string> out;
   for (const OptionModel& o : options) {
-    if (values_only && !o.takes_value) continue;
+    if (values_only && !o.takes_value)
+      continue;
     out.insert(out.end(), o.names.begin(), o.names.end());
   }
   return out;
@@ -150,7 +160,8 @@ std::vector<std::string> all_names(const std::vector<OptionModel>& options, bool
 // ---------------------------------------------------------------------------
 // bash
 
-constexpr std::string_view kBashHead = R"script(# bash completion for plan                                 -*- shell-script -*-
+constexpr std::string_view kBashHead =
+    R"script(# bash completion for plan                                 -*- shell-script -*-
 # Written by `plan completion bash`. Install it as
 # /usr/share/bash-completion/completions/plan, or load it from ~/.bashrc:
 #   source <(plan completion bash)
@@ -246,12 +257,18 @@ complete -F _plan plan
 
 std::string bash_kind(const PositionalModel& p) {
   switch (p.kind) {
-    case ArgKind::address: return "address";
-    case ArgKind::address_or_line: return "address+line";
-    case ArgKind::progress: return "progress";
-    case ArgKind::path: return "path";
-    case ArgKind::choice: return "choice:" + join(p.choices, ",");
-    case ArgKind::text: return "text";
+  case ArgKind::address:
+    return "address";
+  case ArgKind::address_or_line:
+    return "address+line";
+  case ArgKind::progress:
+    return "progress";
+  case ArgKind::path:
+    return "path";
+  case ArgKind::choice:
+    return "choice:" + join(p.choices, ",");
+  case ArgKind::text:
+    return "text";
   }
   return "text";
 }
@@ -275,7 +292,8 @@ std::string bash_script(const AppModel& m) {
   out += "\n_plan_values() {\n  case \"$cmd $prev\" in\n";
   for (const CommandModel& c : m.commands) {
     for (const OptionModel& o : c.options) {
-      if (o.choices.empty()) continue;
+      if (o.choices.empty())
+        continue;
       std::vector<std::string> patterns;
       for (const std::string& n : o.names) patterns.push_back(sh_quote(c.name + " " + n));
       out += fmt::format("    {}) _plan_reply {} ;;\n", join(patterns, " | "),
@@ -303,8 +321,8 @@ std::string bash_script(const AppModel& m) {
     std::vector<std::string> kinds;
     for (const PositionalModel& p : c.positionals) kinds.push_back(bash_kind(p));
     out += fmt::format(
-        "    {})\n      opts={}\n      valopts={}\n      positionals=({})\n{}      ;;\n",
-        c.name, sh_quote(join(all_names(c.options, false))),
+        "    {})\n      opts={}\n      valopts={}\n      positionals=({})\n{}      ;;\n", c.name,
+        sh_quote(join(all_names(c.options, false))),
         sh_quote(" " + join(all_names(c.options, true)) + " "), join(kinds),
         c.last_repeats ? "      repeat=1\n" : "");
   }
@@ -355,7 +373,8 @@ fi
 std::string zsh_description(std::string_view s) {
   std::string out;
   for (const char c : s) {
-    if (c == '[' || c == ']' || c == ':' || c == '\\') out += '\\';
+    if (c == '[' || c == ']' || c == ':' || c == '\\')
+      out += '\\';
     out += c;
   }
   return out;
@@ -363,14 +382,13 @@ std::string zsh_description(std::string_view s) {
 
 std::string zsh_option_specs(const OptionModel& o, std::string_view indent) {
   std::string out;
-  const std::string exclusive =
-      o.names.size() > 1 ? "(" + join(o.names) + ")" : std::string();
+  const std::string exclusive = o.names.size() > 1 ? "(" + join(o.names) + ")" : std::string();
   for (const std::string& n : o.names) {
     std::string spec = exclusive + n;
     if (o.takes_value) {
       std::string word = o.names.back().substr(o.names.back().find_first_not_of('-'));
-      spec += (n.size() > 2 ? "=" : "+") + ("[" + zsh_description(o.description) + "]") +
-              ":" + word + ":";
+      spec += (n.size() > 2 ? "=" : "+") + ("[" + zsh_description(o.description) + "]") + ":" +
+              word + ":";
       spec += o.choices.empty() ? " " : "(" + join(o.choices) + ")";
     } else {
       spec += "[" + zsh_description(o.description) + "]";
@@ -387,12 +405,24 @@ std::string zsh_positional_specs(const CommandModel& c, std::string_view indent)
     const bool rest = c.last_repeats && i + 1 == c.positionals.size();
     std::string action;
     switch (p.kind) {
-      case ArgKind::address: action = "_plan_addresses"; break;
-      case ArgKind::address_or_line: action = "_plan_addresses lines"; break;
-      case ArgKind::progress: action = "(done)"; break;
-      case ArgKind::path: action = "_files"; break;
-      case ArgKind::choice: action = "(" + join(p.choices) + ")"; break;
-      case ArgKind::text: action = " "; break;
+    case ArgKind::address:
+      action = "_plan_addresses";
+      break;
+    case ArgKind::address_or_line:
+      action = "_plan_addresses lines";
+      break;
+    case ArgKind::progress:
+      action = "(done)";
+      break;
+    case ArgKind::path:
+      action = "_files";
+      break;
+    case ArgKind::choice:
+      action = "(" + join(p.choices) + ")";
+      break;
+    case ArgKind::text:
+      action = " ";
+      break;
     }
     std::string word = p.name;
     std::transform(word.begin(), word.end(), word.begin(),
@@ -414,8 +444,9 @@ std::string zsh_script(const AppModel& m) {
     out += fmt::format("        {}\n", sh_quote(c.name + ":" + c.description));
   }
   out += "      )\n      _describe -t commands 'plan command' commands\n      ;;\n";
-  out += "    args)\n      curcontext=\"${curcontext%:*:*}:plan-$line[1]:\"\n"
-         "      case $line[1] in\n";
+  out +=
+      "    args)\n      curcontext=\"${curcontext%:*:*}:plan-$line[1]:\"\n"
+      "      case $line[1] in\n";
   for (const CommandModel& c : m.commands) {
     out += fmt::format("        {})\n          _arguments", c.name);
     for (const OptionModel& o : c.options) out += zsh_option_specs(o, "            ");
@@ -430,7 +461,8 @@ std::string zsh_script(const AppModel& m) {
 // ---------------------------------------------------------------------------
 // fish
 
-constexpr std::string_view kFishHead = R"script(# fish completion for plan, written by `plan completion fish`. Install it
+constexpr std::string_view kFishHead =
+    R"script(# fish completion for plan, written by `plan completion fish`. Install it
 # as ~/.config/fish/completions/plan.fish (or in vendor_completions.d), or:
 #   plan completion fish | source
 
@@ -475,7 +507,8 @@ complete -c plan -f
 std::string fish_quote(std::string_view s) {
   std::string out = "'";
   for (const char c : s) {
-    if (c == '\\' || c == '\'') out += '\\';
+    if (c == '\\' || c == '\'')
+      out += '\\';
     out += c;
   }
   return out + "'";
@@ -486,8 +519,10 @@ std::string fish_option(std::string_view condition, const OptionModel& o) {
   for (const std::string& n : o.names) {
     out += n.size() > 2 ? " -l " + n.substr(2) : " -s " + n.substr(1);
   }
-  if (o.takes_value) out += " -x";
-  if (!o.choices.empty()) out += " -a " + fish_quote(join(o.choices));
+  if (o.takes_value)
+    out += " -x";
+  if (!o.choices.empty())
+    out += " -a " + fish_quote(join(o.choices));
   return out + " -d " + fish_quote(o.description) + "\n";
 }
 
@@ -515,17 +550,28 @@ std::string fish_script(const AppModel& m) {
       const PositionalModel& p = c.positionals[i];
       const bool rest = c.last_repeats && i + 1 == c.positionals.size();
       const std::string at =
-          rest && i == 0 ? in
-                         : fmt::format("{}; and test (__plan_positionals) -{} {}", in,
-                                       rest ? "ge" : "eq", i);
+          rest && i == 0
+              ? in
+              : fmt::format("{}; and test (__plan_positionals) -{} {}", in, rest ? "ge" : "eq", i);
       std::string what;
       switch (p.kind) {
-        case ArgKind::address: what = "-a '(__plan_addresses)'"; break;
-        case ArgKind::address_or_line: what = "-a '(__plan_addresses lines)'"; break;
-        case ArgKind::progress: what = "-a done"; break;
-        case ArgKind::path: what = "-F"; break;
-        case ArgKind::choice: what = "-a " + fish_quote(join(p.choices)); break;
-        case ArgKind::text: continue;
+      case ArgKind::address:
+        what = "-a '(__plan_addresses)'";
+        break;
+      case ArgKind::address_or_line:
+        what = "-a '(__plan_addresses lines)'";
+        break;
+      case ArgKind::progress:
+        what = "-a done";
+        break;
+      case ArgKind::path:
+        what = "-F";
+        break;
+      case ArgKind::choice:
+        what = "-a " + fish_quote(join(p.choices));
+        break;
+      case ArgKind::text:
+        continue;
       }
       out += fmt::format("complete -c plan -n {} {}\n", fish_quote(at), what);
     }

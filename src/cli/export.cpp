@@ -1,10 +1,11 @@
 // cli/export.cpp: `plan export`, the plan in formats other tools read.
+#include "plan/render/export.h"
+
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "common.h"
-#include "plan/render/export.h"
 #include "plan/render/json.h"
 
 namespace plan::cli {
@@ -29,7 +30,8 @@ int run_export(const ExportOptions& opts) {
     std::cout << render_ics(states, lang);
   } else {
     for (size_t i = 0; i < states.size(); ++i) {
-      if (i > 0) std::cout << "\n";
+      if (i > 0)
+        std::cout << "\n";
       const Language l = ctx.lang_for(states[i].plan);
       std::cout << (opts.format == "markdown" ? render_markdown(states[i], l)
                                               : render_mermaid(states[i], l));

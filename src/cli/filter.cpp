@@ -22,8 +22,9 @@ namespace {
 // The query with a caret under the fault, like a diagnostic's excerpt.
 void report_query_error(const std::string& query, const QueryError& e, Language lang,
                         const Terminal& term) {
-  std::cerr << "plan: " << paint(term, Style::red, std::string(text_of(lang, Msg::word_error)) + ":")
-            << " " << tr(lang, e.message, e.args) << " [" << code_of(e.message) << "]\n";
+  std::cerr << "plan: "
+            << paint(term, Style::red, std::string(text_of(lang, Msg::word_error)) + ":") << " "
+            << tr(lang, e.message, e.args) << " [" << code_of(e.message) << "]\n";
   std::cerr << "    " << query << "\n";
   std::string before;
   size_t i = 0;
@@ -55,7 +56,8 @@ int run_filter(const FilterOptions& opts) {
   std::vector<PlanState> states;
   for (const Plan* p : loaded.usable()) {
     PlanState st = filter_state(derive_plan(*p, ctx.as_of), *parsed.query);
-    if (!st.lines.empty()) states.push_back(std::move(st));
+    if (!st.lines.empty())
+      states.push_back(std::move(st));
   }
   if (opts.format == "json") {
     write_list_json(states, std::cout);
@@ -73,7 +75,8 @@ int run_filter(const FilterOptions& opts) {
 void setup_filter(CLI::App& app, int* status) {
   auto opts = std::make_shared<FilterOptions>();
   CLI::App* sub = app.add_subcommand(
-      "filter", "Activities matching a query, e.g. \"lead:EPC and active:2021-05\" (docs/filter.md)");
+      "filter",
+      "Activities matching a query, e.g. \"lead:EPC and active:2021-05\" (docs/filter.md)");
   sub->add_option("QUERY", opts->query, "The query; quote it for the shell")->required();
   sub->add_option("--format", opts->format, "Output: text, json or csv")
       ->check(CLI::IsMember({"text", "json", "csv"}));

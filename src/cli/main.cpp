@@ -1,6 +1,5 @@
 // cli/main.cpp: the `plan` command: CLI11 wiring only.
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <exception>
 #include <iostream>
@@ -13,11 +12,13 @@
 
 int main(int argc, char** argv) {
   using namespace plan::cli;
-  CLI::App app{"plan: keep a public institution's action plan as YAML in git.\n"
-               "Validate it, see where it stands, and record progress."};
+  CLI::App app{
+      "plan: keep a public institution's action plan as YAML in git.\n"
+      "Validate it, see where it stands, and record progress."};
   app.name("plan");
   std::string version = PLAN_VERSION;
-  if (std::string_view(PLAN_GIT_COMMIT).size() > 0) version += std::string(" (") + PLAN_GIT_COMMIT + ")";
+  if (std::string_view(PLAN_GIT_COMMIT).size() > 0)
+    version += std::string(" (") + PLAN_GIT_COMMIT + ")";
   app.set_version_flag("--version", "plan " + version);
   app.require_subcommand(1);
   app.fallthrough(false);
@@ -40,7 +41,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
     if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-      const plan::Language lang = plan::choose_language(std::nullopt, std::nullopt, locale_language());
+      const plan::Language lang =
+          plan::choose_language(std::nullopt, std::nullopt, locale_language());
       const std::string near = plan::nearest(argv[1], names);
       std::cerr << "plan: " << plan::text_of(lang, plan::Msg::word_error) << ": "
                 << plan::tr(lang, plan::Msg::unknown_command, std::string(argv[1])) << "\n";

@@ -2,7 +2,6 @@
 #include <sys/stat.h>
 
 #include <dtl/dtl.hpp>
-
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -38,13 +37,13 @@ bool exists(const std::string& path) {
 }
 
 bool all_digits(std::string_view s) {
-  return !s.empty() && s.size() <= 4 &&
-         s.find_first_not_of("0123456789") == std::string_view::npos;
+  return !s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 // PROGRESS: 0..100, +N, -N, or done.
 bool parse_progress(std::string_view s, MarkRequest* req) {
-  if (s.empty()) return false;
+  if (s.empty())
+    return false;
   if (s == "done") {
     req->progress = 100;
   } else if ((s[0] == '+' || s[0] == '-') && all_digits(s.substr(1))) {
@@ -78,7 +77,8 @@ std::string unified_diff(const std::string& file, const std::string& before,
   out << "--- a/" << name << "\n+++ b/" << name << "\n";
   diff.printUnifiedFormat(out);
   std::string text = out.str();
-  if (!text.empty() && text.back() != '\n') text += '\n';
+  if (!text.empty() && text.back() != '\n')
+    text += '\n';
   return text;
 }
 
@@ -106,9 +106,12 @@ int run_mark(const MarkOptions& opts) {
   req.note = opts.note;
   req.by = opts.by;
   req.evidence = opts.evidence;
-  if (opts.status == "blocked") req.status = StatusChange::blocked;
-  if (opts.status == "cancelled") req.status = StatusChange::cancelled;
-  if (opts.status == "none") req.status = StatusChange::clear;
+  if (opts.status == "blocked")
+    req.status = StatusChange::blocked;
+  if (opts.status == "cancelled")
+    req.status = StatusChange::cancelled;
+  if (opts.status == "none")
+    req.status = StatusChange::clear;
 
   // Find the plan file that holds the address: with one file named, it is
   // that one, read once below under the lock.
@@ -121,7 +124,8 @@ int run_mark(const MarkOptions& opts) {
     const Loaded all = load_and_validate(ctx);
     std::vector<const Plan*> plans;
     for (const auto& r : all.results) {
-      if (r->complete) plans.push_back(&r->plan);
+      if (r->complete)
+        plans.push_back(&r->plan);
     }
     const Language lang0 = ctx.lang_for(plans.empty() ? nullptr : plans.front());
     const std::optional<Address> address = parse_address(address_text);
@@ -160,7 +164,8 @@ int run_mark(const MarkOptions& opts) {
     return kExitPlan;
   }
   const std::optional<Target> target = resolve_one(address_text, {&plan}, ctx);
-  if (!target) return kExitPlan;
+  if (!target)
+    return kExitPlan;
   const MarkResult r = mark_activity(plan, *target->line, *target->activity, req);
   if (!r.ok) {
     // Their positions are in the changed text, so the excerpts come from it.
@@ -190,7 +195,8 @@ int run_mark(const MarkOptions& opts) {
                   r.new_progress)
             << "\n";
   std::string state(text_of(lang, status_word(r.new_status)));
-  if (r.new_signal != Signal::none) state += " · " + signal_text(ctx.out, r.new_signal, lang, false);
+  if (r.new_signal != Signal::none)
+    state += " · " + signal_text(ctx.out, r.new_signal, lang, false);
   std::cout << "  " << tr(lang, Msg::mark_state, state) << "\n";
   if (r.appended_update && req.progress.value_or(r.new_progress) != r.new_progress) {
     std::cout << "  " << tr(lang, Msg::mark_backfilled, fmt::format("{}", req.date), r.new_progress)

@@ -1,10 +1,11 @@
 // cli/report.cpp: `plan report`, the follow-up report at a cut-off date.
+#include "plan/render/report.h"
+
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "common.h"
-#include "plan/render/report.h"
 
 namespace plan::cli {
 
@@ -24,22 +25,27 @@ int run_report(const ReportCliOptions& opts) {
     const Plan& p = *plans[i];
     // The cut-off: a named period of the plan's year, a date, or as-of.
     Date cutoff = ctx.as_of;
-    if (!opts.until.empty()) cutoff = *parse_day(opts.until);
-    if (!opts.period.empty()) cutoff = *period_cutoff(opts.period, p.period_start.date.year);
+    if (!opts.until.empty())
+      cutoff = *parse_day(opts.until);
+    if (!opts.period.empty())
+      cutoff = *period_cutoff(opts.period, p.period_start.date.year);
     ReportOptions ro;
     ro.period = opts.period;
     ro.lang = ctx.lang_for(&p);
     const PlanState st = derive_plan(p, cutoff);
-    if (i > 0) std::cout << (opts.format == "html" ? "\n" : "\n---\n\n");
-    std::cout << (opts.format == "html" ? render_report_html(st, ro) : render_report_markdown(st, ro));
+    if (i > 0)
+      std::cout << (opts.format == "html" ? "\n" : "\n---\n\n");
+    std::cout << (opts.format == "html" ? render_report_html(st, ro)
+                                        : render_report_markdown(st, ro));
   }
   return errors ? kExitPlan : kExitOk;
 }
 
 void setup_report(CLI::App& app, int* status) {
   auto opts = std::make_shared<ReportCliOptions>();
-  CLI::App* sub = app.add_subcommand(
-      "report", "The follow-up report at a cut-off: a quarter (T1..T4), a four-month period (C1..C3) or a date");
+  CLI::App* sub = app.add_subcommand("report",
+                                     "The follow-up report at a cut-off: a quarter (T1..T4), a "
+                                     "four-month period (C1..C3) or a date");
   auto* period = sub->add_option("--period", opts->period, "T1, T2, T3, T4, C1, C2 or C3")
                      ->check(CLI::IsMember({"T1", "T2", "T3", "T4", "C1", "C2", "C3"}));
   sub->add_option("--until", opts->until, "Cut-off date, YYYY-MM-DD (default: the as-of date)")

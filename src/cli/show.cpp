@@ -1,4 +1,6 @@
 // cli/show.cpp: `plan show ADDRESS`, one line or activity in full.
+#include "plan/render/show.h"
+
 #include <iostream>
 #include <memory>
 
@@ -6,7 +8,6 @@
 #include "common.h"
 #include "plan/address.h"
 #include "plan/render/json.h"
-#include "plan/render/show.h"
 
 namespace plan::cli {
 
@@ -21,7 +22,8 @@ int run_show(const ShowOptions& opts) {
   const Loaded loaded = load_and_validate(ctx);
   const bool errors = report_errors(loaded, ctx);
   const std::optional<Target> target = resolve_one(opts.address, loaded.usable(), ctx);
-  if (!target) return kExitPlan;
+  if (!target)
+    return kExitPlan;
   const Target& t = *target;
   const PlanState state = derive_plan(*t.plan, ctx.as_of);
   if (opts.format == "json") {

@@ -1,10 +1,11 @@
 // cli/status.cpp: `plan status`, where each plan stands at the as-of date.
+#include "plan/render/status.h"
+
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "common.h"
-#include "plan/render/status.h"
 
 namespace plan::cli {
 
@@ -23,7 +24,8 @@ int run_status(const StatusOptions& opts) {
     std::cout << render_status_json(states);
   } else {
     for (size_t i = 0; i < states.size(); ++i) {
-      if (i > 0) std::cout << "\n";
+      if (i > 0)
+        std::cout << "\n";
       std::cout << render_status_text(states[i], ctx.lang_for(states[i].plan), ctx.out, opts.ascii);
     }
   }
@@ -32,7 +34,8 @@ int run_status(const StatusOptions& opts) {
 
 void setup_status(CLI::App& app, int* status) {
   auto opts = std::make_shared<StatusOptions>();
-  CLI::App* sub = app.add_subcommand("status", "Where each plan stands: progress, semáforo, attention");
+  CLI::App* sub =
+      app.add_subcommand("status", "Where each plan stands: progress, semáforo, attention");
   sub->add_option("--format", opts->format, "Output: text or json")
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--ascii", opts->ascii, "Draw with plain ASCII");

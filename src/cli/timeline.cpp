@@ -1,10 +1,11 @@
 // cli/timeline.cpp: `plan timeline`, the Gantt chart.
+#include "plan/render/timeline.h"
+
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "common.h"
-#include "plan/render/timeline.h"
 
 namespace plan::cli {
 
@@ -37,16 +38,20 @@ int run_timeline(const TimelineCliOptions& opts) {
     t.from = p.period_start.date.first();
     t.to = p.period_end.date.last();
     ParsedDate d;
-    if (!opts.from.empty() && parse_date(opts.from, &d) == DateError::none) t.from = d.first();
-    if (!opts.to.empty() && parse_date(opts.to, &d) == DateError::none) t.to = d.last();
+    if (!opts.from.empty() && parse_date(opts.from, &d) == DateError::none)
+      t.from = d.first();
+    if (!opts.to.empty() && parse_date(opts.to, &d) == DateError::none)
+      t.to = d.last();
     if (t.to < t.from) {
       std::cerr << "plan: error: --to is before --from\n";
       return kExitUsage;
     }
     t.group = opts.group == "owner" ? TimelineGroup::owner : TimelineGroup::line;
     t.ascii = opts.ascii;
-    if (i > 0) std::cout << "\n";
-    if (plans.size() > 1) std::cout << paint(ctx.out, Style::bold, p.title.value) << "\n";
+    if (i > 0)
+      std::cout << "\n";
+    if (plans.size() > 1)
+      std::cout << paint(ctx.out, Style::bold, p.title.value) << "\n";
     std::cout << render_timeline(derive_plan(p, ctx.as_of), t, ctx.lang_for(&p), ctx.out);
   }
   return errors ? kExitPlan : kExitOk;

@@ -19,9 +19,8 @@ int run_validate(const ValidateOptions& opts) {
   const Loaded loaded = load_and_validate(ctx);
   const auto& diags = loaded.diagnostics;
   if (opts.format == "json") {
-    std::cout << render_diagnostics_json(diags, [&](const std::string& file) {
-      return ctx.lang_for(loaded.plan_of(file));
-    });
+    std::cout << render_diagnostics_json(
+        diags, [&](const std::string& file) { return ctx.lang_for(loaded.plan_of(file)); });
   } else if (opts.format == "github") {
     for (const Diagnostic& d : diags) {
       std::cout << render_diagnostic_github(d, ctx.lang_for(loaded.plan_of(d.file)));
@@ -34,8 +33,7 @@ int run_validate(const ValidateOptions& opts) {
     const Language lang = ctx.lang_for(first);
     if (diags.empty()) {
       for (const auto& r : loaded.results) {
-        std::cout << paint(ctx.out, Style::green, tr(lang, Msg::summary_ok, r->plan.file))
-                  << "\n";
+        std::cout << paint(ctx.out, Style::green, tr(lang, Msg::summary_ok, r->plan.file)) << "\n";
       }
     } else {
       const size_t errors = count_severity(diags, Severity::error);
@@ -48,8 +46,8 @@ int run_validate(const ValidateOptions& opts) {
                 << "\n";
     }
   }
-  const bool failed = has_errors(diags) ||
-                      (opts.strict && count_severity(diags, Severity::warning) > 0);
+  const bool failed =
+      has_errors(diags) || (opts.strict && count_severity(diags, Severity::warning) > 0);
   return failed ? kExitPlan : kExitOk;
 }
 

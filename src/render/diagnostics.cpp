@@ -1,33 +1,37 @@
 // render/diagnostics.cpp: compiler-style excerpts, JSON and GitHub output.
 #include "plan/render/diagnostics.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-
-#include "plan/text.h"
 #include "json_text.h"
+#include "plan/text.h"
 
 namespace plan {
 
 std::string_view source_line(std::string_view source, const Pos& pos) {
   size_t start = 0;
   if (pos.offset >= 0 && static_cast<size_t>(pos.offset) <= source.size()) {
-    start = source.rfind('\n', pos.offset == 0 ? std::string_view::npos
-                                               : static_cast<size_t>(pos.offset) - 1);
+    start = source.rfind(
+        '\n', pos.offset == 0 ? std::string_view::npos : static_cast<size_t>(pos.offset) - 1);
     start = start == std::string_view::npos ? 0 : start + 1;
-    if (pos.offset == 0) start = 0;
+    if (pos.offset == 0)
+      start = 0;
   } else {
     for (int line = 1; line < pos.line && start < source.size(); ++line) {
       const size_t nl = source.find('\n', start);
-      if (nl == std::string_view::npos) return {};
+      if (nl == std::string_view::npos)
+        return {};
       start = nl + 1;
     }
   }
-  if (start == 0 && source.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
+  if (start == 0 && source.compare(0, 3, "\xEF\xBB\xBF") == 0)
+    start = 3;
   size_t end = source.find('\n', start);
-  if (end == std::string_view::npos) end = source.size();
-  if (end > start && source[end - 1] == '\r') --end;
+  if (end == std::string_view::npos)
+    end = source.size();
+  if (end > start && source[end - 1] == '\r')
+    --end;
   return source.substr(start, end - start);
 }
 
@@ -53,17 +57,16 @@ std::string_view prefix_chars(std::string_view s, int chars) {
   return s.substr(0, i);
 }
 
-Msg severity_word(Severity s) {
-  return s == Severity::error ? Msg::word_error : Msg::word_warning;
-}
+Msg severity_word(Severity s) { return s == Severity::error ? Msg::word_error : Msg::word_warning; }
 
 }  // namespace
 
-std::string render_diagnostic_text(const Diagnostic& d, const std::string* source,
-                                   Language lang, const Terminal& term) {
+std::string render_diagnostic_text(const Diagnostic& d, const std::string* source, Language lang,
+                                   const Terminal& term) {
   const Style sev_style = d.severity == Severity::error ? Style::red : Style::yellow;
   std::string where = d.file;
-  if (d.pos.known()) where += fmt::format(":{}:{}", d.pos.line, d.pos.col);
+  if (d.pos.known())
+    where += fmt::format(":{}:{}", d.pos.line, d.pos.col);
   std::string out = fmt::format(
       "{}: {} {} [{}]\n", paint(term, Style::bold, where),
       paint(term, sev_style, std::string(text_of(lang, severity_word(d.severity))) + ":"),
@@ -93,8 +96,7 @@ std::string render_diagnostic_text(const Diagnostic& d, const std::string* sourc
                        paint(term, sev_style, std::string(d.width, '^')));
   }
   if (d.hint) {
-    out += fmt::format("{}= {}: {}\n", gutter, text_of(lang, Msg::word_hint),
-                       d.hint_text(lang));
+    out += fmt::format("{}= {}: {}\n", gutter, text_of(lang, Msg::word_hint), d.hint_text(lang));
   }
   return out;
 }
@@ -125,10 +127,17 @@ std::string escape_data(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out += c;
+    case '%':
+      out += "%25";
+      break;
+    case '\r':
+      out += "%0D";
+      break;
+    case '\n':
+      out += "%0A";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -138,9 +147,14 @@ std::string escape_property(std::string_view s) {
   std::string out;
   for (char c : escape_data(s)) {
     switch (c) {
-      case ':': out += "%3A"; break;
-      case ',': out += "%2C"; break;
-      default: out += c;
+    case ':':
+      out += "%3A";
+      break;
+    case ',':
+      out += "%2C";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -155,9 +169,10 @@ std::string render_diagnostic_github(const Diagnostic& d, Language lang) {
   }
   props += ",title=" + escape_property(d.code());
   std::string message = d.text(lang);
-  if (d.hint) message += " — " + d.hint_text(lang);
-  return fmt::format("::{} {}::{}\n", d.severity == Severity::error ? "error" : "warning",
-                     props, escape_data(message));
+  if (d.hint)
+    message += " — " + d.hint_text(lang);
+  return fmt::format("::{} {}::{}\n", d.severity == Severity::error ? "error" : "warning", props,
+                     escape_data(message));
 }
 
 }  // namespace plan

@@ -18,10 +18,12 @@ std::string iso(const Date& d) { return fmt::format("{}", d); }
 // quotes doubled.
 
 std::string csv_field(std::string_view v) {
-  if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
+  if (v.find_first_of(",\"\r\n") == std::string_view::npos)
+    return std::string(v);
   std::string out = "\"";
   for (char c : v) {
-    if (c == '"') out += '"';
+    if (c == '"')
+      out += '"';
     out += c;
   }
   return out + "\"";
@@ -30,7 +32,8 @@ std::string csv_field(std::string_view v) {
 std::string csv_row(const std::vector<std::string>& fields) {
   std::string out;
   for (size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out += ',';
+    if (i > 0)
+      out += ',';
     out += csv_field(fields[i]);
   }
   return out + "\r\n";
@@ -40,9 +43,9 @@ std::string csv_row(const std::vector<std::string>& fields) {
 
 std::string render_csv(const std::vector<PlanState>& states, bool bom) {
   std::string out = bom ? "\xEF\xBB\xBF" : "";
-  out += csv_row({"plan", "id", "line", "line_title", "title", "lead", "support", "start", "end",
-                  "product", "progress", "expected", "status", "signal", "last_update",
-                  "last_note"});
+  out +=
+      csv_row({"plan", "id", "line", "line_title", "title", "lead", "support", "start", "end",
+               "product", "progress", "expected", "status", "signal", "last_update", "last_note"});
   for (const PlanState& ps : states) {
     for (const LineState& ls : ps.lines) {
       for (const ActivityState& s : ls.activities) {
@@ -82,29 +85,34 @@ namespace {
 
 std::string signal_symbol(Signal s) {
   switch (s) {
-    case Signal::green: return "🟢";
-    case Signal::yellow: return "🟡";
-    case Signal::red: return "🔴";
-    default: return "⚪";
+  case Signal::green:
+    return "🟢";
+  case Signal::yellow:
+    return "🟡";
+  case Signal::red:
+    return "🔴";
+  default:
+    return "⚪";
   }
 }
 
 }  // namespace
 
 std::string markdown_signal(Signal s, Language lang) {
-  if (s == Signal::none) return "—";
+  if (s == Signal::none)
+    return "—";
   return signal_symbol(s) + " " + std::string(text_of(lang, signal_word(s)));
 }
 
 std::string render_markdown(const PlanState& st, Language lang) {
   const Plan& plan = *st.plan;
   std::string out = fmt::format("# {}\n\n", markdown_cell(plan.title.value));
-  if (!plan.entity.value.empty()) out += markdown_cell(plan.entity.value) + "  \n";
-  out += fmt::format("{}: {} · {}: {}% ({}) · {}\n", text_of(lang, Msg::label_as_of),
-                     long_date(lang, st.as_of), text_of(lang, Msg::label_plan_progress),
-                     round_percent(st.progress),
-                     tr(lang, Msg::expected_short, round_percent(st.expected)),
-                     markdown_signal(st.signal, lang));
+  if (!plan.entity.value.empty())
+    out += markdown_cell(plan.entity.value) + "  \n";
+  out += fmt::format(
+      "{}: {} · {}: {}% ({}) · {}\n", text_of(lang, Msg::label_as_of), long_date(lang, st.as_of),
+      text_of(lang, Msg::label_plan_progress), round_percent(st.progress),
+      tr(lang, Msg::expected_short, round_percent(st.expected)), markdown_signal(st.signal, lang));
   for (const LineState& ls : st.lines) {
     out += fmt::format("\n## {} {} — {}\n\n", text_of(lang, Msg::label_line), ls.line->id.value,
                        markdown_cell(ls.line->title.value));
@@ -112,19 +120,20 @@ std::string render_markdown(const PlanState& st, Language lang) {
                        round_percent(ls.progress),
                        tr(lang, Msg::expected_short, round_percent(ls.expected)),
                        markdown_signal(ls.signal, lang));
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                       text_of(lang, Msg::col_id), text_of(lang, Msg::col_activity),
-                       text_of(lang, Msg::col_lead), text_of(lang, Msg::col_start),
-                       text_of(lang, Msg::col_end), text_of(lang, Msg::col_progress),
-                       text_of(lang, Msg::col_expected), text_of(lang, Msg::col_status),
-                       text_of(lang, Msg::col_signal));
+    out +=
+        fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", text_of(lang, Msg::col_id),
+                    text_of(lang, Msg::col_activity), text_of(lang, Msg::col_lead),
+                    text_of(lang, Msg::col_start), text_of(lang, Msg::col_end),
+                    text_of(lang, Msg::col_progress), text_of(lang, Msg::col_expected),
+                    text_of(lang, Msg::col_status), text_of(lang, Msg::col_signal));
     out += "|---|---|---|---|---|--:|--:|---|---|\n";
     for (const ActivityState& s : ls.activities) {
-      out += fmt::format("| {} | {} | {} | {} | {} | {}% | {}% | {} | {} |\n",
-                         format_address(*s.line, *s.activity), markdown_cell(s.activity->title.value),
-                         codes_text(lead_of(*s.line, *s.activity)), iso(s.start), iso(s.end),
-                         s.progress, round_percent(s.expected),
-                         text_of(lang, status_word(s.status)), markdown_signal(s.signal, lang));
+      out +=
+          fmt::format("| {} | {} | {} | {} | {} | {}% | {}% | {} | {} |\n",
+                      format_address(*s.line, *s.activity), markdown_cell(s.activity->title.value),
+                      codes_text(lead_of(*s.line, *s.activity)), iso(s.start), iso(s.end),
+                      s.progress, round_percent(s.expected), text_of(lang, status_word(s.status)),
+                      markdown_signal(s.signal, lang));
     }
   }
   return out;
@@ -165,16 +174,24 @@ std::string render_mermaid(const PlanState& st, Language lang) {
     for (const ActivityState& s : ls.activities) {
       std::string tags;
       switch (s.status) {
-        case Status::done: tags = "done, "; break;
-        case Status::in_progress: tags = "active, "; break;
-        case Status::late:
-        case Status::blocked: tags = "crit, "; break;
-        default: break;
+      case Status::done:
+        tags = "done, ";
+        break;
+      case Status::in_progress:
+        tags = "active, ";
+        break;
+      case Status::late:
+      case Status::blocked:
+        tags = "crit, ";
+        break;
+      default:
+        break;
       }
       // Mermaid's end date is exclusive: the task runs to the day before.
-      out += fmt::format("    {} {} :{}a{}_{}, {}, {}\n", format_address(*s.line, *s.activity),
-                         mermaid_text(s.activity->title.value, 60), tags, s.line->id.value,
-                         s.activity->id.value, iso(s.start), iso(Date::from_days(s.end.days() + 1)));
+      out +=
+          fmt::format("    {} {} :{}a{}_{}, {}, {}\n", format_address(*s.line, *s.activity),
+                      mermaid_text(s.activity->title.value, 60), tags, s.line->id.value,
+                      s.activity->id.value, iso(s.start), iso(Date::from_days(s.end.days() + 1)));
     }
   }
   return out;
@@ -187,12 +204,22 @@ std::string ics_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      default: out += c;
+    case '\\':
+      out += "\\\\";
+      break;
+    case ';':
+      out += "\\;";
+      break;
+    case ',':
+      out += "\\,";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -217,22 +244,25 @@ std::string ics_fold(std::string_view line) {
 }
 
 std::string render_ics(const std::vector<PlanState>& states, Language lang) {
-  auto compact = [](const Date& d) { return fmt::format("{:04}{:02}{:02}", d.year, d.month, d.day); };
+  auto compact = [](const Date& d) {
+    return fmt::format("{:04}{:02}{:02}", d.year, d.month, d.day);
+  };
   std::string out;
   out += ics_fold("BEGIN:VCALENDAR");
   out += ics_fold("VERSION:2.0");
   out += ics_fold(std::string("PRODID:-//plan//plan ") + PLAN_VERSION + "//" +
                   (lang == Language::es ? "ES" : "EN"));
   out += ics_fold("CALSCALE:GREGORIAN");
-  if (states.size() == 1) out += ics_fold("X-WR-CALNAME:" + ics_escape(states.front().plan->title.value));
+  if (states.size() == 1)
+    out += ics_fold("X-WR-CALNAME:" + ics_escape(states.front().plan->title.value));
   for (const PlanState& ps : states) {
     const Plan& plan = *ps.plan;
     for (const LineState& ls : ps.lines) {
       for (const ActivityState& s : ls.activities) {
         const Activity& a = *s.activity;
         const std::string addr = format_address(*s.line, a);
-        std::string desc = fmt::format("{}: {}", text_of(lang, Msg::ics_lead),
-                                       codes_text(lead_of(*s.line, a)));
+        std::string desc =
+            fmt::format("{}: {}", text_of(lang, Msg::ics_lead), codes_text(lead_of(*s.line, a)));
         if (!support_of(*s.line, a).codes.empty()) {
           desc += fmt::format("\n{}: {}", text_of(lang, Msg::col_support),
                               codes_text(support_of(*s.line, a)));

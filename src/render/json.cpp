@@ -19,9 +19,7 @@ Json codes(const OwnerList& list) {
   return arr;
 }
 
-Json text_or_null(const Text& t) {
-  return t.value.empty() ? Json(nullptr) : Json(t.value);
-}
+Json text_or_null(const Text& t) { return t.value.empty() ? Json(nullptr) : Json(t.value); }
 
 Json update_json(const Update& u) {
   Json j;
@@ -78,7 +76,8 @@ Json owners_json(const Plan& plan, const std::vector<const OwnerList*>& lists) {
   for (const OwnerList* l : lists) {
     for (const Text& c : l->codes) {
       const Owner* o = plan.find_owner(c.value);
-      if (o == nullptr) continue;
+      if (o == nullptr)
+        continue;
       Json oj;
       oj["name"] = o->name.value;
       oj["parent"] = text_or_null(o->parent);
@@ -142,8 +141,8 @@ std::string render_plan_json(const std::vector<PlanState>& states) {
     j["signal"] = signal(ps.signal);
     Json owners = Json::object();
     for (const Owner& o : plan.owners) {
-      owners[o.code.value] = {{"name", o.name.value}, {"parent", text_or_null(o.parent)},
-                              {"external", o.external}};
+      owners[o.code.value] = {
+          {"name", o.name.value}, {"parent", text_or_null(o.parent)}, {"external", o.external}};
     }
     j["owners"] = std::move(owners);
     Json lines = Json::array();
@@ -172,16 +171,19 @@ std::string render_plan_json(const std::vector<PlanState>& states) {
 std::string render_show_json(const Target& target, const PlanState& state) {
   const Plan& plan = *target.plan;
   for (const LineState& ls : state.lines) {
-    if (ls.line != target.line) continue;
+    if (ls.line != target.line)
+      continue;
     if (target.activity != nullptr) {
       for (const ActivityState& s : ls.activities) {
-        if (s.activity != target.activity) continue;
+        if (s.activity != target.activity)
+          continue;
         Json j = activity_json(plan, s, true);
         std::vector<const OwnerList*> lists = {&lead_of(*s.line, *s.activity),
                                                &support_of(*s.line, *s.activity)};
         OwnerList deliverable_owners;
         for (const Deliverable& d : s.activity->deliverables) {
-          if (!d.owner.value.empty()) deliverable_owners.codes.push_back(d.owner);
+          if (!d.owner.value.empty())
+            deliverable_owners.codes.push_back(d.owner);
         }
         lists.push_back(&deliverable_owners);
         j["owners"] = owners_json(plan, lists);

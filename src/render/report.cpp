@@ -14,10 +14,11 @@ std::optional<Date> period_cutoff(std::string_view name, int year) {
     std::string_view name;
     int month;
   };
-  static constexpr Period kPeriods[] = {{"T1", 3}, {"T2", 6}, {"T3", 9},  {"T4", 12},
+  static constexpr Period kPeriods[] = {{"T1", 3}, {"T2", 6}, {"T3", 9}, {"T4", 12},
                                         {"C1", 4}, {"C2", 8}, {"C3", 12}};
   for (const Period& p : kPeriods) {
-    if (p.name == name) return Date{year, p.month, days_in_month(year, p.month)};
+    if (p.name == name)
+      return Date{year, p.month, days_in_month(year, p.month)};
   }
   return std::nullopt;
 }
@@ -72,7 +73,8 @@ std::vector<Row> rows_of(const PlanState& st) {
 
 std::string cutoff_text(const PlanState& st, const ReportOptions& o) {
   std::string text = long_date(o.lang, st.as_of);
-  if (!o.period.empty()) text += " (" + o.period + ")";
+  if (!o.period.empty())
+    text += " (" + o.period + ")";
   return text;
 }
 
@@ -81,23 +83,26 @@ std::string cutoff_text(const PlanState& st, const ReportOptions& o) {
 std::string render_report_markdown(const PlanState& st, const ReportOptions& o) {
   const Language lang = o.lang;
   const Plan& plan = *st.plan;
-  std::string out = fmt::format("# {}: {}\n\n", text_of(lang, Msg::report_title), markdown_cell(plan.title.value));
+  std::string out = fmt::format("# {}: {}\n\n", text_of(lang, Msg::report_title),
+                                markdown_cell(plan.title.value));
   if (!plan.entity.value.empty()) {
-    out += fmt::format("- **{}:** {}\n", text_of(lang, Msg::label_entity), markdown_cell(plan.entity.value));
+    out += fmt::format("- **{}:** {}\n", text_of(lang, Msg::label_entity),
+                       markdown_cell(plan.entity.value));
   }
   out += fmt::format("- **{}:** {}\n", text_of(lang, Msg::report_cutoff), cutoff_text(st, o));
-  out += fmt::format("- **{}:** {}% ({}) · {}\n\n", text_of(lang, Msg::report_overall),
-                     round_percent(st.progress), tr(lang, Msg::expected_short, round_percent(st.expected)),
-                     markdown_signal(st.signal, lang));
+  out += fmt::format(
+      "- **{}:** {}% ({}) · {}\n\n", text_of(lang, Msg::report_overall), round_percent(st.progress),
+      tr(lang, Msg::expected_short, round_percent(st.expected)), markdown_signal(st.signal, lang));
 
   out += fmt::format("## {}\n\n", text_of(lang, Msg::report_by_line));
-  out += fmt::format("| {} | {} | {} | {} | {} |\n|--:|---|--:|--:|---|\n", text_of(lang, Msg::col_id),
-                     text_of(lang, Msg::col_line), text_of(lang, Msg::col_programmed),
-                     text_of(lang, Msg::col_executed), text_of(lang, Msg::col_signal));
+  out +=
+      fmt::format("| {} | {} | {} | {} | {} |\n|--:|---|--:|--:|---|\n", text_of(lang, Msg::col_id),
+                  text_of(lang, Msg::col_line), text_of(lang, Msg::col_programmed),
+                  text_of(lang, Msg::col_executed), text_of(lang, Msg::col_signal));
   for (const LineState& ls : st.lines) {
-    out += fmt::format("| {} | {} | {}% | {}% | {} |\n", ls.line->id.value, markdown_cell(ls.line->title.value),
-                       round_percent(ls.expected), round_percent(ls.progress),
-                       markdown_signal(ls.signal, lang));
+    out += fmt::format("| {} | {} | {}% | {}% | {} |\n", ls.line->id.value,
+                       markdown_cell(ls.line->title.value), round_percent(ls.expected),
+                       round_percent(ls.progress), markdown_signal(ls.signal, lang));
   }
 
   out += fmt::format("\n## {}\n\n", text_of(lang, Msg::report_activities));
@@ -120,14 +125,18 @@ std::string render_report_markdown(const PlanState& st, const ReportOptions& o) 
 
   const auto attention = attention_list(st);
   out += fmt::format("\n## {} ({})\n\n", text_of(lang, Msg::label_attention), attention.size());
-  if (attention.empty()) out += std::string(text_of(lang, Msg::label_nothing_late)) + "\n";
+  if (attention.empty())
+    out += std::string(text_of(lang, Msg::label_nothing_late)) + "\n";
   for (const ActivityState* s : attention) {
     out += fmt::format("- **{}** {} — {} · {}", format_address(*s->line, *s->activity),
-                       markdown_cell(s->activity->title.value), codes_text(lead_of(*s->line, *s->activity)),
+                       markdown_cell(s->activity->title.value),
+                       codes_text(lead_of(*s->line, *s->activity)),
                        tr(lang, Msg::ends_on, fmt::format("{}", s->end)));
     const int behind = round_percent(s->expected) - s->progress;
-    if (behind > 0) out += " · " + tr(lang, Msg::points_behind, behind);
-    if (s->days_late > 0) out += " · " + tr(lang, Msg::days_late, s->days_late);
+    if (behind > 0)
+      out += " · " + tr(lang, Msg::points_behind, behind);
+    if (s->days_late > 0)
+      out += " · " + tr(lang, Msg::days_late, s->days_late);
     out += "\n";
   }
   out += "\n" + tr(lang, Msg::report_generated, PLAN_VERSION, markdown_cell(plan.file)) + "\n";
@@ -140,12 +149,23 @@ std::string html(std::string_view v) {
   std::string out;
   for (char c : v) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -153,7 +173,8 @@ std::string html(std::string_view v) {
 
 // Only web links become links; anything else is shown as text.
 std::string evidence_html(const std::string& e, Language lang) {
-  if (e.empty()) return "";
+  if (e.empty())
+    return "";
   // A short link text keeps the table narrow; the address is its title.
   if (e.rfind("https://", 0) == 0 || e.rfind("http://", 0) == 0) {
     return "<a href=\"" + html(e) + "\" title=\"" + html(e) + "\">" +
@@ -163,8 +184,10 @@ std::string evidence_html(const std::string& e, Language lang) {
 }
 
 std::string signal_html(Signal s, Language lang) {
-  if (s == Signal::none) return "<td class=\"none\">—</td>";
-  return fmt::format("<td class=\"{}\">● {}</td>", signal_code(s), html(text_of(lang, signal_word(s))));
+  if (s == Signal::none)
+    return "<td class=\"none\">—</td>";
+  return fmt::format("<td class=\"{}\">● {}</td>", signal_code(s),
+                     html(text_of(lang, signal_word(s))));
 }
 
 }  // namespace
@@ -176,36 +199,45 @@ std::string render_report_html(const PlanState& st, const ReportOptions& o) {
   out += "<!DOCTYPE html>\n<html lang=\"" + std::string(language_code(lang)) + "\">\n<head>\n";
   out += "<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += fmt::format("<title>{}: {}</title>\n", html(text_of(lang, Msg::report_title)), html(plan.title.value));
-  out += "<style>\n"
-         "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:80rem;padding:0 1rem;color:#1b1b1b}\n"
-         "table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.92rem}\n"
-         "th,td{border:1px solid #ccc;padding:.3rem .45rem;text-align:left;vertical-align:top}\n"
-         "th{background:#f2f2f2}td.num,td.date{text-align:right;white-space:nowrap}\n"
-         "td.title{min-width:18rem}td.note{min-width:10rem}.path{word-break:break-all}\n"
-         "@media print{body{margin:0;max-width:none}a{color:inherit}}\n"
-         ".green{color:#1a7f37}.yellow{color:#9a6700}.red{color:#cf222e}.none{color:#777}\n"
-         "dl{display:grid;grid-template-columns:max-content auto;gap:.25rem 1rem}dt{font-weight:600}\n"
-         "</style>\n</head>\n<body>\n";
-  out += fmt::format("<h1>{}: {}</h1>\n<dl>\n", html(text_of(lang, Msg::report_title)), html(plan.title.value));
+  out += fmt::format("<title>{}: {}</title>\n", html(text_of(lang, Msg::report_title)),
+                     html(plan.title.value));
+  out +=
+      "<style>\n"
+      "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:80rem;padding:0 "
+      "1rem;color:#1b1b1b}\n"
+      "table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.92rem}\n"
+      "th,td{border:1px solid #ccc;padding:.3rem .45rem;text-align:left;vertical-align:top}\n"
+      "th{background:#f2f2f2}td.num,td.date{text-align:right;white-space:nowrap}\n"
+      "td.title{min-width:18rem}td.note{min-width:10rem}.path{word-break:break-all}\n"
+      "@media print{body{margin:0;max-width:none}a{color:inherit}}\n"
+      ".green{color:#1a7f37}.yellow{color:#9a6700}.red{color:#cf222e}.none{color:#777}\n"
+      "dl{display:grid;grid-template-columns:max-content auto;gap:.25rem 1rem}dt{font-weight:600}\n"
+      "</style>\n</head>\n<body>\n";
+  out += fmt::format("<h1>{}: {}</h1>\n<dl>\n", html(text_of(lang, Msg::report_title)),
+                     html(plan.title.value));
   if (!plan.entity.value.empty()) {
-    out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html(text_of(lang, Msg::label_entity)), html(plan.entity.value));
+    out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html(text_of(lang, Msg::label_entity)),
+                       html(plan.entity.value));
   }
-  out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html(text_of(lang, Msg::report_cutoff)), html(cutoff_text(st, o)));
+  out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html(text_of(lang, Msg::report_cutoff)),
+                     html(cutoff_text(st, o)));
   out += fmt::format("<dt>{}</dt><dd>{}% ({}) <span class=\"{}\">● {}</span></dd>\n</dl>\n",
                      html(text_of(lang, Msg::report_overall)), round_percent(st.progress),
                      html(tr(lang, Msg::expected_short, round_percent(st.expected))),
                      st.signal == Signal::none ? "none" : std::string(signal_code(st.signal)),
                      st.signal == Signal::none ? "—" : html(text_of(lang, signal_word(st.signal))));
 
-  out += fmt::format("<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-                     html(text_of(lang, Msg::report_by_line)), html(text_of(lang, Msg::col_id)),
-                     html(text_of(lang, Msg::col_line)), html(text_of(lang, Msg::col_programmed)),
-                     html(text_of(lang, Msg::col_executed)), html(text_of(lang, Msg::col_signal)));
+  out += fmt::format(
+      "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+      html(text_of(lang, Msg::report_by_line)), html(text_of(lang, Msg::col_id)),
+      html(text_of(lang, Msg::col_line)), html(text_of(lang, Msg::col_programmed)),
+      html(text_of(lang, Msg::col_executed)), html(text_of(lang, Msg::col_signal)));
   for (const LineState& ls : st.lines) {
-    out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}%</td><td class=\"num\">{}%</td>{}</tr>\n",
-                       ls.line->id.value, html(ls.line->title.value), round_percent(ls.expected),
-                       round_percent(ls.progress), signal_html(ls.signal, lang));
+    out += fmt::format(
+        "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}%</td><td "
+        "class=\"num\">{}%</td>{}</tr>\n",
+        ls.line->id.value, html(ls.line->title.value), round_percent(ls.expected),
+        round_percent(ls.progress), signal_html(ls.signal, lang));
   }
   out += "</table>\n";
 
@@ -218,8 +250,10 @@ std::string render_report_html(const PlanState& st, const ReportOptions& o) {
   out += "</tr>\n";
   for (const Row& r : rows_of(st)) {
     out += fmt::format(
-        "<tr><td>{}</td><td class=\"title\">{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}%</td>"
-        "<td class=\"num\">{}%</td><td class=\"num\">{}</td><td>{}</td>{}<td class=\"note\">{}</td><td>{}</td></tr>\n",
+        "<tr><td>{}</td><td class=\"title\">{}</td><td>{}</td><td class=\"date\">{}</td><td "
+        "class=\"date\">{}</td><td class=\"num\">{}%</td>"
+        "<td class=\"num\">{}%</td><td class=\"num\">{}</td><td>{}</td>{}<td "
+        "class=\"note\">{}</td><td>{}</td></tr>\n",
         r.id, html(r.title), html(r.lead), r.start, r.end, r.programmed, r.executed, r.compliance,
         html(text_of(lang, status_word(r.status))), signal_html(r.signal, lang), html(r.note),
         evidence_html(r.evidence, lang));
@@ -227,19 +261,22 @@ std::string render_report_html(const PlanState& st, const ReportOptions& o) {
   out += "</table>\n<p>" + html(text_of(lang, Msg::report_compliance_note)) + "</p>\n";
 
   const auto attention = attention_list(st);
-  out += fmt::format("<h2>{} ({})</h2>\n", html(text_of(lang, Msg::label_attention)), attention.size());
+  out += fmt::format("<h2>{} ({})</h2>\n", html(text_of(lang, Msg::label_attention)),
+                     attention.size());
   if (attention.empty()) {
     out += "<p>" + html(text_of(lang, Msg::label_nothing_late)) + "</p>\n";
   } else {
     out += "<ul>\n";
     for (const ActivityState* s : attention) {
-      std::string item = fmt::format("<strong>{}</strong> {} — {} · {}", format_address(*s->line, *s->activity),
-                                     html(s->activity->title.value),
-                                     html(codes_text(lead_of(*s->line, *s->activity))),
-                                     html(tr(lang, Msg::ends_on, fmt::format("{}", s->end))));
+      std::string item = fmt::format(
+          "<strong>{}</strong> {} — {} · {}", format_address(*s->line, *s->activity),
+          html(s->activity->title.value), html(codes_text(lead_of(*s->line, *s->activity))),
+          html(tr(lang, Msg::ends_on, fmt::format("{}", s->end))));
       const int behind = round_percent(s->expected) - s->progress;
-      if (behind > 0) item += " · " + html(tr(lang, Msg::points_behind, behind));
-      if (s->days_late > 0) item += " · " + html(tr(lang, Msg::days_late, s->days_late));
+      if (behind > 0)
+        item += " · " + html(tr(lang, Msg::points_behind, behind));
+      if (s->days_late > 0)
+        item += " · " + html(tr(lang, Msg::days_late, s->days_late));
       out += "<li>" + item + "</li>\n";
     }
     out += "</ul>\n";

@@ -18,7 +18,8 @@ class Sheet {
 
   // "  Label:     value", the value wrapped under itself.
   void field(Msg label, const std::string& value) {
-    if (value.empty()) return;
+    if (value.empty())
+      return;
     const std::string head = fmt::format("  {}:", text_of(lang_, label));
     const int indent = std::max(display_width(head) + 1, kLabelWidth);
     const auto lines = wrap(value, std::max(20, term_.width - indent));
@@ -49,12 +50,14 @@ class Sheet {
 std::string owner_names(const Plan& plan, const OwnerList& list, Language lang) {
   std::string out;
   for (const Text& c : list.codes) {
-    if (!out.empty()) out += ", ";
+    if (!out.empty())
+      out += ", ";
     out += c.value;
     const Owner* o = plan.find_owner(c.value);
     if (o != nullptr && !o->name.value.empty()) {
       out += " (" + o->name.value;
-      if (o->external) out += ", " + std::string(text_of(lang, Msg::label_external));
+      if (o->external)
+        out += ", " + std::string(text_of(lang, Msg::label_external));
       out += ")";
     }
   }
@@ -62,7 +65,8 @@ std::string owner_names(const Plan& plan, const OwnerList& list, Language lang) 
 }
 
 std::string state_text(Status status, Signal signal, Language lang) {
-  if (signal == Signal::none) return std::string(text_of(lang, status_word(status)));
+  if (signal == Signal::none)
+    return std::string(text_of(lang, status_word(status)));
   return tr(lang, Msg::status_with_signal, text_of(lang, status_word(status)),
             text_of(lang, signal_word(signal)));
 }
@@ -75,8 +79,7 @@ void show_activity(Sheet& sheet, const Plan& plan, const ActivityState& s, Langu
   const Activity& a = *s.activity;
   sheet.title(fmt::format("{} {} — {}", text_of(lang, Msg::label_activity),
                           format_address(*s.line, a), a.title.value));
-  sheet.field(Msg::label_line,
-              fmt::format("{} — {}", s.line->id.value, s.line->title.value));
+  sheet.field(Msg::label_line, fmt::format("{} — {}", s.line->id.value, s.line->title.value));
   sheet.field(Msg::label_lead, owner_names(plan, lead_of(*s.line, a), lang));
   sheet.field(Msg::label_support, owner_names(plan, support_of(*s.line, a), lang));
   sheet.field(Msg::label_dates,
@@ -86,7 +89,8 @@ void show_activity(Sheet& sheet, const Plan& plan, const ActivityState& s, Langu
     sheet.heading(Msg::label_deliverables);
     for (const Deliverable& d : a.deliverables) {
       std::string text = d.name.value;
-      if (d.count.value != 1) text += " " + tr(lang, Msg::count_times, d.count.value);
+      if (d.count.value != 1)
+        text += " " + tr(lang, Msg::count_times, d.count.value);
       if (!d.owner.value.empty()) {
         OwnerList one;
         one.codes.push_back(d.owner);
@@ -95,7 +99,8 @@ void show_activity(Sheet& sheet, const Plan& plan, const ActivityState& s, Langu
       sheet.item(text);
     }
   }
-  if (a.weight.value != 1) sheet.field(Msg::label_weight, fmt::format("{}", a.weight.value));
+  if (a.weight.value != 1)
+    sheet.field(Msg::label_weight, fmt::format("{}", a.weight.value));
   sheet.field(Msg::label_progress, percent(s.progress, s.expected, lang));
   sheet.field(Msg::label_status, state_text(s.status, s.signal, lang));
   sheet.heading(Msg::label_updates);
@@ -105,7 +110,8 @@ void show_activity(Sheet& sheet, const Plan& plan, const ActivityState& s, Langu
   for (const Update& u : a.updates) {
     std::string text =
         fmt::format("{}: {}%", long_date(lang, u.date.date.last()), u.progress.value);
-    if (!u.note.value.empty()) text += " — " + u.note.value;
+    if (!u.note.value.empty())
+      text += " — " + u.note.value;
     if (!u.by.value.empty()) {
       text += fmt::format(" ({} {})", text_of(lang, Msg::label_by), u.by.value);
     }
@@ -119,8 +125,8 @@ void show_activity(Sheet& sheet, const Plan& plan, const ActivityState& s, Langu
 void show_line(Sheet& sheet, const Plan& plan, const LineState& ls, Language lang,
                const Terminal& term) {
   const Line& line = *ls.line;
-  sheet.title(fmt::format("{} {} — {}", text_of(lang, Msg::label_line), line.id.value,
-                          line.title.value));
+  sheet.title(
+      fmt::format("{} {} — {}", text_of(lang, Msg::label_line), line.id.value, line.title.value));
   sheet.field(Msg::label_objective, line.objective.value);
   sheet.field(Msg::label_lead, owner_names(plan, line.lead, lang));
   sheet.field(Msg::label_support, owner_names(plan, line.support, lang));
@@ -141,17 +147,19 @@ void show_line(Sheet& sheet, const Plan& plan, const LineState& ls, Language lan
 
 }  // namespace
 
-std::string render_show_text(const Target& target, const PlanState& state,
-                             Language lang, const Terminal& term) {
+std::string render_show_text(const Target& target, const PlanState& state, Language lang,
+                             const Terminal& term) {
   Sheet sheet(lang, term);
   for (const LineState& ls : state.lines) {
-    if (ls.line != target.line) continue;
+    if (ls.line != target.line)
+      continue;
     if (target.activity == nullptr) {
       show_line(sheet, *target.plan, ls, lang, term);
       break;
     }
     for (const ActivityState& s : ls.activities) {
-      if (s.activity == target.activity) show_activity(sheet, *target.plan, s, lang);
+      if (s.activity == target.activity)
+        show_activity(sheet, *target.plan, s, lang);
     }
   }
   return std::move(sheet).str();

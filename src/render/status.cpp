@@ -1,14 +1,13 @@
 // render/status.cpp: the status screen and its JSON twin.
 #include "plan/render/status.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-
+#include "json_text.h"
 #include "plan/address.h"
 #include "plan/render/style.h"
 #include "plan/render/table.h"
-#include "json_text.h"
 
 namespace plan {
 
@@ -16,11 +15,13 @@ std::vector<const ActivityState*> attention_list(const PlanState& state) {
   std::vector<const ActivityState*> out;
   for (const LineState& ls : state.lines) {
     for (const ActivityState& s : ls.activities) {
-      if (s.status == Status::late || s.signal == Signal::red) out.push_back(&s);
+      if (s.status == Status::late || s.signal == Signal::red)
+        out.push_back(&s);
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const ActivityState* a, const ActivityState* b) {
-    if (a->days_late != b->days_late) return a->days_late > b->days_late;
+    if (a->days_late != b->days_late)
+      return a->days_late > b->days_late;
     return a->expected - a->progress > b->expected - b->progress;
   });
   return out;
@@ -28,16 +29,17 @@ std::vector<const ActivityState*> attention_list(const PlanState& state) {
 
 namespace {
 
-constexpr Msg kPlurals[kStatusCount] = {Msg::plural_done,        Msg::plural_in_progress,
-                                        Msg::plural_late,        Msg::plural_not_started,
-                                        Msg::plural_blocked,     Msg::plural_cancelled};
+constexpr Msg kPlurals[kStatusCount] = {Msg::plural_done,    Msg::plural_in_progress,
+                                        Msg::plural_late,    Msg::plural_not_started,
+                                        Msg::plural_blocked, Msg::plural_cancelled};
 
 int points_behind(const ActivityState& s) {
   return std::max(0, round_percent(s.expected) - s.progress);
 }
 
 std::string month_text(Language lang, const ParsedDate& d, bool end) {
-  if (d.precision == DatePrecision::month) return month_year(lang, d.year, d.month);
+  if (d.precision == DatePrecision::month)
+    return month_year(lang, d.year, d.month);
   return long_date(lang, end ? d.last() : d.first());
 }
 
@@ -57,10 +59,13 @@ LineColumns size_columns(int width, int lead_natural, int title_natural, int sig
   c.lead = std::min(lead_natural, 12);
   auto fixed = [&] {
     // id, title gap, lead, bar gap, percent, expected, signal.
-    return 2 + 2 + (c.lead_shown ? c.lead + 2 : 0) + 2 + 2 + 5 + (c.expected ? 6 : 0) + 2 + signal_w;
+    return 2 + 2 + (c.lead_shown ? c.lead + 2 : 0) + 2 + 2 + 5 + (c.expected ? 6 : 0) + 2 +
+           signal_w;
   };
-  if (width - fixed() < 12 + 8) c.expected = false;
-  if (width - fixed() < 12 + 8) c.lead_shown = false;
+  if (width - fixed() < 12 + 8)
+    c.expected = false;
+  if (width - fixed() < 12 + 8)
+    c.lead_shown = false;
   const int room = std::max(width - fixed(), 10);
   c.bar = std::clamp(room / 3, 6, 30);
   c.title = std::max(4, std::min(title_natural, room - c.bar));
@@ -79,14 +84,16 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
   // Header.
   out += paint(term, Style::bold, truncate(plan.title.value, width)) + "\n";
   std::vector<std::string> facts;
-  if (!plan.entity.value.empty()) facts.push_back(plan.entity.value);
+  if (!plan.entity.value.empty())
+    facts.push_back(plan.entity.value);
   if (plan.period_start.ok && plan.period_end.ok) {
-    facts.push_back(fmt::format("{}: {}", text_of(lang, Msg::label_period),
-                                tr(lang, Msg::period_text,
-                                   month_text(lang, plan.period_start.date, false),
-                                   month_text(lang, plan.period_end.date, true))));
+    facts.push_back(
+        fmt::format("{}: {}", text_of(lang, Msg::label_period),
+                    tr(lang, Msg::period_text, month_text(lang, plan.period_start.date, false),
+                       month_text(lang, plan.period_end.date, true))));
   }
-  facts.push_back(fmt::format("{}: {}", text_of(lang, Msg::label_as_of), long_date(lang, st.as_of)));
+  facts.push_back(
+      fmt::format("{}: {}", text_of(lang, Msg::label_as_of), long_date(lang, st.as_of)));
   std::string line;
   for (const std::string& f : facts) {
     const std::string sep = line.empty() ? "" : " · ";
@@ -100,14 +107,13 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
 
   // Overall progress.
   const std::string label = std::string(text_of(lang, Msg::label_plan_progress)) + ": ";
-  const std::string figures =
-      fmt::format("  {:>3}%  {}  {}", round_percent(st.progress),
-                  tr(lang, Msg::expected_short, round_percent(st.expected)),
-                  signal_text(term, st.signal, lang, ascii));
+  const std::string figures = fmt::format("  {:>3}%  {}  {}", round_percent(st.progress),
+                                          tr(lang, Msg::expected_short, round_percent(st.expected)),
+                                          signal_text(term, st.signal, lang, ascii));
   const Terminal plain{width, false};
-  const int figures_w = display_width(fmt::format(
-      "  {:>3}%  {}  {}", 100, tr(lang, Msg::expected_short, 100),
-      signal_text(plain, st.signal, lang, ascii)));
+  const int figures_w =
+      display_width(fmt::format("  {:>3}%  {}  {}", 100, tr(lang, Msg::expected_short, 100),
+                                signal_text(plain, st.signal, lang, ascii)));
   // On a narrow terminal the bar moves under its label.
   const bool stacked = width - display_width(label) - figures_w < 10;
   const int bar_w = std::clamp(width - figures_w - (stacked ? 0 : display_width(label)), 4, 40);
@@ -130,9 +136,11 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
                  const std::string& bar, const std::string& pct, const std::string& exp,
                  const std::string& sig) {
     std::string r = pad_left(id, 2) + "  " + pad_right(truncate(title, c.title), c.title);
-    if (c.lead_shown) r += "  " + pad_right(truncate(lead, c.lead), c.lead);
+    if (c.lead_shown)
+      r += "  " + pad_right(truncate(lead, c.lead), c.lead);
     r += "  " + bar + "  " + pad_left(pct, 5);
-    if (c.expected) r += "  " + pad_left(exp, 4);
+    if (c.expected)
+      r += "  " + pad_left(exp, 4);
     r += "  " + sig;
     while (!r.empty() && r.back() == ' ') r.pop_back();
     return r;
@@ -159,7 +167,8 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
   for (size_t i = 0; i < kStatusCount; ++i) {
     const Msg word = st.counts[i] == 1 ? status_word(static_cast<Status>(i)) : kPlurals[i];
     const std::string text = fmt::format("{} {}", st.counts[i], text_of(lang, word));
-    counts.push_back(st.counts[i] > 0 ? paint(term, status_style(static_cast<Status>(i)), text) : text);
+    counts.push_back(st.counts[i] > 0 ? paint(term, status_style(static_cast<Status>(i)), text)
+                                      : text);
   }
   line = std::string(text_of(lang, Msg::label_activities)) + ":";
   for (const std::string& cnt : counts) {
@@ -173,8 +182,9 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
 
   // Attention list.
   const auto attention = attention_list(st);
-  out += paint(term, Style::bold, fmt::format("{} ({})", text_of(lang, Msg::label_attention),
-                                              attention.size())) + "\n";
+  out += paint(term, Style::bold,
+               fmt::format("{} ({})", text_of(lang, Msg::label_attention), attention.size())) +
+         "\n";
   if (attention.empty()) {
     out += "  " + std::string(text_of(lang, Msg::label_nothing_late)) + "\n";
   }
@@ -189,8 +199,10 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
         pad_right(truncate(codes_text(lead_of(*s->line, *s->activity)), lead_w), lead_w) + "  " +
         tr(lang, Msg::ends_on, fmt::format("{}", s->end));
     std::vector<std::string> behind;
-    if (s->status == Status::blocked) behind.emplace_back(text_of(lang, Msg::status_blocked));
-    if (points_behind(*s) > 0) behind.push_back(tr(lang, Msg::points_behind, points_behind(*s)));
+    if (s->status == Status::blocked)
+      behind.emplace_back(text_of(lang, Msg::status_blocked));
+    if (points_behind(*s) > 0)
+      behind.push_back(tr(lang, Msg::points_behind, points_behind(*s)));
     if (s->days_late == 1) {
       behind.push_back(std::string(text_of(lang, Msg::one_day_late)));
     } else if (s->days_late > 1) {

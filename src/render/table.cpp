@@ -11,7 +11,8 @@ namespace plan {
 std::string codes_text(const OwnerList& list) {
   std::string out;
   for (const Text& c : list.codes) {
-    if (!out.empty()) out += ", ";
+    if (!out.empty())
+      out += ", ";
     out += c.value;
   }
   return out;
@@ -30,19 +31,20 @@ enum Col { kId, kTitle, kLead, kStart, kEnd, kProgress, kExpected, kStatus, kSig
 
 }  // namespace
 
-std::string render_list_table(const PlanState& state, Language lang,
-                              const Terminal& term, bool with_header) {
+std::string render_list_table(const PlanState& state, Language lang, const Terminal& term,
+                              bool with_header) {
   std::vector<std::array<std::string, kCols>> rows;
   std::vector<Status> statuses;
   std::vector<Signal> signals;
   for (const LineState& ls : state.lines) {
     for (const ActivityState& s : ls.activities) {
-      rows.push_back({format_address(*s.line, *s.activity), s.activity->title.value,
-                      codes_text(lead_of(*s.line, *s.activity)), fmt::format("{}", s.start),
-                      fmt::format("{}", s.end), fmt::format("{}%", s.progress),
-                      fmt::format("{}%", round_percent(s.expected)),
-                      std::string(text_of(lang, status_word(s.status))),
-                      s.signal == Signal::none ? "-" : std::string(text_of(lang, signal_word(s.signal)))});
+      rows.push_back(
+          {format_address(*s.line, *s.activity), s.activity->title.value,
+           codes_text(lead_of(*s.line, *s.activity)), fmt::format("{}", s.start),
+           fmt::format("{}", s.end), fmt::format("{}%", s.progress),
+           fmt::format("{}%", round_percent(s.expected)),
+           std::string(text_of(lang, status_word(s.status))),
+           s.signal == Signal::none ? "-" : std::string(text_of(lang, signal_word(s.signal)))});
       statuses.push_back(s.status);
       signals.push_back(s.signal);
     }
@@ -68,12 +70,14 @@ std::string render_list_table(const PlanState& state, Language lang,
   auto fixed = [&] {
     int w = 0;
     for (int c = 0; c < kCols; ++c) {
-      if (c != kTitle && cols[c].shown) w += cols[c].width + gaps_per_col;
+      if (c != kTitle && cols[c].shown)
+        w += cols[c].width + gaps_per_col;
     }
     return w;
   };
   for (Col drop : {kSignal, kExpected, kStart, kLead, kEnd, kProgress}) {
-    if (term.width - fixed() >= kMinTitle) break;
+    if (term.width - fixed() >= kMinTitle)
+      break;
     cols[drop].shown = false;
   }
   const int natural_title = cols[kTitle].width;
@@ -87,11 +91,15 @@ std::string render_list_table(const PlanState& state, Language lang,
                   const Signal* signal) {
     std::string line;
     for (int c = 0; c < kCols; ++c) {
-      if (!cols[c].shown) continue;
-      if (!line.empty()) line += "  ";
+      if (!cols[c].shown)
+        continue;
+      if (!line.empty())
+        line += "  ";
       std::string text = cell(c, r[c]);
-      if (status != nullptr && c == kStatus) text = paint(term, status_style(*status), text);
-      if (signal != nullptr && c == kSignal) text = paint(term, signal_style(*signal), text);
+      if (status != nullptr && c == kStatus)
+        text = paint(term, status_style(*status), text);
+      if (signal != nullptr && c == kSignal)
+        text = paint(term, signal_style(*signal), text);
       line += text;
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -100,9 +108,9 @@ std::string render_list_table(const PlanState& state, Language lang,
 
   std::string out;
   if (with_header) {
-    out += paint(term, Style::bold, truncate(fmt::format("{} — {}", state.plan->id.value,
-                                                         state.plan->title.value),
-                                             term.width)) +
+    out += paint(term, Style::bold,
+                 truncate(fmt::format("{} — {}", state.plan->id.value, state.plan->title.value),
+                          term.width)) +
            "\n";
   }
   std::array<std::string, kCols> header;

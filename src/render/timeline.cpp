@@ -15,12 +15,18 @@ const char* const kEighths[] = {" ", "▏", "▎", "▍", "▌", "▋", "▊", "
 
 std::string status_symbol(Status s, bool ascii) {
   switch (s) {
-    case Status::done: return ascii ? "+" : "✓";
-    case Status::in_progress: return ascii ? ">" : "▶";
-    case Status::late: return "!";
-    case Status::blocked: return ascii ? "@" : "■";
-    case Status::not_started: return ascii ? "." : "·";
-    case Status::cancelled: return ascii ? "x" : "✗";
+  case Status::done:
+    return ascii ? "+" : "✓";
+  case Status::in_progress:
+    return ascii ? ">" : "▶";
+  case Status::late:
+    return "!";
+  case Status::blocked:
+    return ascii ? "@" : "■";
+  case Status::not_started:
+    return ascii ? "." : "·";
+  case Status::cancelled:
+    return ascii ? "x" : "✗";
   }
   return " ";
 }
@@ -40,21 +46,21 @@ class Scale {
 
   // Column position (fractional) of the start of a day.
   double x(int day) const {
-    if (per_month_ < 2) return static_cast<double>(day - first_) / days_ * cols_;
+    if (per_month_ < 2)
+      return static_cast<double>(day - first_) / days_ * cols_;
     const Date d = Date::from_days(std::clamp(day, first_, first_ + days_));
-    if (day >= first_ + days_) return cols_;
+    if (day >= first_ + days_)
+      return cols_;
     const int index = (d.year - from_.year) * 12 + d.month - from_.month;
     // Within the month, only the part inside [from, to] is drawn.
     const int lo = std::max(Date{d.year, d.month, 1}.days(), first_);
-    const int hi = std::min(Date{d.year, d.month, days_in_month(d.year, d.month)}.days(),
-                            first_ + days_ - 1);
+    const int hi =
+        std::min(Date{d.year, d.month, days_in_month(d.year, d.month)}.days(), first_ + days_ - 1);
     return per_month_ * (index + static_cast<double>(day - lo) / (hi - lo + 1));
   }
   double x(const Date& d) const { return x(d.days()); }
   int cols() const { return cols_; }
-  bool contains(const Date& d) const {
-    return d.days() >= first_ && d.days() < first_ + days_;
-  }
+  bool contains(const Date& d) const { return d.days() >= first_ && d.days() < first_ + days_; }
 
  private:
   Date from_;
@@ -67,7 +73,7 @@ class Scale {
 };
 
 struct Row {
-  std::string label;   // plain text, fitted later
+  std::string label;  // plain text, fitted later
   bool heading = false;
   const ActivityState* activity = nullptr;
 };
@@ -91,7 +97,8 @@ class Chart {
   void collect_rows() {
     if (opts_.group == TimelineGroup::line) {
       for (const LineState& ls : st_.lines) {
-        rows_.push_back({fmt::format("{} {}", ls.line->id.value, ls.line->title.value), true, nullptr});
+        rows_.push_back(
+            {fmt::format("{} {}", ls.line->id.value, ls.line->title.value), true, nullptr});
         for (const ActivityState& s : ls.activities) rows_.push_back(activity_label(s));
       }
       return;
@@ -101,13 +108,16 @@ class Chart {
       for (const LineState& ls : st_.lines) {
         for (const ActivityState& s : ls.activities) {
           for (const Text& c : lead_of(*s.line, *s.activity).codes) {
-            if (c.value == o.code.value) mine.push_back(activity_label(s));
+            if (c.value == o.code.value)
+              mine.push_back(activity_label(s));
           }
         }
       }
-      if (mine.empty()) continue;
-      rows_.push_back({o.name.value.empty() ? o.code.value
-                                            : tr(lang_, Msg::owner_group, o.code.value, o.name.value),
+      if (mine.empty())
+        continue;
+      rows_.push_back({o.name.value.empty()
+                           ? o.code.value
+                           : tr(lang_, Msg::owner_group, o.code.value, o.name.value),
                        true, nullptr});
       rows_.insert(rows_.end(), mine.begin(), mine.end());
     }
@@ -125,7 +135,8 @@ class Chart {
     for (const Row& r : rows_) {
       natural = std::max(natural, display_width(r.label) + (r.heading ? 0 : 4));
       if (r.activity != nullptr) {
-        owner_w_ = std::max(owner_w_, display_width(codes_text(lead_of(*r.activity->line, *r.activity->activity))));
+        owner_w_ = std::max(
+            owner_w_, display_width(codes_text(lead_of(*r.activity->line, *r.activity->activity))));
       }
     }
     owner_w_ = std::min(owner_w_, 12);
@@ -133,7 +144,8 @@ class Chart {
     int chart = width - label_w_ - 1;
     // The owner column goes when the chart would get too narrow for it.
     show_owner_ = chart - owner_w_ - 1 >= 24;
-    if (show_owner_) chart -= owner_w_ + 1;
+    if (show_owner_)
+      chart -= owner_w_ + 1;
     scale_ = Scale(opts_.from, opts_.to, std::max(chart, 4));
     chart_w_ = scale_.cols();
     marker_ = -1;
@@ -161,7 +173,8 @@ class Chart {
     std::string line;
     int at = 0;
     for (const auto& [col, text] : labels) {
-      if (col < at || col + display_width(text) > width) continue;
+      if (col < at || col + display_width(text) > width)
+        continue;
       line += std::string(col - at, ' ') + text;
       at = col + display_width(text) + 1;
       line += ' ';
@@ -174,15 +187,18 @@ class Chart {
     const auto ms = months();
     // Month labels: three letters when every month has room, else one.
     int min_gap = chart_w_;
-    for (size_t i = 0; i + 1 < ms.size(); ++i) min_gap = std::min(min_gap, ms[i + 1].second - ms[i].second);
-    if (ms.size() == 1) min_gap = chart_w_;
+    for (size_t i = 0; i + 1 < ms.size(); ++i)
+      min_gap = std::min(min_gap, ms[i + 1].second - ms[i].second);
+    if (ms.size() == 1)
+      min_gap = chart_w_;
     const bool initials = min_gap < 4 && min_gap >= 2;
     std::vector<std::pair<int, std::string>> month_labels;
     std::vector<std::pair<int, std::string>> year_labels;
     int last_year = 0;
     for (const auto& [d, col] : ms) {
       std::string abbr(month_abbr(lang_, d.month));
-      if (initials) abbr = abbr.substr(0, 1);
+      if (initials)
+        abbr = abbr.substr(0, 1);
       month_labels.emplace_back(col, abbr);
       if (d.year != last_year) {
         year_labels.emplace_back(col, std::to_string(d.year));
@@ -193,7 +209,8 @@ class Chart {
     std::string out = pad + place(year_labels, chart_w_) + "\n";
     out += pad + paint(term_, Style::bold, place(month_labels, chart_w_)) + "\n";
     if (marker_ >= 0) {
-      out += pad + std::string(marker_, ' ') + paint(term_, Style::yellow, opts_.ascii ? "v" : "▼") + "\n";
+      out += pad + std::string(marker_, ' ') +
+             paint(term_, Style::yellow, opts_.ascii ? "v" : "▼") + "\n";
     }
     return out;
   }
@@ -215,9 +232,13 @@ class Chart {
 
   std::string activity_row(const Row& r) const {
     const ActivityState& s = *r.activity;
-    const std::string symbol = paint(term_, status_style(s.status), status_symbol(s.status, opts_.ascii));
+    const std::string symbol =
+        paint(term_, status_style(s.status), status_symbol(s.status, opts_.ascii));
     const std::string label = "  " + symbol + " " + truncate(r.label, label_w_ - 4);
-    std::string line = label + std::string(std::max(0, label_w_ - 4 - display_width(truncate(r.label, label_w_ - 4))), ' ');
+    std::string line =
+        label +
+        std::string(std::max(0, label_w_ - 4 - display_width(truncate(r.label, label_w_ - 4))),
+                    ' ');
     line += " " + bar(s);
     if (show_owner_) {
       line += " " + truncate(codes_text(lead_of(*s.line, *s.activity)), owner_w_);
@@ -229,7 +250,8 @@ class Chart {
   std::string bar(const ActivityState& s) const {
     const double a = std::max(0.0, scale_.x(s.start));
     const double b = std::min(static_cast<double>(chart_w_), scale_.x(s.end.days() + 1));
-    if (b <= 0 || a >= chart_w_ || b <= a) return background(0, chart_w_);
+    if (b <= 0 || a >= chart_w_ || b <= a)
+      return background(0, chart_w_);
     const double done_to = a + (b - a) * std::clamp(s.progress, 0, 100) / 100.0;
     const Style style = status_style(s.status);
     const std::string full_done = opts_.ascii ? "#" : "█";
@@ -265,7 +287,8 @@ class Chart {
         (opts_.ascii ? "| " : "│ ") + tr(lang_, Msg::legend_as_of, long_date(lang_, st_.as_of))};
     for (Status s : {Status::done, Status::in_progress, Status::late, Status::blocked,
                      Status::not_started, Status::cancelled}) {
-      items.push_back(status_symbol(s, opts_.ascii) + " " + std::string(text_of(lang_, status_word(s))));
+      items.push_back(status_symbol(s, opts_.ascii) + " " +
+                      std::string(text_of(lang_, status_word(s))));
     }
     std::string out = "\n";
     std::string line;
@@ -299,8 +322,8 @@ class Chart {
 
 }  // namespace
 
-std::string render_timeline(const PlanState& state, const TimelineOptions& opts,
-                            Language lang, const Terminal& term) {
+std::string render_timeline(const PlanState& state, const TimelineOptions& opts, Language lang,
+                            const Terminal& term) {
   return Chart(state, opts, lang, term).render();
 }
 

@@ -9,11 +9,10 @@
 // TEST_CASEs below. Every run has a timeout, must exit with the expected
 // status (1 unless the case says otherwise), and must not crash.
 #define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -63,7 +62,8 @@ struct Expected {
 std::string render(const Expected& e, bool with_file) {
   std::string s = e.code + " ";
   s += e.line > 0 ? std::to_string(e.line) + " " + std::to_string(e.col) : "- -";
-  if (with_file) s += " " + e.file;
+  if (with_file)
+    s += " " + e.file;
   return s;
 }
 
@@ -104,7 +104,8 @@ Spec read_expect(const std::string& name) {
   std::string line;
   while (std::getline(in, line)) {
     const std::vector<std::string> w = words(line);
-    if (w.empty() || w[0][0] == '#') continue;
+    if (w.empty() || w[0][0] == '#')
+      continue;
     if (w[0] == "status") {
       spec.status = std::stoi(w.at(1));
     } else if (w[0] == "args") {
@@ -132,8 +133,9 @@ struct Run {
 // Runs `plan validate --format json` under timeout(1), which the runner
 // lacks: a run that hangs fails its test instead of stalling the suite.
 Run run_validate(const std::string& cwd, const Spec& spec) {
-  std::vector<std::string> argv = {"-k", "5", std::to_string(spec.timeout), PLAN_BINARY,
-                                   "validate", "--format", "json", "--as-of", kAsOf};
+  std::vector<std::string> argv = {"-k",        "5",        std::to_string(spec.timeout),
+                                   PLAN_BINARY, "validate", "--format",
+                                   "json",      "--as-of",  kAsOf};
   argv.insert(argv.end(), spec.args.begin(), spec.args.end());
   argv.insert(argv.end(), spec.paths.begin(), spec.paths.end());
   const auto start = std::chrono::steady_clock::now();
@@ -146,9 +148,9 @@ Run run_validate(const std::string& cwd, const Spec& spec) {
 }
 
 // Text that means the binary crashed or died instead of reporting.
-constexpr const char* kCrashText[] = {
-    "terminate",     "Segmentation", "Aborted",     "AddressSanitizer", "LeakSanitizer",
-    "runtime error", "core dumped",  "Stack trace", "stack trace"};
+constexpr const char* kCrashText[] = {"terminate",        "Segmentation",  "Aborted",
+                                      "AddressSanitizer", "LeakSanitizer", "runtime error",
+                                      "core dumped",      "Stack trace",   "stack trace"};
 
 void check_run(const std::string& cwd, const Spec& spec, const std::string& known_bug = "") {
   const Run r = run_validate(cwd, spec);
@@ -208,7 +210,8 @@ class TempDir {
  public:
   TempDir() {
     std::string tmpl = (fs::temp_directory_path() / "plan-bad-XXXXXX").string();
-    if (::mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    if (::mkdtemp(tmpl.data()) == nullptr)
+      throw std::runtime_error("mkdtemp failed");
     path_ = tmpl;
   }
   ~TempDir() {
@@ -242,22 +245,22 @@ Spec expect(const std::vector<std::string>& paths, std::vector<Expected> diags) 
 
 // A valid plan: generated cases add one fault to it.
 const std::string kValidPlan =
-    "version: 1\n"                                  // 1
-    "plan:\n"                                       // 2
-    "  id: generated\n"                             // 3
-    "  title: Generated\n"                          // 4
-    "  period: {start: 2021-01, end: 2021-12}\n"    // 5
-    "owners:\n"                                     // 6
-    "  SG: {name: General Secretariat}\n"           // 7
-    "lines:\n"                                      // 8
-    "  - id: 1\n"                                   // 9
-    "    title: Line\n"                             // 10
-    "    lead: [SG]\n"                              // 11
-    "    activities:\n"                             // 12
-    "      - id: 1\n"                               // 13
-    "        title: Activity\n"                     // 14
-    "        start: 2021-01\n"                      // 15
-    "        end: 2021-06\n";                       // 16
+    "version: 1\n"                                // 1
+    "plan:\n"                                     // 2
+    "  id: generated\n"                           // 3
+    "  title: Generated\n"                        // 4
+    "  period: {start: 2021-01, end: 2021-12}\n"  // 5
+    "owners:\n"                                   // 6
+    "  SG: {name: General Secretariat}\n"         // 7
+    "lines:\n"                                    // 8
+    "  - id: 1\n"                                 // 9
+    "    title: Line\n"                           // 10
+    "    lead: [SG]\n"                            // 11
+    "    activities:\n"                           // 12
+    "      - id: 1\n"                             // 13
+    "        title: Activity\n"                   // 14
+    "        start: 2021-01\n"                    // 15
+    "        end: 2021-06\n";                     // 16
 constexpr int kValidPlanLines = 16;
 
 std::string repeat(const std::string& s, size_t n) {
@@ -294,12 +297,14 @@ TEST_CASE("every corpus case has its input and a header comment", "[corpus]") {
       INFO("input " << p.string());
       const std::string text = plan::e2e::read_text(p.string());
       CHECK((text.empty() || text[0] == '#'));
-      if (p.parent_path() == dir) CHECK(fs::exists(dir / (name + ".expect")));
+      if (p.parent_path() == dir)
+        CHECK(fs::exists(dir / (name + ".expect")));
     } else if (entry.is_directory()) {
       INFO("directory case " << p.string());
       CHECK(fs::exists(dir / (p.filename().string() + ".expect")));
     }
-    if (p.extension() != ".expect") continue;
+    if (p.extension() != ".expect")
+      continue;
     ++cases;
     const Spec spec = read_expect(name);
     INFO("case " << name);
@@ -346,10 +351,10 @@ TEST_CASE("gen: a 50 MB line and an unknown owner at its end", "[big]") {
   const std::string before =
       "      - {id: 1, title: Activity, start: 2021-01, end: 2021-06, product: ";
   const std::string after = ", lead: [XX]}\n";
-  const std::string text =
-      replace_first(kValidPlan, "      - id: 1\n        title: Activity\n        start: "
-                                "2021-01\n        end: 2021-06\n",
-                    before + repeat("ñ", letters) + after);
+  const std::string text = replace_first(kValidPlan,
+                                         "      - id: 1\n        title: Activity\n        start: "
+                                         "2021-01\n        end: 2021-06\n",
+                                         before + repeat("ñ", letters) + after);
   tmp.write("line.yaml", text);
   const int col = static_cast<int>(before.size() + letters + after.find("XX")) + 1;
   Spec spec = expect({"line.yaml"}, {{"unknown-owner", kValidPlanLines - 3, col}});
@@ -412,8 +417,9 @@ TEST_CASE("gen: a cycle of 2000 owners", "[big]") {
   // One loop, reported once: at the parent of O0, the first owner in it.
   const std::string first = "  O0: {name: Unit, parent: O";
   const std::vector<Expected> want = {{"owner-cycle", 7, static_cast<int>(first.size())}};
-  text += "lines:\n  - id: 1\n    title: Line\n    lead: [O0]\n    activities:\n"
-          "      - {id: 1, title: Activity, start: 2021-01, end: 2021-06}\n";
+  text +=
+      "lines:\n  - id: 1\n    title: Line\n    lead: [O0]\n    activities:\n"
+      "      - {id: 1, title: Activity, start: 2021-01, end: 2021-06}\n";
   tmp.write("cycle.yaml", text);
   Spec spec = expect({"cycle.yaml"}, want);
   spec.timeout = kQuickSeconds;
@@ -514,7 +520,8 @@ TEST_CASE("gen: billion laughs alias bomb", "[alias]") {
   std::string line;
   for (int n = 1; std::getline(lines, line); ++n) {
     const bool bomb_line = n >= 2 && n <= 10;
-    if (bomb_line) want.push_back({"unknown-key", n, 1});
+    if (bomb_line)
+      want.push_back({"unknown-key", n, 1});
     for (size_t i = 0; i < line.size(); ++i) {
       if (line[i] == '&' || line[i] == '*') {
         want.push_back({"anchor-alias", n, static_cast<int>(i) + 1});
@@ -618,8 +625,8 @@ TEST_CASE("gen: CRLF line endings", "[bytes]") {
 TEST_CASE("gen: CR line endings", "[bytes]") {
   TempDir tmp;
   std::string text;
-  const std::string lf = "# Old Mac line endings.\n" +
-                         replace_first(kValidPlan, "end: 2021-06", "end: 2021-13");
+  const std::string lf =
+      "# Old Mac line endings.\n" + replace_first(kValidPlan, "end: 2021-06", "end: 2021-13");
   for (char c : lf) text += c == '\n' ? '\r' : c;
   tmp.write("cr.yaml", text);
   // yaml-cpp cannot read them, and plan would write LF lines into such a
@@ -692,8 +699,9 @@ TEST_CASE("gen: a character device", "[paths]") {
 
 TEST_CASE("gen: a file without read permission", "[paths]") {
   if (::geteuid() == 0) {
-    WARN("skipped: running as root, which reads a file even with mode 000, "
-         "so the unreadable file cannot be made; run the tests as a normal user");
+    WARN(
+        "skipped: running as root, which reads a file even with mode 000, "
+        "so the unreadable file cannot be made; run the tests as a normal user");
     return;
   }
   TempDir tmp;
@@ -704,8 +712,9 @@ TEST_CASE("gen: a file without read permission", "[paths]") {
 
 TEST_CASE("gen: a directory without read permission", "[paths]") {
   if (::geteuid() == 0) {
-    WARN("skipped: running as root, which lists a directory even with mode 000, "
-         "so the unreadable directory cannot be made; run the tests as a normal user");
+    WARN(
+        "skipped: running as root, which lists a directory even with mode 000, "
+        "so the unreadable directory cannot be made; run the tests as a normal user");
     return;
   }
   TempDir tmp;
@@ -719,8 +728,9 @@ TEST_CASE("gen: a directory without read permission", "[paths]") {
 
 TEST_CASE("gen: a subdirectory without read permission", "[paths]") {
   if (::geteuid() == 0) {
-    WARN("skipped: running as root, which lists a directory even with mode 000, "
-         "so the unreadable directory cannot be made; run the tests as a normal user");
+    WARN(
+        "skipped: running as root, which lists a directory even with mode 000, "
+        "so the unreadable directory cannot be made; run the tests as a normal user");
     return;
   }
   TempDir tmp;
@@ -743,7 +753,9 @@ int main(int argc, char* argv[]) {
   auto cli = session.cli() | Opt(g_case, "name")["--case"]("run one case of tests/bad/cases");
   session.cli(cli);
   const int rc = session.applyCommandLine(argc, argv);
-  if (rc != 0) return rc;
-  if (!g_case.empty()) session.configData().testsOrTags = {"[.corpus]"};
+  if (rc != 0)
+    return rc;
+  if (!g_case.empty())
+    session.configData().testsOrTags = {"[.corpus]"};
   return session.run();
 }

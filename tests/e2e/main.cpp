@@ -5,9 +5,7 @@
 // then read the diff.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
-
 #include <sstream>
 
 #include "plan/term.h"
@@ -46,8 +44,8 @@ void check_case(const std::string& name) {
 }  // namespace
 
 TEST_CASE("plan binary matches golden output", "[e2e]") {
-  const auto names = g_case.empty() ? plan::e2e::list_cases(PLAN_E2E_DIR)
-                                    : std::vector<std::string>{g_case};
+  const auto names =
+      g_case.empty() ? plan::e2e::list_cases(PLAN_E2E_DIR) : std::vector<std::string>{g_case};
   REQUIRE(!names.empty());
   for (const std::string& name : names) {
     DYNAMIC_SECTION(name) { check_case(name); }
@@ -60,6 +58,7 @@ int main(int argc, char* argv[]) {
   auto cli = session.cli() | Opt(g_case, "name")["--case"]("run one case of tests/e2e/cases");
   session.cli(cli);
   const int rc = session.applyCommandLine(argc, argv);
-  if (rc != 0) return rc;
+  if (rc != 0)
+    return rc;
   return session.run();
 }

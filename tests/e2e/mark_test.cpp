@@ -1,11 +1,11 @@
 // mark_test.cpp: `plan mark` end to end, on scratch copies of plan files:
 // the change is exactly the bytes it must be, refusals leave the file
 // byte-identical, and concurrent or interrupted writes lose nothing.
-#include <catch2/catch.hpp>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -98,21 +98,20 @@ TEST_CASE("mark changes only the progress line and adds the update", "[mark]") {
   const auto [added, removed] = line_changes(before, after);
   CHECK(removed == std::vector<std::string>{"        progress: 0"});
   std::vector<std::string> expected_added = {
-      "            by: EPC",
-      "            note: \"Se socializó: intranet y correo\"",
-      "            progress: 40",
-      "          - date: 2021-06-30",
-      "        progress: 40",
-      "        updates:"};
+      "            by: EPC",      "            note: \"Se socializó: intranet y correo\"",
+      "            progress: 40", "          - date: 2021-06-30",
+      "        progress: 40",     "        updates:"};
   CHECK(added == expected_added);
   // Every comment survives, in order.
   std::vector<std::string> comments_before;
   std::vector<std::string> comments_after;
   for (const auto& l : lines_of(before)) {
-    if (l.find('#') != std::string::npos) comments_before.push_back(l);
+    if (l.find('#') != std::string::npos)
+      comments_before.push_back(l);
   }
   for (const auto& l : lines_of(after)) {
-    if (l.find('#') != std::string::npos) comments_after.push_back(l);
+    if (l.find('#') != std::string::npos)
+      comments_after.push_back(l);
   }
   CHECK(comments_before == comments_after);
   CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.dir()).status == 0);
@@ -146,7 +145,8 @@ TEST_CASE("marks accumulate, back-fill in date order, and set status", "[mark]")
   REQUIRE(plan_cmd({"mark", "3.1", "--status", "none", "--as-of", "2021-07-01", "p.yaml"}, s.dir())
               .status == 0);
   CHECK(read_text(file).find("status: blocked") == std::string::npos);
-  REQUIRE(plan_cmd({"mark", "1.1", "done", "--as-of", "2021-05-31", "p.yaml"}, s.dir()).status == 0);
+  REQUIRE(plan_cmd({"mark", "1.1", "done", "--as-of", "2021-05-31", "p.yaml"}, s.dir()).status ==
+          0);
   CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.dir()).status == 0);
 }
 
@@ -219,9 +219,9 @@ TEST_CASE("CRLF and BOM files stay CRLF and BOM", "[mark]") {
   std::string crlf = "\xEF\xBB\xBF";
   for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
   write_text(s.path("p.yaml"), crlf);
-  const Outcome o = plan_cmd({"mark", "1.2", "30", "--note", "Primera sesión", "--as-of",
-                              "2021-03-31", "p.yaml"},
-                             s.dir());
+  const Outcome o =
+      plan_cmd({"mark", "1.2", "30", "--note", "Primera sesión", "--as-of", "2021-03-31", "p.yaml"},
+               s.dir());
   INFO(o.err);
   REQUIRE(o.status == 0);
   const std::string after = read_text(s.path("p.yaml"));
@@ -241,9 +241,10 @@ TEST_CASE("flow-style updates get a flow entry, block activities a block one", "
               .status == 0);
   auto [added, removed] = line_changes(before, read_text(s.path("m.yaml")));
   CHECK(removed == std::vector<std::string>{"        progress: 30"});
-  CHECK(added == std::vector<std::string>{
-                     "          - {date: 2021-05-20, progress: 45, note: \"Segunda sesión, 20 asistentes\"}",
-                     "        progress: 45"});
+  CHECK(added ==
+        std::vector<std::string>{
+            "          - {date: 2021-05-20, progress: 45, note: \"Segunda sesión, 20 asistentes\"}",
+            "        progress: 45"});
   // An activity with neither progress nor updates gets both, at its end.
   const std::string mid = read_text(s.path("m.yaml"));
   REQUIRE(plan_cmd({"mark", "2.4", "5", "--as-of", "2021-10-02", "m.yaml"}, s.dir()).status == 0);
@@ -290,7 +291,8 @@ TEST_CASE("through a symlink the target changes and the link stays; mode is kept
   s.copy(source(kPlan2021), "real.yaml");
   ::chmod(s.path("real.yaml").c_str(), 0640);
   REQUIRE(::symlink("real.yaml", s.path("link.yaml").c_str()) == 0);
-  REQUIRE(plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "link.yaml"}, s.dir()).status == 0);
+  REQUIRE(plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "link.yaml"}, s.dir()).status ==
+          0);
   struct stat st {};
   REQUIRE(::lstat(s.path("link.yaml").c_str(), &st) == 0);
   CHECK(S_ISLNK(st.st_mode));
@@ -319,7 +321,8 @@ TEST_CASE("20 concurrent marks on one file are all recorded", "[mark]") {
   CHECK(std::count(statuses.begin(), statuses.end(), 0) == 20);
   const std::string text = read_text(s.path("p.yaml"));
   CHECK(count(text, "- date: 2021-08-01") == 20);
-  for (int i = 0; i < 20; ++i) CHECK(text.find("note: marca " + std::to_string(i) + "\n") != std::string::npos);
+  for (int i = 0; i < 20; ++i)
+    CHECK(text.find("note: marca " + std::to_string(i) + "\n") != std::string::npos);
   CHECK(text.find("        progress: 20\n") != std::string::npos);
   CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.dir()).status == 0);
 }
@@ -338,8 +341,8 @@ TEST_CASE("a dry run prints the diff and writes nothing", "[mark]") {
   Scratch s;
   s.copy(source(kPlan2021), "p.yaml");
   const std::string before = read_text(s.path("p.yaml"));
-  const Outcome o = plan_cmd({"mark", "2.3", "40", "--dry-run", "--as-of", "2021-06-30", "p.yaml"},
-                             s.dir());
+  const Outcome o =
+      plan_cmd({"mark", "2.3", "40", "--dry-run", "--as-of", "2021-06-30", "p.yaml"}, s.dir());
   CHECK(o.status == 0);
   CHECK(o.out.find("--- a/p.yaml\n+++ b/p.yaml\n@@ ") == 0);
   CHECK(o.out.find("\n-        progress: 0\n+        progress: 40\n") != std::string::npos);
@@ -375,8 +378,8 @@ const std::string kLog20 =
 // The same plan with activity 1.1 in flow style; a second activity 1.2
 // follows it, so that an edit that strays shows.
 std::string flow_plan(const std::string& activity_tail) {
-  return kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05" + activity_tail + "}\n" +
-         "      - {id: 2, title: B, start: 2021-03, end: 2021-05}\n";
+  return kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05" + activity_tail +
+         "}\n" + "      - {id: 2, title: B, start: 2021-03, end: 2021-05}\n";
 }
 
 // Marks 1.1 in a file holding `text`; returns the new text.
@@ -401,19 +404,19 @@ std::string mark_tail(const std::string& tail, const std::vector<std::string>& e
 }  // namespace
 
 TEST_CASE("progress: or status: written with no value get their value after the colon", "[mark]") {
-  CHECK(mark_tail("        progress:\n", {"20"}) ==
-        kHead + "        progress: 20\n" + kLog20);
-  const std::string after = mark_tail("        status:\n        progress: 10\n"
-                                      "        updates: [{date: 2021-03-10, progress: 10}]\n",
-                                      {"--status", "blocked"});
+  CHECK(mark_tail("        progress:\n", {"20"}) == kHead + "        progress: 20\n" + kLog20);
+  const std::string after = mark_tail(
+      "        status:\n        progress: 10\n"
+      "        updates: [{date: 2021-03-10, progress: 10}]\n",
+      {"--status", "blocked"});
   CHECK(after.find("        status: blocked\n") != std::string::npos);
 }
 
 TEST_CASE("a quote inside a plain value in flow style is plain text", "[mark]") {
-  const std::string after =
-      mark_tail("        progress: 10\n"
-                "        updates: [{date: 2021-03-10, progress: 10, note: 5\" disk}]\n",
-                {"20"});
+  const std::string after = mark_tail(
+      "        progress: 10\n"
+      "        updates: [{date: 2021-03-10, progress: 10, note: 5\" disk}]\n",
+      {"20"});
   CHECK(after.find("updates: [{date: 2021-03-10, progress: 10, note: 5\" disk}, "
                    "{date: 2021-03-20, progress: 20}]\n") != std::string::npos);
 }
@@ -431,14 +434,15 @@ TEST_CASE("a new update goes after a quoted note's continuation lines", "[mark]"
 }
 
 TEST_CASE("a comment after an empty updates: key is kept", "[mark]") {
-  const std::string after = mark_tail("        updates:  # none yet\n", {"20", "--note", "x \"y\": z"});
-  CHECK(after.find("        updates:  # none yet\n          - date: 2021-03-20\n") != std::string::npos);
+  const std::string after =
+      mark_tail("        updates:  # none yet\n", {"20", "--note", "x \"y\": z"});
+  CHECK(after.find("        updates:  # none yet\n          - date: 2021-03-20\n") !=
+        std::string::npos);
   CHECK(after.find("            note: \"x \\\"y\\\": z\"\n") != std::string::npos);
 }
 
 TEST_CASE("an explicit null value (~, null) is replaced, not appended to", "[mark]") {
-  CHECK(mark_tail("        progress: ~\n", {"20"}) ==
-        kHead + "        progress: 20\n" + kLog20);
+  CHECK(mark_tail("        progress: ~\n", {"20"}) == kHead + "        progress: 20\n" + kLog20);
   CHECK(mark_tail("        status: null\n", {"--status", "blocked"}) ==
         kHead + "        status: blocked\n");
 }
@@ -474,10 +478,10 @@ TEST_CASE("a flow key written without a value gets ': value'", "[mark]") {
 }
 
 TEST_CASE("a '?' in a flow value is quoted: yaml-cpp ends plain text there", "[mark]") {
-  const std::string after =
-      mark_tail("        progress: 10\n"
-                "        updates: [{date: 2021-03-10, progress: 10}]\n",
-                {"40", "--evidence", "https://example.org/doc?id=3"});
+  const std::string after = mark_tail(
+      "        progress: 10\n"
+      "        updates: [{date: 2021-03-10, progress: 10}]\n",
+      {"40", "--evidence", "https://example.org/doc?id=3"});
   CHECK(after.find(", {date: 2021-03-20, progress: 40, "
                    "evidence: \"https://example.org/doc?id=3\"}]\n") != std::string::npos);
   // In block style it stays plain.
@@ -507,7 +511,8 @@ TEST_CASE("a tab-indented comment after the last update stays before the new one
       "\t# comentario con tab\n",
       {"20"});
   CHECK(after.find("            progress: 10  # hecho\n\t# comentario con tab\n"
-                   "          - date: 2021-03-20\n            progress: 20\n") != std::string::npos);
+                   "          - date: 2021-03-20\n            progress: 20\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("a refused result's diagnostics quote the changed text they point into", "[mark]") {
@@ -540,14 +545,15 @@ TEST_CASE("an explicit null on the line after its key is replaced or removed wit
   CHECK(mark_text(kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
                                "         ~}\n",
                   {"--status", "blocked"}) ==
-        kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
-                     "         blocked}\n");
+        kLinesHead +
+            "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
+            "         blocked}\n");
   // Block: the null deeper than its key, past a comment line; the comment stays.
   CHECK(mark_tail("        progress:\n          # none yet\n          ~\n", {"20"}) ==
         kHead + "        progress:\n          # none yet\n          20\n" + kLog20);
   // Block: a status whose value is on the next line goes with that line.
-  CHECK(mark_tail("        status:\n          blocked\n        progress: 0\n", {"--status", "none"}) ==
-        kHead + "        progress: 0\n");
+  CHECK(mark_tail("        status:\n          blocked\n        progress: 0\n",
+                  {"--status", "none"}) == kHead + "        progress: 0\n");
 }
 
 TEST_CASE("a file ending inside a block scalar without a newline keeps the value", "[mark]") {
@@ -557,11 +563,12 @@ TEST_CASE("a file ending inside a block scalar without a newline keeps the value
   const std::string after = mark_tail("        product: |\n          Informe", {"20"});
   CHECK(after == kHead +
                      "        product: |\n          Informe\n"
-                     "        progress: 20\n" + kLog20);
+                     "        progress: 20\n" +
+                     kLog20);
   Scratch s;
   write_text(s.path("r.yaml"), after);
-  const Outcome o = plan_cmd({"show", "1.1", "--format", "json", "--as-of", "2021-03-20", "r.yaml"},
-                             s.dir());
+  const Outcome o =
+      plan_cmd({"show", "1.1", "--format", "json", "--as-of", "2021-03-20", "r.yaml"}, s.dir());
   CHECK(o.out.find("\"product\": \"Informe\",") != std::string::npos);
 }
 
@@ -575,8 +582,7 @@ TEST_CASE("a blank line holding a tab after the last key stays before the new li
   // Like a tab-indented comment: yaml-cpp accepts it after a line that
   // ends in a comment, not after the plain value mark would put before it.
   const std::string after = mark_tail("        progress: 10  # p\n     \t\t\n", {"20"});
-  CHECK(after == kHead +
-                     "        progress: 20  # p\n     \t\t\n" + kLog20);
+  CHECK(after == kHead + "        progress: 20  # p\n     \t\t\n" + kLog20);
 }
 
 TEST_CASE("new keys go after a block scalar, past a quoted value's low continuation", "[mark]") {

@@ -1,13 +1,13 @@
 // runner.cpp: case files and process spawning for the end-to-end tests.
 #include "runner.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <dirent.h>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -46,7 +46,8 @@ std::vector<std::string> split_args(const std::string& line) {
       quote = c;
       in_word = true;
     } else if (c == ' ') {
-      if (in_word) out.push_back(cur);
+      if (in_word)
+        out.push_back(cur);
       cur.clear();
       in_word = false;
     } else {
@@ -54,7 +55,8 @@ std::vector<std::string> split_args(const std::string& line) {
       in_word = true;
     }
   }
-  if (in_word) out.push_back(cur);
+  if (in_word)
+    out.push_back(cur);
   return out;
 }
 
@@ -66,9 +68,11 @@ Case read_case(const std::string& dir, const std::string& name) {
   std::istringstream in(read_text(dir + "/cases/" + name + ".case"));
   std::string line;
   while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
+    if (line.empty() || line[0] == '#')
+      continue;
     const size_t colon = line.find(": ");
-    if (colon == std::string::npos) continue;
+    if (colon == std::string::npos)
+      continue;
     const std::string key = line.substr(0, colon);
     const std::string value = line.substr(colon + 2);
     if (key == "args") {
@@ -88,7 +92,8 @@ Case read_case(const std::string& dir, const std::string& name) {
 std::vector<std::string> list_cases(const std::string& dir) {
   std::vector<std::string> names;
   DIR* d = opendir((dir + "/cases").c_str());
-  if (d == nullptr) return names;
+  if (d == nullptr)
+    return names;
   while (dirent* e = readdir(d)) {
     const std::string n = e->d_name;
     const std::string ext = ".case";
@@ -107,14 +112,18 @@ Outcome run(const std::string& binary, const std::vector<std::string>& args,
   char err_path[] = "/tmp/plan-e2e-err-XXXXXX";
   const int out_fd = mkstemp(out_path);
   const int err_fd = mkstemp(err_path);
-  if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
+  if (out_fd < 0 || err_fd < 0)
+    throw std::runtime_error("mkstemp failed");
 
   std::map<std::string, std::string> vars = {{"LANG", "C.UTF-8"}};
-  if (const char* path = std::getenv("PATH")) vars["PATH"] = path;
-  if (const char* home = std::getenv("HOME")) vars["HOME"] = home;
+  if (const char* path = std::getenv("PATH"))
+    vars["PATH"] = path;
+  if (const char* home = std::getenv("HOME"))
+    vars["HOME"] = home;
   // Sanitizer settings pass through so the asan build checks every run.
   for (const char* keep : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
-    if (const char* v = std::getenv(keep)) vars[keep] = v;
+    if (const char* v = std::getenv(keep))
+      vars[keep] = v;
   }
   for (const auto& [k, v] : env) vars[k] = v;
   std::vector<std::string> env_strings;
@@ -134,7 +143,8 @@ Outcome run(const std::string& binary, const std::vector<std::string>& args,
     dup2(null_fd, 0);
     dup2(out_fd, 1);
     dup2(err_fd, 2);
-    if (chdir(cwd.c_str()) != 0) _exit(127);
+    if (chdir(cwd.c_str()) != 0)
+      _exit(127);
     execve(binary.c_str(), argv.data(), envp.data());
     _exit(127);
   }

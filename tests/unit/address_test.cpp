@@ -50,20 +50,18 @@ TEST_CASE("parse_address reads PLAN-ID:ADDRESS", "[address]") {
 }
 
 TEST_CASE("parse_address rejects what is not an address", "[address]") {
-  for (const char* text :
-       {"2.", ".3", "0.1", "1.0", "0", "a.b", "a", "", "2.3.4", ":2.3",
-        "plan:", "-1", "2.-3", "+2", " 2", "2 ", "2..3", "1234567890", "2,3"}) {
+  for (const char* text : {"2.", ".3", "0.1", "1.0", "0", "a.b", "a", "", "2.3.4", ":2.3",
+                           "plan:", "-1", "2.-3", "+2", " 2", "2 ", "2..3", "1234567890", "2,3"}) {
     INFO("text '" << text << "'");
     CHECK_FALSE(parse_address(text).has_value());
   }
 }
 
 TEST_CASE("resolve finds an activity, a line, or nothing", "[address]") {
-  const LoadResult r =
-      load_plan_text("demo.yaml", plan_with("      - id: 2\n"
-                                            "        title: Segunda\n"
-                                            "        start: 2021-06\n"
-                                            "        end: 2021-07\n"));
+  const LoadResult r = load_plan_text("demo.yaml", plan_with("      - id: 2\n"
+                                                             "        title: Segunda\n"
+                                                             "        start: 2021-06\n"
+                                                             "        end: 2021-07\n"));
   REQUIRE(r.ok());
   const Plan& p = r.plan;
   const std::vector<const Plan*> plans = {&p};

@@ -39,8 +39,7 @@ TEST_CASE("days counts from 1970-01-01", "[date]") {
   CHECK(Date{2021, 1, 1}.days() - Date{2020, 1, 1}.days() == 366);
 }
 
-TEST_CASE("days and from_days round-trip over 1000 consecutive days",
-          "[date]") {
+TEST_CASE("days and from_days round-trip over 1000 consecutive days", "[date]") {
   // 1999-06-01 .. 2002-02-24 crosses 2000-02-29 and two year ends.
   const Date first{1999, 6, 1};
   Date expected = first;
@@ -121,10 +120,9 @@ TEST_CASE("parse_date tells impossible dates apart", "[date]") {
 }
 
 TEST_CASE("parse_date rejects text that is not a date", "[date]") {
-  const char* bad[] = {
-      "21-03",   "2021/03",  "2021-3",       "2021-03-1",   "",
-      "2021",    "2021-",    "2021-03-",     "2021-03-01x", "marzo",
-      "2021-0a", " 2021-03", "2021-03-05T00"};
+  const char* bad[] = {"21-03",   "2021/03",  "2021-3",       "2021-03-1",   "",
+                       "2021",    "2021-",    "2021-03-",     "2021-03-01x", "marzo",
+                       "2021-0a", " 2021-03", "2021-03-05T00"};
   for (const char* text : bad) {
     INFO("text '" << text << "'");
     ParsedDate d;

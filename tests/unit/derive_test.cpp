@@ -55,14 +55,10 @@ TEST_CASE("expected_progress counts both ends of the work", "[derive]") {
   const Date end{2021, 3, 31};  // 31 days, both included
   CHECK(expected_progress(start, end, {2021, 2, 28}) == 0);
   CHECK(expected_progress(start, end, {2020, 12, 31}) == 0);
-  CHECK(expected_progress(start, end, start) ==
-        Approx(100.0 / 31).epsilon(1e-12));
-  CHECK(expected_progress(start, end, {2021, 3, 2}) ==
-        Approx(200.0 / 31).epsilon(1e-12));
-  CHECK(expected_progress(start, end, {2021, 3, 16}) ==
-        Approx(1600.0 / 31).epsilon(1e-12));
-  CHECK(expected_progress(start, end, {2021, 3, 30}) ==
-        Approx(3000.0 / 31).epsilon(1e-12));
+  CHECK(expected_progress(start, end, start) == Approx(100.0 / 31).epsilon(1e-12));
+  CHECK(expected_progress(start, end, {2021, 3, 2}) == Approx(200.0 / 31).epsilon(1e-12));
+  CHECK(expected_progress(start, end, {2021, 3, 16}) == Approx(1600.0 / 31).epsilon(1e-12));
+  CHECK(expected_progress(start, end, {2021, 3, 30}) == Approx(3000.0 / 31).epsilon(1e-12));
   CHECK(expected_progress(start, end, end) == 100);
   CHECK(expected_progress(start, end, {2021, 4, 1}) == 100);
   CHECK(expected_progress(start, end, {2022, 1, 1}) == 100);
@@ -86,8 +82,7 @@ TEST_CASE("a one-day activity is expected done on its day", "[derive]") {
 // --- progress at a date
 // --------------------------------------------------------
 
-TEST_CASE("progress_at without updates is the activity's progress",
-          "[derive]") {
+TEST_CASE("progress_at without updates is the activity's progress", "[derive]") {
   const Activity a = make_activity({2021, 3, 1}, {2021, 3, 31}, 40);
   const Update stale;
   const Update* last = &stale;  // must be reset
@@ -96,8 +91,7 @@ TEST_CASE("progress_at without updates is the activity's progress",
   CHECK(progress_at(a, {2021, 12, 31}) == 40);
 }
 
-TEST_CASE("progress_at takes the last update on or before the date",
-          "[derive]") {
+TEST_CASE("progress_at takes the last update on or before the date", "[derive]") {
   Activity a = make_activity({2021, 3, 1}, {2021, 5, 31}, 50);
   a.updates = {make_update({2021, 3, 31}, 20), make_update({2021, 4, 30}, 50)};
   const Update* last = nullptr;
@@ -116,8 +110,7 @@ TEST_CASE("progress_at takes the last update on or before the date",
   CHECK(last == &a.updates[1]);
 }
 
-TEST_CASE("an update dated by month counts from the month's last day",
-          "[derive]") {
+TEST_CASE("an update dated by month counts from the month's last day", "[derive]") {
   Activity a = make_activity({2021, 3, 1}, {2021, 5, 31}, 30);
   Update u;
   u.date.date = ParsedDate{2021, 4, 0, DatePrecision::month};
@@ -156,29 +149,22 @@ TEST_CASE("status at the boundaries of an activity", "[derive]") {
     CHECK(s.days_late == 1);
     CHECK(s.signal == Signal::red);  // 40 / 100
   }
-  SECTION("a month after end") {
-    CHECK(march_state({2021, 5, 1}).days_late == 31);
-  }
+  SECTION("a month after end") { CHECK(march_state({2021, 5, 1}).days_late == 31); }
 }
 
-TEST_CASE("status: done at progress 100, whatever the date or flag",
-          "[derive]") {
-  for (const Date& as_of :
-       {Date{2021, 2, 1}, Date{2021, 3, 15}, Date{2021, 6, 1}}) {
+TEST_CASE("status: done at progress 100, whatever the date or flag", "[derive]") {
+  for (const Date& as_of : {Date{2021, 2, 1}, Date{2021, 3, 15}, Date{2021, 6, 1}}) {
     const ActivityState s = march_state(as_of, 100);
     CHECK(s.status == Status::done);
     CHECK(s.signal == Signal::green);
     CHECK(s.days_late == 0);
   }
-  CHECK(march_state({2021, 3, 15}, 100, ActivityFlag::cancelled).status ==
-        Status::done);
-  CHECK(march_state({2021, 3, 15}, 100, ActivityFlag::blocked).status ==
-        Status::done);
+  CHECK(march_state({2021, 3, 15}, 100, ActivityFlag::cancelled).status == Status::done);
+  CHECK(march_state({2021, 3, 15}, 100, ActivityFlag::blocked).status == Status::done);
 }
 
 TEST_CASE("status: cancelled has no signal, even past its end", "[derive]") {
-  for (const Date& as_of :
-       {Date{2021, 2, 1}, Date{2021, 3, 15}, Date{2021, 6, 1}}) {
+  for (const Date& as_of : {Date{2021, 2, 1}, Date{2021, 3, 15}, Date{2021, 6, 1}}) {
     const ActivityState s = march_state(as_of, 40, ActivityFlag::cancelled);
     CHECK(s.status == Status::cancelled);
     CHECK(s.signal == Signal::none);
@@ -187,19 +173,16 @@ TEST_CASE("status: cancelled has no signal, even past its end", "[derive]") {
 }
 
 TEST_CASE("status: blocked, judged like any other once due", "[derive]") {
-  const ActivityState before =
-      march_state({2021, 2, 28}, 0, ActivityFlag::blocked);
+  const ActivityState before = march_state({2021, 2, 28}, 0, ActivityFlag::blocked);
   CHECK(before.status == Status::blocked);
   CHECK(before.signal == Signal::none);
 
   // 16 of 31 days gone: expected 51.6; 40 / 51.6 = 77.5% -> yellow.
-  const ActivityState during =
-      march_state({2021, 3, 16}, 40, ActivityFlag::blocked);
+  const ActivityState during = march_state({2021, 3, 16}, 40, ActivityFlag::blocked);
   CHECK(during.status == Status::blocked);
   CHECK(during.signal == Signal::yellow);
 
-  const ActivityState after =
-      march_state({2021, 4, 2}, 40, ActivityFlag::blocked);
+  const ActivityState after = march_state({2021, 4, 2}, 40, ActivityFlag::blocked);
   CHECK(after.status == Status::blocked);
   CHECK(after.days_late == 2);
   CHECK(after.signal == Signal::red);
@@ -266,8 +249,7 @@ TEST_CASE("the activity signal at the edges, from real dates", "[derive]") {
   CHECK(signal(100) == Signal::green);  // done
 }
 
-TEST_CASE("the activity signal with custom thresholds, from real dates",
-          "[derive]") {
+TEST_CASE("the activity signal with custom thresholds, from real dates", "[derive]") {
   Plan plan;
   plan.green.value = 70;
   plan.yellow.value = 40;
@@ -283,10 +265,9 @@ TEST_CASE("the activity signal with custom thresholds, from real dates",
   CHECK(signal(19) == Signal::red);     // 38%
 }
 
-// Regression test (bug found and fixed): signal_for computes progress / expected * 100 in floating point, and
-// expected is itself a rounded quotient, so a ratio that is exactly the
-// threshold can come out a hair below it and fall to the lower colour. With
-// thresholds {green: 90, yellow: 75}:
+// Regression test (bug found and fixed): signal_for computes progress / expected * 100 in floating
+// point, and expected is itself a rounded quotient, so a ratio that is exactly the threshold can
+// come out a hair below it and fall to the lower colour. With thresholds {green: 90, yellow: 75}:
 //  - 6-day activity 2021-03-01..06, as of 03-05: expected 5/6 = 83.333...%,
 //    progress 75 is exactly 90% of it, but the ratio is 89.99999999999999,
 //    so the signal is yellow instead of green;
@@ -296,18 +277,15 @@ TEST_CASE("the activity signal with custom thresholds, from real dates",
 // The default 80/60 happen not to hit this, but many other values do
 // (e.g. 58, 75, 90). An exact comparison (progress * total_days * 100 >=
 // threshold * elapsed_days * 100, in integers) or a small tolerance fixes it.
-TEST_CASE("a ratio exactly at a custom threshold takes the higher colour",
-          "[derive]") {
+TEST_CASE("a ratio exactly at a custom threshold takes the higher colour", "[derive]") {
   Plan plan;
   plan.green.value = 90;
   plan.yellow.value = 75;
   const Line line;
   const Activity six_days = make_activity({2021, 3, 1}, {2021, 3, 6}, 75);
-  CHECK(derive_activity(plan, line, six_days, {2021, 3, 5}).signal ==
-        Signal::green);
+  CHECK(derive_activity(plan, line, six_days, {2021, 3, 5}).signal == Signal::green);
   const Activity days_25 = make_activity({2021, 3, 1}, {2021, 3, 25}, 21);
-  CHECK(derive_activity(plan, line, days_25, {2021, 3, 7}).signal ==
-        Signal::yellow);
+  CHECK(derive_activity(plan, line, days_25, {2021, 3, 7}).signal == Signal::yellow);
 }
 
 // --- lines and plans

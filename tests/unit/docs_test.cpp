@@ -1,6 +1,5 @@
 // docs_test.cpp: the documentation lists every diagnostic code there is.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 
@@ -15,7 +14,8 @@ TEST_CASE("docs/diagnostics.md lists every diagnostic code", "[docs]") {
   int codes = 0;
   for (plan::Msg m : plan::all_messages()) {
     const std::string code(plan::code_of(m));
-    if (code.empty()) continue;
+    if (code.empty())
+      continue;
     ++codes;
     INFO("code " << code);
     CHECK(doc.find("`" + code + "`") != std::string::npos);

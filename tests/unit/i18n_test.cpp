@@ -56,13 +56,11 @@ TEST_CASE("all_messages lists every catalog entry in order", "[i18n]") {
   }
 }
 
-TEST_CASE("every message has both languages with the same placeholders",
-          "[i18n]") {
+TEST_CASE("every message has both languages with the same placeholders", "[i18n]") {
   for (Msg m : all_messages()) {
     const std::string_view en = text_of(Language::en, m);
     const std::string_view es = text_of(Language::es, m);
-    INFO("message #" << static_cast<int>(m) << ": en '" << en << "' es '" << es
-                     << "'");
+    INFO("message #" << static_cast<int>(m) << ": en '" << en << "' es '" << es << "'");
     CHECK_FALSE(en.empty());
     CHECK_FALSE(es.empty());
     std::string en_error;
@@ -117,25 +115,20 @@ TEST_CASE("tr fills placeholders in each language", "[i18n]") {
   CHECK(tr(Language::es, Msg::summary_counts, 1, "error", 2, "avisos", 3, "archivos") ==
         "1 error, 2 avisos en 3 archivos");
   // Arguments may be used out of order.
-  CHECK(tr(Language::en, Msg::date_syntax,
-           std::vector<std::string>{"start", "marzo"}) ==
+  CHECK(tr(Language::en, Msg::date_syntax, std::vector<std::string>{"start", "marzo"}) ==
         "'marzo' is not a date; 'start' takes YYYY-MM or YYYY-MM-DD");
 }
 
 TEST_CASE("word_arg arguments are translated with their message", "[i18n]") {
-  const std::vector<std::string> args = {"colour",
-                                         word_arg(Msg::where_activity)};
-  CHECK(tr(Language::en, Msg::unknown_key, args) ==
-        "unknown key 'colour' in an activity");
-  CHECK(tr(Language::es, Msg::unknown_key, args) ==
-        "clave desconocida 'colour' en una actividad");
+  const std::vector<std::string> args = {"colour", word_arg(Msg::where_activity)};
+  CHECK(tr(Language::en, Msg::unknown_key, args) == "unknown key 'colour' in an activity");
+  CHECK(tr(Language::es, Msg::unknown_key, args) == "clave desconocida 'colour' en una actividad");
 
   Diagnostic d;
   d.message = Msg::outside_period;
   d.args = {word_arg(Msg::what_start), "2020-12", "2021-01-01", "2021-12-31"};
-  CHECK(
-      d.text(Language::en) ==
-      "start 2020-12 is outside the plan's period (2021-01-01 to 2021-12-31)");
+  CHECK(d.text(Language::en) ==
+        "start 2020-12 is outside the plan's period (2021-01-01 to 2021-12-31)");
   CHECK(d.text(Language::es) ==
         "el inicio 2020-12 está fuera de la vigencia del plan (2021-01-01 a "
         "2021-12-31)");
@@ -156,19 +149,16 @@ TEST_CASE("long_date spells a date in each language", "[i18n]") {
 }
 
 TEST_CASE("month names and abbreviations", "[i18n]") {
-  const char* es[] = {"enero",      "febrero", "marzo",     "abril",
-                      "mayo",       "junio",   "julio",     "agosto",
-                      "septiembre", "octubre", "noviembre", "diciembre"};
-  const char* en[] = {"January",   "February", "March",    "April",
-                      "May",       "June",     "July",     "August",
-                      "September", "October",  "November", "December"};
+  const char* es[] = {"enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+                      "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+  const char* en[] = {"January", "February", "March",     "April",   "May",      "June",
+                      "July",    "August",   "September", "October", "November", "December"};
   for (int m = 1; m <= 12; ++m) {
     INFO("month " << m);
     CHECK(month_name(Language::es, m) == es[m - 1]);
     CHECK(month_name(Language::en, m) == en[m - 1]);
     CHECK(month_abbr(Language::es, m).size() == 3);
-    CHECK(month_abbr(Language::en, m) ==
-          std::string_view(en[m - 1]).substr(0, 3));
+    CHECK(month_abbr(Language::en, m) == std::string_view(en[m - 1]).substr(0, 3));
   }
   CHECK(month_abbr(Language::es, 1) == "Ene");
   CHECK(month_abbr(Language::es, 8) == "Ago");
@@ -185,14 +175,11 @@ TEST_CASE("parse_language and language_code", "[i18n]") {
   CHECK(language_code(Language::en) == "en");
 }
 
-TEST_CASE("choose_language: flag, then plan, then LANG, then English",
-          "[i18n]") {
+TEST_CASE("choose_language: flag, then plan, then LANG, then English", "[i18n]") {
   const std::optional<Language> none;
   // The flag wins over everything.
-  CHECK(choose_language(Language::en, Language::es, "es_CO.UTF-8") ==
-        Language::en);
-  CHECK(choose_language(Language::es, Language::en, "en_US.UTF-8") ==
-        Language::es);
+  CHECK(choose_language(Language::en, Language::es, "es_CO.UTF-8") == Language::en);
+  CHECK(choose_language(Language::es, Language::en, "en_US.UTF-8") == Language::es);
   // Then the plan's language.
   CHECK(choose_language(none, Language::en, "es_CO.UTF-8") == Language::en);
   CHECK(choose_language(none, Language::es, "en_US.UTF-8") == Language::es);

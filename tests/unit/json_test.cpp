@@ -1,6 +1,5 @@
 // Tests of render/json.h.
 #include "plan/render/json.h"
-#include "plan/render/diagnostics.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -9,6 +8,7 @@
 
 #include "plan/derive.h"
 #include "plan/load.h"
+#include "plan/render/diagnostics.h"
 
 using namespace plan;
 
@@ -60,7 +60,8 @@ TEST_CASE("JSON output survives text that is not UTF-8, such as a file name", "[
   d.message = Msg::yaml_syntax;
   d.args = {"half a character: \xC3"};
   std::string out;
-  REQUIRE_NOTHROW(out = render_diagnostics_json({d}, [](const std::string&) { return Language::en; }));
+  REQUIRE_NOTHROW(
+      out = render_diagnostics_json({d}, [](const std::string&) { return Language::en; }));
   CHECK(out.find("\"file\": \"plan\xEF\xBF\xBD.yaml\"") != std::string::npos);
   CHECK(out.find("half a character: \xEF\xBF\xBD\"") != std::string::npos);
 }

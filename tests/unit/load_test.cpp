@@ -22,8 +22,7 @@ using test::plan_with;
 using test::with_code;
 
 // text with the one occurrence of from replaced by to.
-std::string replaced(std::string_view text, std::string_view from,
-                     std::string_view to) {
+std::string replaced(std::string_view text, std::string_view from, std::string_view to) {
   std::string out(text);
   const size_t at = out.find(from);
   REQUIRE(at != std::string::npos);
@@ -32,9 +31,7 @@ std::string replaced(std::string_view text, std::string_view from,
   return out;
 }
 
-LoadResult load(std::string_view text) {
-  return load_plan_text("test.yaml", std::string(text));
-}
+LoadResult load(std::string_view text) { return load_plan_text("test.yaml", std::string(text)); }
 
 // The only diagnostic of a load, which must have exactly one.
 Diagnostic only_diagnostic(const LoadResult& r) {
@@ -47,8 +44,7 @@ Diagnostic only_diagnostic(const LoadResult& r) {
 class TempDir {
  public:
   TempDir() {
-    std::string templ =
-        (fs::temp_directory_path() / "plan-unit-XXXXXX").string();
+    std::string templ = (fs::temp_directory_path() / "plan-unit-XXXXXX").string();
     REQUIRE(::mkdtemp(templ.data()) != nullptr);
     path_ = templ;
   }
@@ -249,18 +245,15 @@ lines:
   CHECK(a.updates[1].date.date.precision == DatePrecision::month);
 }
 
-// Regression test (bug found and fixed): load.cpp sets Activity::updates_style from the style of the last
-// *mapping* that was opened (Builder::flow_, set in OnMapStart), not from the
-// `updates` sequence itself: OnSequenceStart ignores its style argument. So a
-// flow list `updates: [...]` inside a block activity is recorded as block, and
-// a block list that follows a flow deliverable `- {name: ...}` as flow. Any
-// writer that appends to the list in the file's own style (`plan mark`) would
-// then write the wrong syntax.
-TEST_CASE("updates_style is the style of the updates list itself",
-          "[load]") {
+// Regression test (bug found and fixed): load.cpp sets Activity::updates_style from the style of
+// the last *mapping* that was opened (Builder::flow_, set in OnMapStart), not from the `updates`
+// sequence itself: OnSequenceStart ignores its style argument. So a flow list `updates: [...]`
+// inside a block activity is recorded as block, and a block list that follows a flow deliverable `-
+// {name: ...}` as flow. Any writer that appends to the list in the file's own style (`plan mark`)
+// would then write the wrong syntax.
+TEST_CASE("updates_style is the style of the updates list itself", "[load]") {
   SECTION("a flow list in a block activity") {
-    const LoadResult r =
-        load(plan_with("        updates: [{date: 2021-04-30, progress: 0}]\n"));
+    const LoadResult r = load(plan_with("        updates: [{date: 2021-04-30, progress: 0}]\n"));
     REQUIRE(r.ok());
     const Activity& a = r.plan.lines[0].activities[0];
     REQUIRE(a.updates.size() == 1);
@@ -303,14 +296,12 @@ TEST_CASE("keys and values keep their line, column and offset", "[load]") {
   // Owner codes are mapping keys.
   CHECK(p.owners[1].code.pos.line == 8);
   CHECK(p.owners[1].code.pos.col == 3);
-  CHECK(p.owners[1].code.pos.offset ==
-        static_cast<int>(text.find("  EPC:")) + 2);
+  CHECK(p.owners[1].code.pos.offset == static_cast<int>(text.find("  EPC:")) + 2);
   // "  EPC: {name: Equipo Participación Ciudadana, parent: SG}": the name
   // holds one two-byte letter, so SG is at column 55 but byte 55 of the line.
   CHECK(p.owners[1].parent.pos.line == 8);
   CHECK(p.owners[1].parent.pos.col == 55);
-  CHECK(p.owners[1].parent.pos.offset ==
-        static_cast<int>(text.find("  EPC:")) + 55);
+  CHECK(p.owners[1].parent.pos.offset == static_cast<int>(text.find("  EPC:")) + 55);
   CHECK(p.owners[1].name.width == 30);
 
   // "    lead: [SG, EPC]" on line 12: a flow list.
@@ -359,8 +350,7 @@ lines: []
   CHECK(p.owners[1].parent.value == "XX");
   CHECK(p.owners[1].parent.pos.line == 8);
   CHECK(p.owners[1].parent.pos.col == 29);
-  CHECK(p.owners[1].parent.pos.offset ==
-        static_cast<int>(text.find("  AM:")) + 29);
+  CHECK(p.owners[1].parent.pos.offset == static_cast<int>(text.find("  AM:")) + 29);
   // "  ÑU: {name: Ñandúes de Áreas, parent: AM}": 39 characters before AM.
   CHECK(p.owners[2].code.value == "ÑU");
   CHECK(p.owners[2].code.pos.col == 3);
@@ -382,8 +372,7 @@ TEST_CASE("a UTF-8 byte order mark is skipped", "[load]") {
   CHECK(p.version.pos.offset == 12);  // 3 BOM bytes + "version: "
   CHECK(p.title.pos.line == 4);
   CHECK(p.title.pos.col == 10);
-  CHECK(p.title.pos.offset ==
-        static_cast<int>(kMinimalPlan.find("Plan de prueba")) + 3);
+  CHECK(p.title.pos.offset == static_cast<int>(kMinimalPlan.find("Plan de prueba")) + 3);
   const Activity& a = p.lines[0].activities[0];
   CHECK(a.start.pos.line == 16);
   CHECK(a.start.pos.col == 16);
@@ -424,25 +413,21 @@ TEST_CASE("CRLF line ends load like LF ones", "[load]") {
 
   CHECK(b.plan.title.pos.line == a.plan.title.pos.line);
   CHECK(b.plan.title.pos.col == a.plan.title.pos.col);
-  CHECK(b.plan.title.pos.offset ==
-        a.plan.title.pos.offset + 3);  // 3 CRs before
+  CHECK(b.plan.title.pos.offset == a.plan.title.pos.offset + 3);  // 3 CRs before
   CHECK(b.plan.owners[1].parent.pos.line == 8);
   CHECK(b.plan.owners[1].parent.pos.col == 55);
   CHECK(act_b.start.pos.line == 16);
   CHECK(act_b.start.pos.col == 16);
   CHECK(act_b.start.pos.offset == static_cast<int>(crlf.find("2021-03")));
-  CHECK(act_b.updates[0].progress.pos.line ==
-        act_a.updates[0].progress.pos.line);
+  CHECK(act_b.updates[0].progress.pos.line == act_a.updates[0].progress.pos.line);
   CHECK(act_b.updates[0].progress.pos.col == 23);
 }
 
 // --- keys ------------------------------------------------------------------
 
-TEST_CASE("a duplicate key in the plan mapping is reported at the second",
-          "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "  title: Plan de prueba\n",
-                    "  title: Plan de prueba\n  title: Otro\n"));
+TEST_CASE("a duplicate key in the plan mapping is reported at the second", "[load]") {
+  const LoadResult r = load(replaced(kMinimalPlan, "  title: Plan de prueba\n",
+                                     "  title: Plan de prueba\n  title: Otro\n"));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "duplicate-key");
   CHECK(d.severity == Severity::error);
@@ -451,8 +436,7 @@ TEST_CASE("a duplicate key in the plan mapping is reported at the second",
   CHECK(d.width == 5);
   CHECK(d.args == std::vector<std::string>{"title", "4"});
   CHECK(d.hint == Msg::hint_remove_one);
-  CHECK(d.text(Language::en) ==
-        "duplicate key 'title' (first written on line 4)");
+  CHECK(d.text(Language::en) == "duplicate key 'title' (first written on line 4)");
   // The first value wins.
   CHECK(r.plan.title.value == "Plan de prueba");
 }
@@ -468,8 +452,7 @@ TEST_CASE("a duplicate key in an activity is reported", "[load]") {
 }
 
 TEST_CASE("a duplicate owner code is reported", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "  EPC: {", "  SG: {name: Otra}\n  EPC: {"));
+  const LoadResult r = load(replaced(kMinimalPlan, "  EPC: {", "  SG: {name: Otra}\n  EPC: {"));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "duplicate-key");
   CHECK(d.pos.line == 8);
@@ -483,8 +466,7 @@ TEST_CASE(
     "a duplicate unknown key is reported once as unknown, then as "
     "duplicate",
     "[load]") {
-  const LoadResult r =
-      load(plan_with("        colour: red\n        colour: blue\n"));
+  const LoadResult r = load(plan_with("        colour: red\n        colour: blue\n"));
   INFO(describe(r.diagnostics));
   REQUIRE(r.diagnostics.size() == 2);
   CHECK(r.diagnostics[0].code() == "unknown-key");
@@ -495,8 +477,7 @@ TEST_CASE(
 }
 
 TEST_CASE("an unknown key suggests the nearest known one", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "  title: Plan", "  titel: Plan"));
+  const LoadResult r = load(replaced(kMinimalPlan, "  title: Plan", "  titel: Plan"));
   INFO(describe(r.diagnostics));
   const auto unknown = with_code(r.diagnostics, "unknown-key");
   REQUIRE(unknown.size() == 1);
@@ -538,8 +519,7 @@ TEST_CASE("an unknown key with no near name lists the valid keys", "[load]") {
 }
 
 TEST_CASE("a missing required key is reported at its mapping", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "        end: 2021-05\n", ""));
+  const LoadResult r = load(replaced(kMinimalPlan, "        end: 2021-05\n", ""));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "missing-key");
   CHECK(d.pos.line == 14);
@@ -605,8 +585,7 @@ TEST_CASE("a scalar where the lines list goes is the wrong type", "[load]") {
 }
 
 TEST_CASE("a lead that is not a list is the wrong type", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "lead: [SG, EPC]", "lead: SG"));
+  const LoadResult r = load(replaced(kMinimalPlan, "lead: [SG, EPC]", "lead: SG"));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "wrong-type");
   CHECK(d.message == Msg::expected_list);
@@ -616,9 +595,8 @@ TEST_CASE("a lead that is not a list is the wrong type", "[load]") {
 }
 
 TEST_CASE("external takes only true or false", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "{name: Secretaría General}",
-                    "{name: Secretaría General, external: si}"));
+  const LoadResult r = load(replaced(kMinimalPlan, "{name: Secretaría General}",
+                                     "{name: Secretaría General, external: si}"));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "wrong-type");
   CHECK(d.message == Msg::expected_bool);
@@ -685,20 +663,18 @@ TEST_CASE("a NUL byte is an invalid character", "[load]") {
 }
 
 TEST_CASE("tabs and carriage returns are not control characters", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "Plan de prueba", "Plan\tde prueba"));
+  const LoadResult r = load(replaced(kMinimalPlan, "Plan de prueba", "Plan\tde prueba"));
   CHECK(r.ok());
   CHECK(r.plan.title.value == "Plan\tde prueba");
 }
 
-// Regression test (bug found and fixed): check_bytes() reports invalid bytes and control characters with
-// pos_at_offset(), which counts the 3-byte BOM as a character of line 1,
-// while every position from the YAML parser (Builder::to_pos) skips it. So
+// Regression test (bug found and fixed): check_bytes() reports invalid bytes and control characters
+// with pos_at_offset(), which counts the 3-byte BOM as a character of line 1, while every position
+// from the YAML parser (Builder::to_pos) skips it. So
 // "\xEF\xBB\xBF" "version: \xFF" reports 1:11 where the same file without
 // the BOM reports 1:10 (and 1:10 is the column an editor shows); likewise
 // for a control character. Only line 1 is affected.
-TEST_CASE("a bad byte on line 1 after a BOM has the same column as without",
-          "[load]") {
+TEST_CASE("a bad byte on line 1 after a BOM has the same column as without", "[load]") {
   const Diagnostic plain = only_diagnostic(load("version: \xFF\n"));
   CHECK(plain.pos.col == 10);
   const Diagnostic bom =
@@ -715,10 +691,10 @@ TEST_CASE("a bad byte on line 1 after a BOM has the same column as without",
   CHECK(control.pos.col == 11);
 }
 
-// Regression test (bug found and fixed): a required mapping written with no value is taken as present and
-// complete. `plan:` with nothing after it marks `plan` as seen (so no
-// missing-key for it), but no frame for the plan mapping is ever opened, so
-// its own required keys (id, title, period) are never checked: the file
+// Regression test (bug found and fixed): a required mapping written with no value is taken as
+// present and complete. `plan:` with nothing after it marks `plan` as seen (so no missing-key for
+// it), but no frame for the plan mapping is ever opened, so its own required keys (id, title,
+// period) are never checked: the file
 //   version: 1
 //   plan:
 //   lines: []
@@ -739,9 +715,8 @@ TEST_CASE("an empty plan: or period: is reported", "[load]") {
     CHECK(r.diagnostics[0].pos.line == 2);
   }
   SECTION("period:") {
-    const LoadResult r = load(
-        replaced(kMinimalPlan, "  period: {start: 2021-01, end: 2021-12}\n",
-                 "  period:\n"));
+    const LoadResult r =
+        load(replaced(kMinimalPlan, "  period: {start: 2021-01, end: 2021-12}\n", "  period:\n"));
     INFO(describe(r.diagnostics));
     REQUIRE(r.complete);
     const auto checks = validate_plan(r.plan, as_of);
@@ -755,9 +730,8 @@ TEST_CASE("an empty plan: or period: is reported", "[load]") {
 // --- YAML features a plan refuses -------------------------------------------
 
 TEST_CASE("anchors and aliases are refused", "[load]") {
-  const LoadResult r =
-      load(plan_with("        product: *t\n")
-               .replace(kMinimalPlan.find("Plan de prueba"), 0, "&t "));
+  const LoadResult r = load(
+      plan_with("        product: *t\n").replace(kMinimalPlan.find("Plan de prueba"), 0, "&t "));
   INFO(describe(r.diagnostics));
   const auto found = with_code(r.diagnostics, "anchor-alias");
   REQUIRE(found.size() == 2);
@@ -765,8 +739,7 @@ TEST_CASE("anchors and aliases are refused", "[load]") {
   CHECK(found[0].pos.line == 4);
   CHECK(found[0].pos.col == 10);
   CHECK(found[0].args == std::vector<std::string>{"t"});
-  CHECK(found[0].text(Language::en) ==
-        "anchor '&t' is not allowed in a plan file");
+  CHECK(found[0].text(Language::en) == "anchor '&t' is not allowed in a plan file");
   CHECK(found[1].message == Msg::alias);
   CHECK(found[1].pos.line == 18);
   CHECK(found[1].pos.col == 18);
@@ -783,10 +756,9 @@ TEST_CASE("more than one document is refused", "[load]") {
   CHECK_FALSE(r.ok());
 }
 
-TEST_CASE("nesting deeper than kMaxDepth is refused without a crash",
-          "[load]") {
-  const std::string text = "version: 1\nplan: " + std::string(1000, '[') +
-                           std::string(1000, ']') + "\n";
+TEST_CASE("nesting deeper than kMaxDepth is refused without a crash", "[load]") {
+  const std::string text =
+      "version: 1\nplan: " + std::string(1000, '[') + std::string(1000, ']') + "\n";
   const LoadResult r = load(text);
   INFO(describe(r.diagnostics));
   const auto deep = with_code(r.diagnostics, "too-deep");
@@ -801,8 +773,7 @@ TEST_CASE("nesting deeper than kMaxDepth is refused without a crash",
 
 TEST_CASE("deep nesting inside a valid key is refused too", "[load]") {
   const LoadResult r =
-      load(plan_with("        product: " + std::string(500, '[') +
-                     std::string(500, ']') + "\n"));
+      load(plan_with("        product: " + std::string(500, '[') + std::string(500, ']') + "\n"));
   INFO(describe(r.diagnostics));
   CHECK(with_code(r.diagnostics, "too-deep").size() == 1);
   CHECK_FALSE(r.complete);
@@ -822,8 +793,7 @@ TEST_CASE("a YAML syntax error stops the load", "[load]") {
 }
 
 TEST_CASE("an unclosed flow list is a syntax error", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "lead: [SG, EPC]", "lead: [SG, EPC"));
+  const LoadResult r = load(replaced(kMinimalPlan, "lead: [SG, EPC]", "lead: [SG, EPC"));
   INFO(describe(r.diagnostics));
   const auto syntax = with_code(r.diagnostics, "yaml-syntax");
   REQUIRE(syntax.size() == 1);
@@ -832,8 +802,7 @@ TEST_CASE("an unclosed flow list is a syntax error", "[load]") {
 }
 
 TEST_CASE("an unterminated double-quoted string is a syntax error", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "  title: Plan", "  title: \"Plan"));
+  const LoadResult r = load(replaced(kMinimalPlan, "  title: Plan", "  title: \"Plan"));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "yaml-syntax");
   CHECK(d.message == Msg::unterminated_quote);
@@ -875,8 +844,7 @@ TEST_CASE("an empty file holds no plan", "[load]") {
 // --- values ------------------------------------------------------------------
 
 TEST_CASE("an impossible date is an invalid date", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "start: 2021-03", "start: 2021-02-30"));
+  const LoadResult r = load(replaced(kMinimalPlan, "start: 2021-03", "start: 2021-02-30"));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "invalid-date");
   CHECK(d.message == Msg::date_impossible);
@@ -889,23 +857,20 @@ TEST_CASE("an impossible date is an invalid date", "[load]") {
 }
 
 TEST_CASE("a word where a date goes is an invalid date", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "start: 2021-03", "start: marzo"));
+  const LoadResult r = load(replaced(kMinimalPlan, "start: 2021-03", "start: marzo"));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "invalid-date");
   CHECK(d.message == Msg::date_syntax);
   CHECK(d.pos.line == 16);
   CHECK(d.pos.col == 16);
   CHECK(d.args == std::vector<std::string>{"start", "marzo"});
-  CHECK(d.text(Language::en) ==
-        "'marzo' is not a date; 'start' takes YYYY-MM or YYYY-MM-DD");
+  CHECK(d.text(Language::en) == "'marzo' is not a date; 'start' takes YYYY-MM or YYYY-MM-DD");
   CHECK(d.hint == Msg::hint_date_format);
   CHECK_FALSE(r.plan.lines[0].activities[0].start.ok);
 }
 
 TEST_CASE("a month that does not exist is an invalid date", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "end: 2021-12}", "end: 2021-13}"));
+  const LoadResult r = load(replaced(kMinimalPlan, "end: 2021-12}", "end: 2021-13}"));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "invalid-date");
   CHECK(d.pos.line == 5);
@@ -923,8 +888,7 @@ TEST_CASE("only format version 1 is read", "[load]") {
 }
 
 TEST_CASE("a plan id takes only a-z, 0-9 and '-'", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "id: demo", "id: Participación"));
+  const LoadResult r = load(replaced(kMinimalPlan, "id: demo", "id: Participación"));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "invalid-id");
   CHECK(d.pos.line == 3);
@@ -934,8 +898,7 @@ TEST_CASE("a plan id takes only a-z, 0-9 and '-'", "[load]") {
 }
 
 TEST_CASE("line and activity ids must be positive", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "      - id: 1", "      - id: 0"));
+  const LoadResult r = load(replaced(kMinimalPlan, "      - id: 1", "      - id: 0"));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "invalid-id");
   CHECK(d.message == Msg::invalid_id);
@@ -965,9 +928,8 @@ TEST_CASE("a status far from any value lists the valid ones", "[load]") {
 }
 
 TEST_CASE("a language other than es and en is an invalid value", "[load]") {
-  const LoadResult r =
-      load(replaced(kMinimalPlan, "  title: Plan de prueba\n",
-                    "  title: Plan de prueba\n  language: fr\n"));
+  const LoadResult r = load(replaced(kMinimalPlan, "  title: Plan de prueba\n",
+                                     "  title: Plan de prueba\n  language: fr\n"));
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "invalid-value");
   CHECK(d.pos.line == 5);
@@ -1020,8 +982,7 @@ TEST_CASE("load_plan_file on a directory is an I/O error", "[load]") {
   CHECK_FALSE(r.complete);
 }
 
-TEST_CASE("find_plan_files finds *.yaml and *.yml, recursively, sorted",
-          "[load]") {
+TEST_CASE("find_plan_files finds *.yaml and *.yml, recursively, sorted", "[load]") {
   TempDir dir;
   const std::string b = dir.write("b.yml", kMinimalPlan);
   const std::string a = dir.write("nested/a.yaml", kMinimalPlan);
@@ -1034,8 +995,7 @@ TEST_CASE("find_plan_files finds *.yaml and *.yml, recursively, sorted",
   CHECK(files == std::vector<std::string>{b, a});
 }
 
-TEST_CASE("find_plan_files keeps files as given and reports empty directories",
-          "[load]") {
+TEST_CASE("find_plan_files keeps files as given and reports empty directories", "[load]") {
   TempDir dir;
   const std::string empty = (dir.path() / "empty").string();
   fs::create_directory(empty);

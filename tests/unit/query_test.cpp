@@ -1,19 +1,20 @@
 // query_test.cpp: the filter language, on the 2021 plan, against sets of
 // activities computed by hand from plans/participacion-2021.yaml.
-#include <catch2/catch.hpp>
+#include "plan/query.h"
 
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "plan/address.h"
 #include "plan/load.h"
-#include "plan/query.h"
 
 using namespace plan;
 
 namespace {
 
 const LoadResult& plan_2021() {
-  static const LoadResult r = load_plan_file(std::string(PLAN_SOURCE_DIR) + "/plans/participacion-2021.yaml");
+  static const LoadResult r =
+      load_plan_file(std::string(PLAN_SOURCE_DIR) + "/plans/participacion-2021.yaml");
   return r;
 }
 

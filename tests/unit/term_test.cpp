@@ -169,12 +169,10 @@ TEST_CASE("pad_right and pad_left pad to display width", "[term]") {
 // ----------------------------------------------------------------------
 
 TEST_CASE("wrap breaks at spaces within the width", "[term]") {
-  const std::string text =
-      "Divulgar la Política de Participación Ciudadana en el Ministerio";
+  const std::string text = "Divulgar la Política de Participación Ciudadana en el Ministerio";
   const auto lines = wrap(text, 20);
-  CHECK(lines == std::vector<std::string>{"Divulgar la Política",
-                                          "de Participación", "Ciudadana en el",
-                                          "Ministerio"});
+  CHECK(lines == std::vector<std::string>{"Divulgar la Política", "de Participación",
+                                          "Ciudadana en el", "Ministerio"});
   // From the longest word's width on, no word is cut.
   for (int width = display_width("Participación"); width <= 70; ++width) {
     std::string joined;
@@ -189,10 +187,8 @@ TEST_CASE("wrap breaks at spaces within the width", "[term]") {
 }
 
 TEST_CASE("wrap gives a long word a line of its own, cut", "[term]") {
-  CHECK(wrap("a verylongword b", 5) ==
-        std::vector<std::string>{"a", "very…", "b"});
-  CHECK(wrap("日本語 日本語 日本", 7) ==
-        std::vector<std::string>{"日本語", "日本語", "日本"});
+  CHECK(wrap("a verylongword b", 5) == std::vector<std::string>{"a", "very…", "b"});
+  CHECK(wrap("日本語 日本語 日本", 7) == std::vector<std::string>{"日本語", "日本語", "日本"});
 }
 
 TEST_CASE("wrap treats newlines and runs of spaces as one break", "[term]") {
@@ -262,46 +258,38 @@ TEST_CASE("detect_terminal: no colour on auto when not a terminal", "[term]") {
   }
 }
 
-TEST_CASE("detect_terminal: the width of a non-terminal is $COLUMNS or 80",
-          "[term]") {
+TEST_CASE("detect_terminal: the width of a non-terminal is $COLUMNS or 80", "[term]") {
   const NotATerminal null;
   {
     const EnvVar columns("COLUMNS", "132");
-    CHECK(detect_terminal(null.fd(), std::nullopt, ColorMode::never).width ==
-          132);
+    CHECK(detect_terminal(null.fd(), std::nullopt, ColorMode::never).width == 132);
     CHECK(detect_terminal(null.fd(), 60, ColorMode::never).width == 60);
   }
   {
     const EnvVar columns("COLUMNS", "wide");
-    CHECK(detect_terminal(null.fd(), std::nullopt, ColorMode::never).width ==
-          80);
+    CHECK(detect_terminal(null.fd(), std::nullopt, ColorMode::never).width == 80);
   }
   {
     const EnvVar columns("COLUMNS", nullptr);
-    CHECK(detect_terminal(null.fd(), std::nullopt, ColorMode::never).width ==
-          80);
+    CHECK(detect_terminal(null.fd(), std::nullopt, ColorMode::never).width == 80);
   }
 }
 
-TEST_CASE("detect_terminal: a terminal colours on auto unless NO_COLOR",
-          "[term]") {
+TEST_CASE("detect_terminal: a terminal colours on auto unless NO_COLOR", "[term]") {
   const PseudoTerminal pty(123);
   REQUIRE(pty.ok());
   const EnvVar columns("COLUMNS", "50");
   {
     const EnvVar no_color("NO_COLOR", nullptr);
-    const Terminal t =
-        detect_terminal(pty.fd(), std::nullopt, ColorMode::auto_);
+    const Terminal t = detect_terminal(pty.fd(), std::nullopt, ColorMode::auto_);
     CHECK(t.color);
     CHECK(t.width == 123);  // the terminal's own columns beat $COLUMNS
-    CHECK_FALSE(
-        detect_terminal(pty.fd(), std::nullopt, ColorMode::never).color);
+    CHECK_FALSE(detect_terminal(pty.fd(), std::nullopt, ColorMode::never).color);
     CHECK(detect_terminal(pty.fd(), 70, ColorMode::auto_).width == 70);
   }
   {
     const EnvVar no_color("NO_COLOR", "1");
-    CHECK_FALSE(
-        detect_terminal(pty.fd(), std::nullopt, ColorMode::auto_).color);
+    CHECK_FALSE(detect_terminal(pty.fd(), std::nullopt, ColorMode::auto_).color);
   }
   {
     // An empty NO_COLOR does not count.

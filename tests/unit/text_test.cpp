@@ -130,7 +130,12 @@ namespace plan {
 TEST_CASE("valid_utf8 replaces each stray byte with U+FFFD and keeps the rest", "[text]") {
   CHECK(valid_utf8("ñandú") == "ñandú");
   CHECK(valid_utf8("escape: \xC3") == "escape: \xEF\xBF\xBD");
-  CHECK(valid_utf8("a\xFF" "b\xF0\x9F" "c") == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD" "c");
+  CHECK(valid_utf8("a\xFF"
+                   "b\xF0\x9F"
+                   "c") ==
+        "a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD\xEF\xBF\xBD"
+        "c");
   CHECK(valid_utf8("") == "");
 }
 
@@ -149,9 +154,9 @@ TEST_CASE("yaml_key finds where a key ends and its ':'", "[text]") {
   check("progress: 5\n", 0, false, 8, 8);
   check("progress:\n", 0, false, 8, 8);
   check("progress:", 0, false, 8, 8);
-  check("a:b: 1\n", 0, false, 3, 3);        // a ':' inside a plain key
+  check("a:b: 1\n", 0, false, 3, 3);  // a ':' inside a plain key
   check("\"pro: gress\" : 1\n", 0, false, 12, 13);
-  check("progress\n", 0, false, 8, npos);   // a bare key
+  check("progress\n", 0, false, 8, npos);  // a bare key
   check("progress  # c\n", 0, false, 8, npos);
   check("{a: 1, progress}", 7, true, 15, npos);
   check("{a: 1, progress, b: 2}", 7, true, 15, npos);

@@ -22,8 +22,7 @@ using test::with_code;
 
 const Date kAsOf{2021, 6, 30};
 
-std::string replaced(std::string_view text, std::string_view from,
-                     std::string_view to) {
+std::string replaced(std::string_view text, std::string_view from, std::string_view to) {
   std::string out(text);
   const size_t at = out.find(from);
   REQUIRE(at != std::string::npos);
@@ -32,8 +31,7 @@ std::string replaced(std::string_view text, std::string_view from,
 }
 
 // Loads text, which must load without errors, and validates it.
-std::vector<Diagnostic> validate_text(std::string_view text,
-                                      const Date& as_of = kAsOf) {
+std::vector<Diagnostic> validate_text(std::string_view text, const Date& as_of = kAsOf) {
   const LoadResult r = load_plan_text("test.yaml", std::string(text));
   INFO("load: " << describe(r.diagnostics));
   REQUIRE(r.ok());
@@ -48,8 +46,7 @@ Diagnostic only(const std::vector<Diagnostic>& diags) {
   return diags.front();
 }
 
-void check_at(const Diagnostic& d, std::string_view code, Severity severity,
-              int line, int col) {
+void check_at(const Diagnostic& d, std::string_view code, Severity severity, int line, int col) {
   CHECK(d.code() == code);
   CHECK(d.severity == severity);
   CHECK(d.pos.line == line);
@@ -66,31 +63,31 @@ TEST_CASE("the minimal plan is valid", "[validate]") {
 }
 
 TEST_CASE("a plan using every rule correctly is valid", "[validate]") {
-  const auto diags = validate_text(
-      plan_with("        lead: [EPC]\n"
-                "        support: [SG]\n"
-                "        weight: 2\n"
-                "        progress: 60\n"
-                "        deliverables:\n"
-                "          - {name: Informe, owner: SG, count: 2}\n"
-                "        updates:\n"
-                "          - {date: 2021-03-31, progress: 20, by: EPC}\n"
-                "          - {date: 2021-04-30, progress: 20}\n"
-                "          - {date: 2021-06-30, progress: 60, by: SG}\n"
-                "      - id: 2\n"
-                "        title: Cancelada\n"
-                "        start: 2021-01-15\n"
-                "        end: 2021-12-31\n"
-                "        status: cancelled\n"
-                "  - id: 2\n"
-                "    title: Otra línea\n"
-                "    lead: [SG]\n"
-                "    support: [EPC]\n"
-                "    activities:\n"
-                "      - id: 1\n"
-                "        title: Misma id de actividad, otra línea\n"
-                "        start: 2021-12\n"
-                "        end: 2021-12\n"));
+  const auto diags =
+      validate_text(plan_with("        lead: [EPC]\n"
+                              "        support: [SG]\n"
+                              "        weight: 2\n"
+                              "        progress: 60\n"
+                              "        deliverables:\n"
+                              "          - {name: Informe, owner: SG, count: 2}\n"
+                              "        updates:\n"
+                              "          - {date: 2021-03-31, progress: 20, by: EPC}\n"
+                              "          - {date: 2021-04-30, progress: 20}\n"
+                              "          - {date: 2021-06-30, progress: 60, by: SG}\n"
+                              "      - id: 2\n"
+                              "        title: Cancelada\n"
+                              "        start: 2021-01-15\n"
+                              "        end: 2021-12-31\n"
+                              "        status: cancelled\n"
+                              "  - id: 2\n"
+                              "    title: Otra línea\n"
+                              "    lead: [SG]\n"
+                              "    support: [EPC]\n"
+                              "    activities:\n"
+                              "      - id: 1\n"
+                              "        title: Misma id de actividad, otra línea\n"
+                              "        start: 2021-12\n"
+                              "        end: 2021-12\n"));
   INFO(describe(diags));
   CHECK(diags.empty());
 }
@@ -108,8 +105,7 @@ TEST_CASE("date-order: an activity that starts after it ends", "[validate]") {
   CHECK(d.text(Language::en) == "start 2021-05-01 is after end 2021-03-31");
 }
 
-TEST_CASE("date-order: a month that starts and ends itself is fine",
-          "[validate]") {
+TEST_CASE("date-order: a month that starts and ends itself is fine", "[validate]") {
   const auto diags =
       validate_text(plan_with("      - id: 2\n"
                               "        title: Un mes\n"
@@ -135,8 +131,7 @@ TEST_CASE("date-order: a period that starts after it ends", "[validate]") {
   CHECK(d.args == std::vector<std::string>{"2021-12-01", "2021-01-31"});
 }
 
-TEST_CASE("outside-period: an activity that starts before the period",
-          "[validate]") {
+TEST_CASE("outside-period: an activity that starts before the period", "[validate]") {
   const Diagnostic d =
       only(validate_text(plan_with("      - id: 2\n"
                                    "        title: Temprana\n"
@@ -144,16 +139,14 @@ TEST_CASE("outside-period: an activity that starts before the period",
                                    "        end: 2021-02\n")));
   check_at(d, "outside-period", Severity::error, 20, 16);
   CHECK(d.width == 7);
-  CHECK(
-      d.text(Language::en) ==
-      "start 2020-12 is outside the plan's period (2021-01-01 to 2021-12-31)");
+  CHECK(d.text(Language::en) ==
+        "start 2020-12 is outside the plan's period (2021-01-01 to 2021-12-31)");
   CHECK(d.text(Language::es) ==
         "el inicio 2020-12 está fuera de la vigencia del plan (2021-01-01 a "
         "2021-12-31)");
 }
 
-TEST_CASE("outside-period: an activity that ends after the period",
-          "[validate]") {
+TEST_CASE("outside-period: an activity that ends after the period", "[validate]") {
   const Diagnostic d =
       only(validate_text(plan_with("      - id: 2\n"
                                    "        title: Tardía\n"
@@ -161,13 +154,11 @@ TEST_CASE("outside-period: an activity that ends after the period",
                                    "        end: 2022-01-15\n")));  // 21
   check_at(d, "outside-period", Severity::error, 21, 14);
   CHECK(d.width == 10);
-  CHECK(
-      d.text(Language::en) ==
-      "end 2022-01-15 is outside the plan's period (2021-01-01 to 2021-12-31)");
+  CHECK(d.text(Language::en) ==
+        "end 2022-01-15 is outside the plan's period (2021-01-01 to 2021-12-31)");
 }
 
-TEST_CASE("outside-period: the period's own first and last days are inside",
-          "[validate]") {
+TEST_CASE("outside-period: the period's own first and last days are inside", "[validate]") {
   const auto diags =
       validate_text(plan_with("      - id: 2\n"
                               "        title: Todo el año\n"
@@ -206,8 +197,7 @@ TEST_CASE("duplicate-id: two lines with the same id", "[validate]") {
   CHECK(d.text(Language::en) == "duplicate line id 1 (first on line 10)");
 }
 
-TEST_CASE("duplicate-id: two activities with the same id in a line",
-          "[validate]") {
+TEST_CASE("duplicate-id: two activities with the same id in a line", "[validate]") {
   const Diagnostic d =
       only(validate_text(plan_with("      - id: 1\n"  // 18
                                    "        title: Otra\n"
@@ -218,8 +208,7 @@ TEST_CASE("duplicate-id: two activities with the same id in a line",
   CHECK(d.args == std::vector<std::string>{"1", "1", "14"});
 }
 
-TEST_CASE("duplicate-id: the same activity id in two lines is fine",
-          "[validate]") {
+TEST_CASE("duplicate-id: the same activity id in two lines is fine", "[validate]") {
   const auto diags =
       validate_text(plan_with("  - id: 2\n"
                               "    title: Otra\n"
@@ -235,10 +224,9 @@ TEST_CASE("duplicate-id: the same activity id in two lines is fine",
 
 TEST_CASE("duplicate-plan-id: two plans with one id", "[validate]") {
   const LoadResult a = load_plan_text("a.yaml", std::string(kMinimalPlan));
-  const LoadResult b = load_plan_text(
-      "b.yaml", replaced(kMinimalPlan, "title: Plan de prueba", "title: Otro"));
-  const LoadResult c =
-      load_plan_text("c.yaml", replaced(kMinimalPlan, "id: demo", "id: otro"));
+  const LoadResult b =
+      load_plan_text("b.yaml", replaced(kMinimalPlan, "title: Plan de prueba", "title: Otro"));
+  const LoadResult c = load_plan_text("c.yaml", replaced(kMinimalPlan, "id: demo", "id: otro"));
   REQUIRE(a.ok());
   REQUIRE(b.ok());
   REQUIRE(c.ok());
@@ -273,8 +261,7 @@ TEST_CASE("unknown-owner: in a line's lead", "[validate]") {
   CHECK(d.width == 2);
   CHECK(d.args == std::vector<std::string>{"XX"});
   CHECK(d.hint == Msg::hint_define_owner);
-  CHECK(d.hint_text(Language::en) ==
-        "define it under 'owners', or use one of: SG, EPC");
+  CHECK(d.hint_text(Language::en) == "define it under 'owners', or use one of: SG, EPC");
 }
 
 TEST_CASE("unknown-owner: in a line's support", "[validate]") {
@@ -288,9 +275,9 @@ TEST_CASE("unknown-owner: in an activity's lead", "[validate]") {
 }
 
 TEST_CASE("unknown-owner: a deliverable's owner", "[validate]") {
-  const Diagnostic d = only(validate_text(
-      plan_with("        deliverables:\n"
-                "          - {name: Informe, owner: XX}\n")));  // 19
+  const Diagnostic d =
+      only(validate_text(plan_with("        deliverables:\n"
+                                   "          - {name: Informe, owner: XX}\n")));  // 19
   check_at(d, "unknown-owner", Severity::error, 19, 36);
 }
 
@@ -304,30 +291,24 @@ TEST_CASE("unknown-owner: an update's by", "[validate]") {
 }
 
 TEST_CASE("unknown-owner: an owner's parent", "[validate]") {
-  const Diagnostic d =
-      only(validate_text(replaced(kMinimalPlan, "parent: SG}", "parent: XX}")));
+  const Diagnostic d = only(validate_text(replaced(kMinimalPlan, "parent: SG}", "parent: XX}")));
   check_at(d, "unknown-owner", Severity::error, 8, 55);
 }
 
-TEST_CASE("unknown-owner: a near code is suggested with its name",
-          "[validate]") {
+TEST_CASE("unknown-owner: a near code is suggested with its name", "[validate]") {
   const Diagnostic d = only(validate_text(plan_with("    support: [EPX]\n")));
   check_at(d, "unknown-owner", Severity::error, 18, 15);
   CHECK(d.hint == Msg::hint_did_you_mean_owner);
-  CHECK(d.hint_args ==
-        std::vector<std::string>{"EPC", "Equipo Participación Ciudadana"});
-  CHECK(d.hint_text(Language::en) ==
-        "did you mean 'EPC' (Equipo Participación Ciudadana)?");
-  CHECK(d.hint_text(Language::es) ==
-        "¿quiso decir 'EPC' (Equipo Participación Ciudadana)?");
+  CHECK(d.hint_args == std::vector<std::string>{"EPC", "Equipo Participación Ciudadana"});
+  CHECK(d.hint_text(Language::en) == "did you mean 'EPC' (Equipo Participación Ciudadana)?");
+  CHECK(d.hint_text(Language::es) == "¿quiso decir 'EPC' (Equipo Participación Ciudadana)?");
 }
 
-// Regression test (bug found and fixed): an activity that overrides only its `lead` is checked with its line's
-// `support` list (support_of() falls back to the line's), and check_line has
-// already checked that list, so every problem in the line's support is
-// reported again, identically, once more for each such activity: below,
-// 'XX' gets two identical unknown-owner errors at 23:15, and 'EPC' (lead of
-// the line and of activity 1.2, and the line's support) two identical
+// Regression test (bug found and fixed): an activity that overrides only its `lead` is checked with
+// its line's `support` list (support_of() falls back to the line's), and check_line has already
+// checked that list, so every problem in the line's support is reported again, identically, once
+// more for each such activity: below, 'XX' gets two identical unknown-owner errors at 23:15, and
+// 'EPC' (lead of the line and of activity 1.2, and the line's support) two identical
 // lead-and-support warnings at 23:15. (check_activity also re-checks the
 // line's lead when only `support` is overridden.)
 const char* const kActivityWithOwnLead =
@@ -337,18 +318,16 @@ const char* const kActivityWithOwnLead =
     "        end: 2021-05\n"
     "        lead: [EPC]\n";
 
-TEST_CASE("an unknown owner in an inherited support list is reported once",
-          "[validate]") {
-  const auto diags = validate_text(
-      plan_with(std::string(kActivityWithOwnLead) + "    support: [XX]\n"));
+TEST_CASE("an unknown owner in an inherited support list is reported once", "[validate]") {
+  const auto diags =
+      validate_text(plan_with(std::string(kActivityWithOwnLead) + "    support: [XX]\n"));
   const Diagnostic d = only(diags);
   check_at(d, "unknown-owner", Severity::error, 23, 15);
 }
 
-TEST_CASE("lead-and-support in an inherited support list is reported once",
-          "[validate]") {
-  const auto diags = validate_text(
-      plan_with(std::string(kActivityWithOwnLead) + "    support: [EPC]\n"));
+TEST_CASE("lead-and-support in an inherited support list is reported once", "[validate]") {
+  const auto diags =
+      validate_text(plan_with(std::string(kActivityWithOwnLead) + "    support: [EPC]\n"));
   const Diagnostic d = only(diags);
   check_at(d, "lead-and-support", Severity::warning, 23, 15);
 }
@@ -365,8 +344,7 @@ TEST_CASE("empty-lead: a line with lead: []", "[validate]") {
                                    "        end: 2021-05\n")));
   check_at(d, "empty-lead", Severity::error, 20, 11);
   CHECK(d.args == std::vector<std::string>{"2"});
-  CHECK(d.hint_text(Language::en) ==
-        "name at least one owner code, e.g. lead: [SG]");
+  CHECK(d.hint_text(Language::en) == "name at least one owner code, e.g. lead: [SG]");
 }
 
 TEST_CASE("empty-lead: an activity with lead: []", "[validate]") {
@@ -375,24 +353,20 @@ TEST_CASE("empty-lead: an activity with lead: []", "[validate]") {
   CHECK(d.args == std::vector<std::string>{"1.1"});
 }
 
-TEST_CASE("owner-cycle: two owners that are each other's parent",
-          "[validate]") {
+TEST_CASE("owner-cycle: two owners that are each other's parent", "[validate]") {
   // SG -> EPC -> SG: one loop, reported once, at its first owner's parent.
-  const auto diags =
-      validate_text(replaced(kMinimalPlan, "{name: Secretaría General}",
-                             "{name: Secretaría General, parent: EPC}"));
+  const auto diags = validate_text(replaced(kMinimalPlan, "{name: Secretaría General}",
+                                            "{name: Secretaría General, parent: EPC}"));
   INFO(describe(diags));
   REQUIRE(diags.size() == 1);
   check_at(diags[0], "owner-cycle", Severity::error, 7, 42);
   CHECK(diags[0].args == std::vector<std::string>{"SG", "SG → EPC → SG"});
-  CHECK(diags[0].text(Language::en) ==
-        "the parents of owner 'SG' loop: SG → EPC → SG");
+  CHECK(diags[0].text(Language::en) == "the parents of owner 'SG' loop: SG → EPC → SG");
 }
 
 TEST_CASE("owner-cycle: an owner that is its own parent", "[validate]") {
-  const Diagnostic d =
-      only(validate_text(replaced(kMinimalPlan, "{name: Secretaría General}",
-                                  "{name: Secretaría General, parent: SG}")));
+  const Diagnostic d = only(validate_text(replaced(kMinimalPlan, "{name: Secretaría General}",
+                                                   "{name: Secretaría General, parent: SG}")));
   check_at(d, "owner-cycle", Severity::error, 7, 42);
   CHECK(d.args == std::vector<std::string>{"SG", "SG → SG"});
 }
@@ -400,8 +374,7 @@ TEST_CASE("owner-cycle: an owner that is its own parent", "[validate]") {
 // --- numbers -----------------------------------------------------------------
 
 TEST_CASE("progress-range: progress above 100", "[validate]") {
-  const Diagnostic d =
-      only(validate_text(plan_with("        progress: 101\n")));
+  const Diagnostic d = only(validate_text(plan_with("        progress: 101\n")));
   check_at(d, "progress-range", Severity::error, 18, 19);
   CHECK(d.width == 3);
   CHECK(d.args == std::vector<std::string>{"101"});
@@ -453,21 +426,20 @@ TEST_CASE("count-range: a deliverable count below 1", "[validate]") {
 }
 
 TEST_CASE("threshold-range: yellow above green", "[validate]") {
-  const Diagnostic d = only(validate_text(
-      replaced(kMinimalPlan, "  period: {start: 2021-01, end: 2021-12}\n",
-               "  period: {start: 2021-01, end: 2021-12}\n"
-               "  thresholds: {green: 80, yellow: 90}\n")));  // 6
+  const Diagnostic d =
+      only(validate_text(replaced(kMinimalPlan, "  period: {start: 2021-01, end: 2021-12}\n",
+                                  "  period: {start: 2021-01, end: 2021-12}\n"
+                                  "  thresholds: {green: 80, yellow: 90}\n")));  // 6
   check_at(d, "threshold-range", Severity::error, 6, 35);
   CHECK(d.args == std::vector<std::string>{"90", "80"});
-  CHECK(d.text(Language::en) ==
-        "thresholds need 0 <= yellow (90) <= green (80) <= 100");
+  CHECK(d.text(Language::en) == "thresholds need 0 <= yellow (90) <= green (80) <= 100");
 }
 
 TEST_CASE("threshold-range: green above 100", "[validate]") {
-  const Diagnostic d = only(validate_text(
-      replaced(kMinimalPlan, "  period: {start: 2021-01, end: 2021-12}\n",
-               "  period: {start: 2021-01, end: 2021-12}\n"
-               "  thresholds: {green: 101}\n")));
+  const Diagnostic d =
+      only(validate_text(replaced(kMinimalPlan, "  period: {start: 2021-01, end: 2021-12}\n",
+                                  "  period: {start: 2021-01, end: 2021-12}\n"
+                                  "  thresholds: {green: 101}\n")));
   check_at(d, "threshold-range", Severity::error, 6, 23);
 }
 
@@ -485,8 +457,7 @@ TEST_CASE("updates-order: an update older than the one before", "[validate]") {
   CHECK(d.args == std::vector<std::string>{"2021-04-15", "2021-04-30"});
 }
 
-TEST_CASE("progress-mismatch: progress differs from the last update",
-          "[validate]") {
+TEST_CASE("progress-mismatch: progress differs from the last update", "[validate]") {
   const Diagnostic d =
       only(validate_text(plan_with("        progress: 40\n"  // 18
                                    "        updates:\n"
@@ -501,8 +472,7 @@ TEST_CASE("progress-mismatch: progress differs from the last update",
 
 // --- warnings ----------------------------------------------------------------
 
-TEST_CASE("lead-and-support: an owner both lead and support of a line",
-          "[validate]") {
+TEST_CASE("lead-and-support: an owner both lead and support of a line", "[validate]") {
   const auto diags = validate_text(plan_with("    support: [SG]\n"));
   const Diagnostic d = only(diags);
   check_at(d, "lead-and-support", Severity::warning, 18, 15);
@@ -510,8 +480,7 @@ TEST_CASE("lead-and-support: an owner both lead and support of a line",
   CHECK_FALSE(has_errors(diags));
 }
 
-TEST_CASE("lead-and-support: an owner both lead and support of an activity",
-          "[validate]") {
+TEST_CASE("lead-and-support: an owner both lead and support of an activity", "[validate]") {
   const Diagnostic d =
       only(validate_text(plan_with("        lead: [EPC]\n"
                                    "        support: [SG, EPC]\n")));  // 19
@@ -521,8 +490,7 @@ TEST_CASE("lead-and-support: an owner both lead and support of an activity",
 
 TEST_CASE("unused-owner: an owner nobody names", "[validate]") {
   const Diagnostic d = only(validate_text(
-      replaced(kMinimalPlan, "lines:\n",
-               "  OAPS: {name: Oficina de Planeación}\nlines:\n")));
+      replaced(kMinimalPlan, "lines:\n", "  OAPS: {name: Oficina de Planeación}\nlines:\n")));
   check_at(d, "unused-owner", Severity::warning, 9, 3);
   CHECK(d.width == 4);
   CHECK(d.args == std::vector<std::string>{"OAPS"});
@@ -532,29 +500,27 @@ TEST_CASE(
     "unused-owner: a parent, an update's by or a deliverable's owner is "
     "a use",
     "[validate]") {
-  const std::string text =
-      replaced(replaced(kMinimalPlan, "lines:\n",
-                        "  OAPS: {name: Oficina}\n"
-                        "  GCI: {name: Gestión}\n"
-                        "  AM: {name: Áreas}\n"
-                        "  GAC: {name: Atención, parent: AM}\n"
-                        "lines:\n"),
-               "lead: [SG, EPC]", "lead: [SG, EPC, GAC]") +
-      "        deliverables:\n"
-      "          - {name: Informe, owner: OAPS}\n"
-      "        updates:\n"
-      "          - {date: 2021-04-30, progress: 0, by: GCI}\n";
+  const std::string text = replaced(replaced(kMinimalPlan, "lines:\n",
+                                             "  OAPS: {name: Oficina}\n"
+                                             "  GCI: {name: Gestión}\n"
+                                             "  AM: {name: Áreas}\n"
+                                             "  GAC: {name: Atención, parent: AM}\n"
+                                             "lines:\n"),
+                                    "lead: [SG, EPC]", "lead: [SG, EPC, GAC]") +
+                           "        deliverables:\n"
+                           "          - {name: Informe, owner: OAPS}\n"
+                           "        updates:\n"
+                           "          - {date: 2021-04-30, progress: 0, by: GCI}\n";
   const auto diags = validate_text(text);
   INFO(describe(diags));
   CHECK(diags.empty());
 }
 
 TEST_CASE("external-lead: an external owner leads a line", "[validate]") {
-  const std::string text = replaced(
-      replaced(
-          kMinimalPlan, "lines:\n",
-          "  MIN: {name: Ministerio del Interior, external: true}\nlines:\n"),
-      "lead: [SG, EPC]", "lead: [SG, EPC, MIN]");  // line 13
+  const std::string text =
+      replaced(replaced(kMinimalPlan, "lines:\n",
+                        "  MIN: {name: Ministerio del Interior, external: true}\nlines:\n"),
+               "lead: [SG, EPC]", "lead: [SG, EPC, MIN]");  // line 13
   const Diagnostic d = only(validate_text(text));
   check_at(d, "external-lead", Severity::warning, 13, 21);
   CHECK(d.args == std::vector<std::string>{"MIN", "1"});
@@ -562,9 +528,8 @@ TEST_CASE("external-lead: an external owner leads a line", "[validate]") {
 
 TEST_CASE("external-lead: an external owner may support", "[validate]") {
   const std::string text =
-      replaced(
-          kMinimalPlan, "lines:\n",
-          "  MIN: {name: Ministerio del Interior, external: true}\nlines:\n") +
+      replaced(kMinimalPlan, "lines:\n",
+               "  MIN: {name: Ministerio del Interior, external: true}\nlines:\n") +
       "    support: [MIN]\n";
   const auto diags = validate_text(text);
   INFO(describe(diags));
@@ -598,8 +563,7 @@ TEST_CASE("progress-decrease: progress that goes down", "[validate]") {
   CHECK(d.text(Language::en) == "progress goes down from 50 to 40");
 }
 
-TEST_CASE("cancelled-done: a cancelled activity with progress 100",
-          "[validate]") {
+TEST_CASE("cancelled-done: a cancelled activity with progress 100", "[validate]") {
   const Diagnostic d =
       only(validate_text(plan_with("        status: cancelled\n"  // 18
                                    "        progress: 100\n")));

@@ -21,8 +21,8 @@ using LanguageOf = std::function<Language(const std::string& file)>;
 // The text of a file, for excerpts (nullptr when not at hand).
 using SourceOf = std::function<const std::string*(const std::string& file)>;
 
-std::string render_diagnostic_text(const Diagnostic& d, const std::string* source,
-                                   Language lang, const Terminal& term);
+std::string render_diagnostic_text(const Diagnostic& d, const std::string* source, Language lang,
+                                   const Terminal& term);
 std::string render_diagnostics_json(const std::vector<Diagnostic>& diags,
                                     const LanguageOf& lang_of);
 std::string render_diagnostic_github(const Diagnostic& d, Language lang);

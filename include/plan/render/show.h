@@ -13,7 +13,7 @@
 
 namespace plan {
 
-std::string render_show_text(const Target& target, const PlanState& state,
-                             Language lang, const Terminal& term);
+std::string render_show_text(const Target& target, const PlanState& state, Language lang,
+                             const Terminal& term);
 
 }  // namespace plan

@@ -17,8 +17,8 @@ namespace plan {
 // The late and red activities, most overdue first.
 std::vector<const ActivityState*> attention_list(const PlanState& state);
 
-std::string render_status_text(const PlanState& state, Language lang,
-                               const Terminal& term, bool ascii);
+std::string render_status_text(const PlanState& state, Language lang, const Terminal& term,
+                               bool ascii);
 std::string render_status_json(const std::vector<PlanState>& states);
 
 }  // namespace plan

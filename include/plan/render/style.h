@@ -21,7 +21,7 @@ std::string signal_text(const Terminal& term, Signal s, Language lang, bool asci
 
 // A bar of `width` cells: progress filled (eighth-block precision), the
 // rest shaded, and a marker at `expected` (both 0..100).
-std::string progress_bar(const Terminal& term, double progress, double expected,
-                         int width, bool ascii, Style fill);
+std::string progress_bar(const Terminal& term, double progress, double expected, int width,
+                         bool ascii, Style fill);
 
 }  // namespace plan

@@ -12,8 +12,8 @@
 
 namespace plan {
 
-std::string render_list_table(const PlanState& state, Language lang,
-                              const Terminal& term, bool with_header);
+std::string render_list_table(const PlanState& state, Language lang, const Terminal& term,
+                              bool with_header);
 
 // "SG, EPC" — the owner codes of a list.
 std::string codes_text(const OwnerList& list);

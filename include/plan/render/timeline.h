@@ -24,7 +24,7 @@ struct TimelineOptions {
   bool ascii = false;
 };
 
-std::string render_timeline(const PlanState& state, const TimelineOptions& opts,
-                            Language lang, const Terminal& term);
+std::string render_timeline(const PlanState& state, const TimelineOptions& opts, Language lang,
+                            const Terminal& term);
 
 }  // namespace plan
