@@ -1,6 +1,6 @@
 // libyaml_loader.cpp: plan's loader driven by libyaml (Debian's
 // libyaml-dev) instead of yaml-cpp, to measure what such a loader would
-// gain on the same builder, model and validation (plan/load_events.h).
+// gain on the same builder, model and validation (src/load_with.h).
 // For bench/bench.py only; plan itself reads with yaml-cpp.
 //
 //   plan_bench_libyaml validate FILE   load and validate, as `plan validate`
@@ -8,6 +8,7 @@
 //                                      does (the plan, then its edited text)
 //   plan_bench_libyaml compare FILE    load with both parsers; exit 1 unless
 //                                      the diagnostics and the model agree
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml.h>
@@ -22,9 +23,9 @@
 #include <utility>
 #include <vector>
 
+#include "load_with.h"
 #include "plan/date.h"
 #include "plan/load.h"
-#include "plan/load_events.h"
 #include "plan/validate.h"
 
 namespace {
@@ -164,7 +165,8 @@ void parse_with_libyaml(const std::string& text, YAML::EventHandler& h,
 
 // Load and validate, as `plan validate` does; returns the error count.
 size_t load_and_validate(const std::string& path, std::string text) {
-  const plan::LoadResult r = plan::load_plan_text_with(path, std::move(text), parse_with_libyaml);
+  const plan::LoadResult r =
+      plan::detail::load_plan_text_with(path, std::move(text), parse_with_libyaml);
   size_t errors = 0;
   for (const plan::Diagnostic& d : r.diagnostics) errors += d.severity == plan::Severity::error;
   if (r.complete) {
@@ -202,7 +204,7 @@ struct Summary {
 
 int compare(const std::string& path, const std::string& text) {
   const Summary a(plan::load_plan_text(path, text));
-  const Summary b(plan::load_plan_text_with(path, text, parse_with_libyaml));
+  const Summary b(plan::detail::load_plan_text_with(path, text, parse_with_libyaml));
   const bool same = a == b;
   std::printf("%s: yaml-cpp %zu activities %zu updates %zu diagnostics; libyaml %zu %zu %zu: %s\n",
               path.c_str(), a.activities, a.updates, a.diagnostics.size(), b.activities, b.updates,

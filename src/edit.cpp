@@ -7,6 +7,7 @@
 #include "plan/load.h"
 #include "plan/text.h"
 #include "plan/validate.h"
+#include "yaml/source.h"
 
 namespace plan {
 
@@ -84,131 +85,14 @@ std::string yaml_scalar(std::string_view v, bool flow) {
 namespace {
 
 // ---------------------------------------------------------------------------
-// Reading the text around a position.
+// Edits, made at places that yaml::Source finds in the text.
+
+using yaml::Source;
 
 struct TextEdit {
   size_t offset;
   size_t remove;
   std::string insert;
-};
-
-class Source {
- public:
-  explicit Source(const std::string& s) : s_(s) {
-    const size_t nl = s.find('\n');
-    eol_ = nl != std::string::npos && nl > 0 && s[nl - 1] == '\r' ? "\r\n" : "\n";
-  }
-
-  const std::string& eol() const { return eol_; }
-  const std::string& text() const { return s_; }
-  size_t size() const { return s_.size(); }
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-
-  size_t line_start(size_t off) const {
-    if (off == 0)
-      return 0;
-    const size_t nl = s_.rfind('\n', off - 1);
-    return nl == std::string::npos ? 0 : nl + 1;
-  }
-  // The start of the next line (or the end of the text).
-  size_t next_line(size_t off) const { return next_line_start(s_, off); }
-  // Where the line's content ends (before "\r\n" or "\n").
-  size_t line_end(size_t off) const {
-    size_t nl = s_.find('\n', off);
-    if (nl == std::string::npos)
-      nl = s_.size();
-    if (nl > off && s_[nl - 1] == '\r')
-      --nl;
-    return nl;
-  }
-  int indent(size_t ls) const { return static_cast<int>(line_indent(s_, ls)); }
-  // Where the line's content starts, past spaces and tabs.
-  size_t content(size_t ls) const {
-    size_t i = ls;
-    while (i < s_.size() && (s_[i] == ' ' || s_[i] == '\t')) ++i;
-    return i;
-  }
-  bool is_blank(size_t ls) const { return is_blank_line(s_, ls); }
-  bool is_comment(size_t ls) const { return at(content(ls)) == '#'; }
-  // A blank or comment line with a tab before its content: yaml-cpp
-  // accepts one only after some lines (one that ends in a comment, not a
-  // plain value), so nothing new may be put between it and the line before.
-  bool tab_indented(size_t ls) const { return s_.find('\t', ls) < content(ls); }
-  // The key at off is the first thing on its line.
-  bool starts_line(size_t off) const {
-    const size_t ls = line_start(off);
-    return ls + static_cast<size_t>(indent(ls)) == off;
-  }
-  int column(size_t off) const { return static_cast<int>(off - line_start(off)); }
-
-  // The end of the block that starts on the line of `first`: the start of
-  // the line after its last line. inside(indent, line_start) says whether a
-  // content line belongs to it; comment lines belong when indented at least
-  // `comment_indent`; blank lines never end it. Blank and comment lines
-  // with a tab in their indentation belong to it (see tab_indented).
-  template <typename Inside>
-  size_t block_end(size_t first, int comment_indent, Inside inside) const {
-    size_t end = next_line(first);
-    size_t at = end;
-    while (at < s_.size()) {
-      const size_t next = next_line(at);
-      if (is_blank(at)) {
-        if (tab_indented(at))
-          end = next;
-        at = next;
-        continue;
-      }
-      const int ind = indent(at);
-      if (is_comment(at)) {
-        if (ind >= comment_indent || tab_indented(at))
-          end = next;
-        at = next;
-        continue;
-      }
-      if (!inside(ind, at))
-        break;
-      end = next;
-      at = next;
-    }
-    return end;
-  }
-
-  // The end of a scalar value written at off: a quoted one to its closing
-  // quote, a plain one to the end of the line, a comment, or (in flow) a
-  // flow indicator.
-  size_t value_end(size_t off, bool flow) const {
-    const char q = at(off);
-    if (q == '"' || q == '\'') {
-      const size_t end = yaml_quote_end(s_, off);
-      return end == std::string::npos ? s_.size() : end;
-    }
-    size_t i = off;
-    const size_t end = line_end(off);
-    while (i < end) {
-      const char c = s_[i];
-      if (flow && (c == ',' || c == '}' || c == ']'))
-        break;
-      if (c == '#' && i > off && (s_[i - 1] == ' ' || s_[i - 1] == '\t'))
-        break;
-      ++i;
-    }
-    while (i > off && (s_[i - 1] == ' ' || s_[i - 1] == '\t')) --i;
-    return i;
-  }
-
-  // The offset of the bracket that closes the flow collection opened at
-  // `open` ('{' or '['), skipping quoted text and nested collections.
-  size_t flow_close(size_t open) const { return yaml_flow_end(s_, open); }
-
-  // The last non-space offset before `end` (exclusive), plus one.
-  size_t trim_back(size_t end) const {
-    while (end > 0 && std::isspace(static_cast<unsigned char>(s_[end - 1]))) --end;
-    return end;
-  }
-
- private:
-  const std::string& s_;
-  std::string eol_;
 };
 
 std::string spaces(int n) { return std::string(static_cast<size_t>(std::max(n, 0)), ' '); }
@@ -353,66 +237,15 @@ class Marker {
 
   bool flow_activity() const { return a_.style == CollectionStyle::flow; }
 
-  // Where a value goes after the key at `key`: just after its ':', or,
-  // for a key written without one ({..., progress}: a null in flow
-  // style), just after the key, where ": value" goes.
-  struct AfterKey {
-    size_t at;
-    bool colon;
-  };
-  AfterKey after_key(size_t key) const {
-    const YamlKey k = yaml_key(src_.text(), key, flow_activity());
-    if (k.colon != std::string_view::npos)
-      return {k.colon + 1, true};
-    return {std::min(k.end, src_.size()), false};
-  }
-  // What replaces a null value after the key at `key`: " value", or
-  // ": value" when the key has no colon.
+  // " value" after the key at `key`, or ": value" when the key has no
+  // colon ({..., progress}: a null in flow style).
   std::string value_after(size_t key, std::string_view value) const {
-    return (after_key(key).colon ? " " : ": ") + std::string(value);
+    return (src_.after_key(key, flow_activity()).colon ? " " : ": ") + std::string(value);
   }
-  // The null value of the key at `key`: an explicit one (~, null, Null,
-  // NULL), which may sit on a later line (in flow, or in block indented
-  // deeper than the key) past blank and comment lines; or, when the value
-  // is written as nothing, the empty span where a value goes.
-  struct NullValue {
-    size_t from;
-    size_t to;
-    bool written;  // an explicit null, [from, to)
-  };
-  NullValue null_value(size_t key) const {
-    const AfterKey k = after_key(key);
-    const NullValue nothing{k.at, k.at, false};
-    if (!k.colon)
-      return nothing;
-    const bool flow = flow_activity();
-    const int key_column = src_.column(key);
-    size_t v = k.at;
-    for (;;) {
-      while (src_.at(v) == ' ' || src_.at(v) == '\t') ++v;
-      if (src_.at(v) == '#')
-        v = src_.line_end(v);
-      if (src_.at(v) != '\n' && src_.at(v) != '\r')
-        break;
-      v = src_.next_line(v);
-      if (!flow && !src_.is_blank(v) && !src_.is_comment(v) && src_.indent(v) <= key_column) {
-        return nothing;
-      }
-    }
-    for (std::string_view word : {"~", "null", "Null", "NULL"}) {
-      if (src_.text().compare(v, word.size(), word) != 0)
-        continue;
-      const char after = src_.at(v + word.size());
-      if (after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '\0' ||
-          (flow && (after == ',' || after == '}' || after == ']'))) {
-        return {v, v + word.size(), true};
-      }
-    }
-    return nothing;
-  }
+  Source::NullValue null_value(size_t key) const { return src_.null_value(key, flow_activity()); }
   // Gives the key at `key`, whose value is null, a value.
   void set_null_value(size_t key, std::string_view value) {
-    const NullValue n = null_value(key);
+    const Source::NullValue n = null_value(key);
     if (n.written) {
       edits_.push_back({n.from, n.to - n.from, std::string(value)});
     } else {
@@ -438,12 +271,8 @@ class Marker {
         set_null_value(off(a_.progress_key), std::to_string(r.new_progress));
       } else if (a_.progress_key.known()) {
         const size_t v = off(a_.progress.pos);
-        size_t e = v;
-        while (e < src_.size() && (std::isdigit(static_cast<unsigned char>(src_.at(e))) ||
-                                   src_.at(e) == '+' || src_.at(e) == '-')) {
-          ++e;
-        }
-        edits_.push_back({v, e - v, std::to_string(r.new_progress)});
+        edits_.push_back(
+            {v, src_.value_end(v, flow_activity()) - v, std::to_string(r.new_progress)});
       } else {
         new_keys.push_back(fmt::format("progress: {}", r.new_progress));
       }
@@ -478,14 +307,8 @@ class Marker {
                                  : null_value(key).to;
     if (flow_activity()) {
       // ", status: x" goes, or "status: x, " when it comes first.
-      size_t from = src_.trim_back(key);
-      if (from > 0 && src_.at(from - 1) == ',') {
-        edits_.push_back({from - 1, value_end - (from - 1), ""});
-      } else {
-        size_t to = value_end;
-        while (to < src_.size() && (src_.at(to) == ' ' || src_.at(to) == ',')) ++to;
-        edits_.push_back({key, to - key, ""});
-      }
+      const Source::Span item = src_.flow_item(key, value_end);
+      edits_.push_back({item.from, item.to - item.from, ""});
       return true;
     }
     if (!src_.starts_line(key)) {
@@ -514,11 +337,9 @@ class Marker {
       // A block list: copy the indentation and style of a neighbour.
       const Update& near = a_.updates[insert_at_ < a_.updates.size() ? insert_at_ : insert_at_ - 1];
       const size_t first_key = off(near.pos);
-      const size_t ls = src_.line_start(first_key);
       const int keys = src_.column(first_key);
-      size_t dash_at = first_key;
-      while (dash_at > ls && src_.at(dash_at) != '-') --dash_at;
-      const int dash = src_.at(dash_at) == '-' ? src_.column(dash_at) : std::max(0, keys - 2);
+      const size_t dash_at = src_.entry_dash(first_key);
+      const int dash = dash_at != std::string::npos ? src_.column(dash_at) : std::max(0, keys - 2);
       const std::string text = near.style == CollectionStyle::flow
                                    ? spaces(dash) + "- " + flow_entry(entry_) + eol
                                    : block_entry(entry_, dash, keys, eol);
@@ -541,7 +362,7 @@ class Marker {
       // "updates:" with nothing after it but perhaps a comment (kept), or
       // an explicit null ("~", "null": removed); the entries follow the line.
       const size_t key = off(a_.updates_key);
-      const NullValue n = null_value(key);
+      const Source::NullValue n = null_value(key);
       if (n.written)
         edits_.push_back({n.from, n.to - n.from, ""});
       const int a = key_indent();

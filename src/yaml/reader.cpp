@@ -1,0 +1,415 @@
+// yaml/reader.cpp: yaml-cpp's events, positioned, checked and repaired.
+#include "yaml/reader.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <streambuf>
+
+#include "plan/load.h"
+#include "plan/text.h"
+#include "yaml/source.h"
+
+namespace plan::yaml {
+namespace {
+
+// Thrown past yaml-cpp to end the reading; the diagnostic is already made.
+struct Stop {
+  bool fatal;  // the events so far are partial
+};
+struct TooDeep {
+  Pos pos;
+};
+
+// A collection the reader is inside of: enough to know which scalar is a
+// key and where a block scalar's lines must be indented.
+struct Open {
+  bool is_map;
+  bool flow;
+  bool expect_key = true;  // (mappings) the next node is a key
+  Pos pos;
+  Pos key_pos;  // (mappings) of the last key
+};
+
+class Reader : public YAML::EventHandler {
+ public:
+  Reader(const std::string& file, const std::string& src, Handler& handler,
+         std::vector<Diagnostic>* diags)
+      : file_(file),
+        src_(src),
+        bom_(src.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0),
+        handler_(handler),
+        diags_(diags) {}
+
+  // Events come in file order, so the character column is counted on from
+  // the last position on the same line: counting from the line's start
+  // every time would be quadratic in a long line's length.
+  Pos to_pos(const YAML::Mark& m) {
+    Pos p;
+    p.line = m.line + 1;
+    p.offset = m.pos + bom_;
+    const size_t off = std::min(static_cast<size_t>(p.offset), src_.size());
+    const size_t column = static_cast<size_t>(m.column);
+    const size_t line_start = off >= column ? off - column : 0;
+    if (col_cache_.line_start != line_start || col_cache_.offset > off) {
+      col_cache_ = {line_start, line_start, 0};
+    }
+    col_cache_.chars +=
+        count_chars(std::string_view(src_).substr(col_cache_.offset, off - col_cache_.offset));
+    col_cache_.offset = off;
+    p.col = 1 + static_cast<int>(col_cache_.chars);
+    return p;
+  }
+
+  void error(Pos pos, int width, Msg msg, std::vector<std::string> args,
+             std::optional<Msg> hint = std::nullopt) {
+    Diagnostic d;
+    d.file = file_;
+    d.pos = pos;
+    d.width = std::max(1, width);
+    d.message = msg;
+    d.args = std::move(args);
+    d.hint = hint;
+    diags_->push_back(std::move(d));
+  }
+
+  // --- YAML::EventHandler ---------------------------------------------------
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ > 1) {
+      error(to_pos(mark), 3, Msg::multiple_documents, {}, Msg::hint_one_document);
+      throw Stop{false};
+    }
+  }
+  void OnDocumentEnd() override {}
+
+  void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+    error(to_pos(mark), static_cast<int>(count_chars(name)) + 1, Msg::anchor, {name},
+          Msg::hint_no_anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    Event e(EventType::invalid, to_pos(mark));
+    error(e.pos, 1, Msg::alias, {}, Msg::hint_no_anchor);
+    emit_node(e);
+  }
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    emit_node(Event(EventType::null, to_pos(mark)));
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                const std::string& value) override {
+    Event e(EventType::scalar, to_pos(mark));
+    e.value = value;
+    check_tag(tag, e.pos);
+    e.style = style_of(tag, e.pos);
+    e.width = scalar_width(e);
+    e.end = scalar_end(e);
+    if (is_block_key())
+      check_colon(e);
+    emit_node(e);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                       YAML::EmitterStyle::value style) override {
+    start_collection(mark, tag, style, /*is_map=*/false);
+  }
+  void OnSequenceEnd() override { end_collection(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                  YAML::EmitterStyle::value style) override {
+    start_collection(mark, tag, style, /*is_map=*/true);
+  }
+  void OnMapEnd() override { end_collection(); }
+
+ private:
+  // --- nodes and collections ---------------------------------------------------
+
+  // A scalar, null or alias: a key or a value of the mapping it is in.
+  void emit_node(const Event& e) {
+    if (!open_.empty() && open_.back().is_map) {
+      Open& o = open_.back();
+      if (o.expect_key)
+        o.key_pos = e.pos;
+      o.expect_key = !o.expect_key;
+    }
+    handler_.on_event(e);
+  }
+
+  void start_collection(const YAML::Mark& mark, const std::string& tag,
+                        YAML::EmitterStyle::value style, bool is_map) {
+    Event e(is_map ? EventType::map_start : EventType::list_start, to_pos(mark));
+    check_tag(tag, e.pos);
+    e.flow = style == YAML::EmitterStyle::Flow;
+    const bool in_flow = !open_.empty() && open_.back().flow;
+    // A flow collection ends at its closing bracket, past plain values
+    // that go on over lines indented less than the keys around it.
+    if (e.flow && !in_flow)
+      e.end = check_flow_closed(e.pos) + 1;
+    if (static_cast<int>(open_.size()) >= kMaxDepth)
+      throw TooDeep{e.pos};
+    open_.push_back(Open{is_map, e.flow, true, e.pos, {}});
+    handler_.on_event(e);
+  }
+
+  void end_collection() {
+    open_.pop_back();
+    // The collection was a key or a value of the mapping it is in.
+    if (!open_.empty() && open_.back().is_map)
+      open_.back().expect_key = !open_.back().expect_key;
+    handler_.on_event(Event(EventType::end, Pos{}));
+  }
+
+  // --- scalars -------------------------------------------------------------
+
+  // yaml-cpp gives quoted and block scalars the tag "!", plain ones "?".
+  ScalarStyle style_of(const std::string& tag, const Pos& pos) const {
+    if (tag != "!")
+      return ScalarStyle::plain;
+    const char c = char_at(pos);
+    return c == '|' || c == '>' ? ScalarStyle::block : ScalarStyle::quoted;
+  }
+
+  char char_at(const Pos& pos) const {
+    const size_t at = static_cast<size_t>(pos.offset);
+    return at < src_.size() ? src_[at] : '\0';
+  }
+
+  void check_tag(const std::string& tag, const Pos& pos) {
+    // yaml-cpp gives quoted scalars the tag "!" too: only a '!' written
+    // where the node starts is a tag.
+    if (tag.empty() || tag == "?" || (tag == "!" && char_at(pos) != '!'))
+      return;
+    // yaml-cpp hands over "!!str" resolved; show it as it was written.
+    static constexpr std::string_view kCore = "tag:yaml.org,2002:";
+    const std::string shown = tag.rfind(kCore, 0) == 0 ? "!!" + tag.substr(kCore.size()) : tag;
+    error(pos, static_cast<int>(count_chars(shown)), Msg::tag, {shown}, Msg::hint_quote);
+  }
+
+  // Characters under the caret: the value as written, on its first line.
+  int scalar_width(const Event& e) const {
+    // The value as written takes at most its own bytes and two quotes:
+    // look no further, so that a long line is not scanned once per value.
+    const bool quoted = e.style != ScalarStyle::plain;
+    const size_t from = static_cast<size_t>(e.pos.offset);
+    const size_t limit = std::min(src_.size(), from + e.value.size() + 2);
+    size_t end = from;
+    while (end < limit && src_[end] != '\n' && src_[end] != '\r') ++end;
+    const int rest = static_cast<int>(count_chars(std::string_view(src_).substr(from, end - from)));
+    const int value = static_cast<int>(count_chars(e.value)) + (quoted ? 2 : 0);
+    return std::max(1, std::min(rest, value));
+  }
+
+  // Where the scalar ends: past a quoted value's closing quote or a block
+  // scalar's last line. (A plain value's end is not needed: only quoted
+  // and block ones can run over lines the editor must step past.)
+  size_t scalar_end(const Event& e) {
+    const size_t at = static_cast<size_t>(e.pos.offset);
+    if (e.style == ScalarStyle::block)
+      return block_scalar_end(src_, at, parent_column());
+    if (e.style == ScalarStyle::quoted)
+      return check_quote_closed(e.pos);
+    return at + 1;
+  }
+
+  // The column (from 0) of the key or '-' that a value belongs to.
+  size_t parent_column() const {
+    if (open_.empty())
+      return 0;
+    const Open& o = open_.back();
+    const Pos& p = o.is_map ? o.key_pos : o.pos;
+    return p.known() ? static_cast<size_t>(p.col - 1) : 0;
+  }
+
+  bool is_block_key() const {
+    return !open_.empty() && open_.back().is_map && !open_.back().flow && open_.back().expect_key;
+  }
+
+  // A key of a block mapping is followed by ':' on its own line. yaml-cpp
+  // reads a bare word on the last line of the file as a key with no value
+  // (jbeder/yaml-cpp#819), where YAML and every other reader see an error.
+  void check_colon(const Event& e) {
+    const size_t key = static_cast<size_t>(e.pos.offset);
+    if (key >= src_.size())
+      return;
+    // An explicit key ("? key") has its ':' on a later line.
+    size_t before = key;
+    while (before > 0 && (src_[before - 1] == ' ' || src_[before - 1] == '\t')) --before;
+    if (before > 0 && src_[before - 1] == '?')
+      return;
+    const Key k = key_at(src_, key, /*flow=*/false);
+    // (A quote never closed is check_quote_closed's to report.)
+    if (k.end == std::string::npos || k.colon != std::string::npos)
+      return;
+    const std::string word(e.value);
+    Diagnostic d;
+    d.file = file_;
+    d.pos = e.pos;
+    d.width = e.width;
+    d.message = Msg::missing_colon;
+    d.args = {word};
+    d.hint = Msg::hint_add_colon;
+    d.hint_args = {word};
+    diags_->push_back(std::move(d));
+    throw Stop{true};
+  }
+
+  // yaml-cpp reads a '[' or '{' that is never closed to the end of the
+  // file and then reports it elsewhere, after phantom events; check the
+  // brackets of the whole flow collection once, when it opens.
+  // Returns the offset of its closing bracket.
+  size_t check_flow_closed(const Pos& pos) {
+    const size_t open = static_cast<size_t>(pos.offset);
+    const char c = char_at(pos);
+    if (c != '[' && c != '{')
+      return open;
+    const size_t close = flow_end(src_, open);
+    if (close != std::string_view::npos)
+      return close;
+    error(pos, 1, Msg::unclosed_flow, {std::string(1, c)}, Msg::hint_yaml);
+    throw Stop{true};
+  }
+
+  // yaml-cpp reads a quote that is never closed to the end of the file
+  // without complaint; a plan file must not lose its tail that way.
+  // Returns the offset just after the closing quote.
+  size_t check_quote_closed(const Pos& pos) {
+    const size_t start = static_cast<size_t>(pos.offset);
+    const char c = char_at(pos);
+    if (start >= src_.size())
+      return start;
+    if (c != '"' && c != '\'')
+      return start + 1;
+    const size_t end = quote_end(src_, start);
+    if (end != std::string_view::npos)
+      return end;
+    error(pos, 1, Msg::unterminated_quote, {}, Msg::hint_yaml);
+    throw Stop{true};
+  }
+
+  const std::string& file_;
+  const std::string& src_;
+  int bom_;
+  Handler& handler_;
+  std::vector<Diagnostic>* diags_;
+  std::vector<Open> open_;
+  struct ColumnCache {
+    size_t line_start = 0;
+    size_t offset = 0;  // counted up to here
+    size_t chars = 0;   // characters from line_start to offset
+  };
+  ColumnCache col_cache_;
+  int documents_ = 0;
+};
+
+std::string hex_byte(unsigned char c) { return fmt::format("{:02X}", c); }
+
+Diagnostic byte_error(const std::string& file, std::string_view src, size_t at, Msg msg,
+                      std::vector<std::string> args, Msg hint) {
+  Diagnostic d;
+  d.file = file;
+  d.pos = pos_at_offset(src, at);
+  d.message = msg;
+  d.args = std::move(args);
+  d.hint = hint;
+  return d;
+}
+
+// Bytes that no plan may hold: invalid UTF-8, and control characters other
+// than tab, line feed and carriage return.
+bool check_bytes(const std::string& file, std::string_view src, std::vector<Diagnostic>* diags) {
+  const size_t bad = find_invalid_utf8(src);
+  if (bad != std::string_view::npos) {
+    diags->push_back(byte_error(file, src, bad, Msg::invalid_utf8,
+                                {hex_byte(static_cast<unsigned char>(src[bad]))}, Msg::hint_utf8));
+    return false;
+  }
+  for (size_t i = 0; i < src.size(); ++i) {
+    const auto c = static_cast<unsigned char>(src[i]);
+    if (c == '\r' && (i + 1 >= src.size() || src[i + 1] != '\n')) {
+      diags->push_back(byte_error(file, src, i, Msg::lone_cr, {}, Msg::hint_line_ends));
+      return false;
+    }
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      diags->push_back(byte_error(file, src, i, Msg::control_char, {fmt::format("{:04X}", c)},
+                                  Msg::hint_remove_char));
+      return false;
+    }
+  }
+  return true;
+}
+
+// Lets yaml-cpp read the text in place: a std::istringstream would copy a
+// file that may be megabytes long.
+class MemoryBuffer : public std::streambuf {
+ public:
+  explicit MemoryBuffer(const std::string& text) {
+    char* begin = const_cast<char*>(text.data());  // read-only: no put area
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+}  // namespace
+
+void parse_with_yaml_cpp(const std::string& text, YAML::EventHandler& handler,
+                         const std::function<bool()>& stop) {
+  MemoryBuffer buffer(text);
+  std::istream in(&buffer);
+  YAML::Parser parser(in);
+  parser.HandleNextDocument(handler);
+  if (!stop())
+    parser.HandleNextDocument(handler);
+}
+
+Outcome read(const std::string& file, const std::string& text, Handler& handler,
+             std::vector<Diagnostic>* diagnostics, const EventParser& parse) {
+  if (!check_bytes(file, text, diagnostics))
+    return Outcome::stopped;
+  Reader reader(file, text, handler, diagnostics);
+  try {
+    parse(text, reader, [&handler] { return handler.fatal(); });
+  } catch (const Stop& s) {
+    return s.fatal ? Outcome::stopped : Outcome::read;
+  } catch (const TooDeep& e) {
+    Diagnostic d;
+    d.file = file;
+    d.pos = e.pos;
+    d.message = Msg::too_deep;
+    d.args = {std::to_string(kMaxDepth)};
+    diagnostics->push_back(std::move(d));
+    return Outcome::too_deep;
+  } catch (const YAML::Exception& e) {
+    Diagnostic d;
+    d.file = file;
+    d.pos = reader.to_pos(e.mark.is_null() ? YAML::Mark() : e.mark);
+    d.message = Msg::yaml_syntax;
+    // yaml-cpp may quote half a character ("unknown escape character").
+    d.args = {valid_utf8(e.msg)};
+    d.hint = Msg::hint_yaml;
+    diagnostics->push_back(std::move(d));
+    return Outcome::broken;
+  }
+  return Outcome::read;
+}
+
+Pos pos_at_offset(std::string_view src, size_t offset) {
+  Pos p;
+  p.offset = static_cast<int>(offset);
+  p.line = 1;
+  // A BOM is not a character of the first line.
+  size_t line_start = src.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3 ? 3 : 0;
+  for (size_t i = 0; i < offset && i < src.size(); ++i) {
+    if (src[i] == '\n') {
+      ++p.line;
+      line_start = i + 1;
+    }
+  }
+  p.col = 1 + static_cast<int>(count_chars(src.substr(line_start, offset - line_start)));
+  return p;
+}
+
+}  // namespace plan::yaml

@@ -1,0 +1,158 @@
+// yaml/source.h: facts about a YAML text that yaml-cpp does not give.
+//
+// Private to plan_core (with yaml/reader.h, the only place that scans YAML
+// text). yaml-cpp says where a node starts, not where it ends, nor where a
+// key's ':' is, nor how a flow collection or a block scalar closes; the
+// editor needs those to change only the bytes it must, and the reader to
+// repair what yaml-cpp misreads. Everything here reads the text; nothing
+// changes it or knows about plans.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace plan::yaml {
+
+// The offset just after the quote that closes the quoted value opened at
+// `open` ('"' with backslash escapes, '\'' with '' doubled), or npos.
+size_t quote_end(std::string_view text, size_t open);
+// The offset of the bracket that closes the flow collection opened at
+// `open` ('[' or '{'), past quoted values and comments, or npos.
+size_t flow_end(std::string_view text, size_t open);
+
+// The key that starts at `key`: where it ends, and the offset of the ':'
+// after it (npos when there is none). A quoted key ends at its closing
+// quote (end is npos when it never closes); a plain one at a ':' followed
+// by a blank or the line's end, at the end of its line, at a comment, and
+// in flow at ',', '}' or ']'.
+struct Key {
+  size_t end;
+  size_t colon;
+};
+Key key_at(std::string_view text, size_t key, bool flow);
+
+// Lines, by the offset where they start: the start of the line after the
+// one holding `off` (or the text's end); the spaces that indent a line
+// (YAML indents with spaces only); whether it holds only spaces and tabs.
+size_t next_line_start(std::string_view text, size_t off);
+size_t line_indent(std::string_view text, size_t line_start);
+bool is_blank_line(std::string_view text, size_t line_start);
+
+// Where the block scalar (| or >) whose indicator is at `at` ends: after
+// its last line that is not blank. Its lines are indented deeper than
+// `parent`, the column (from 0) of the key or '-' it belongs to, by the
+// indentation of its first line or by the digit after the indicator.
+size_t block_scalar_end(std::string_view text, size_t at, size_t parent);
+
+// A YAML text seen by lines and values, for the editor: where lines,
+// values, keys and blocks start and end.
+class Source {
+ public:
+  explicit Source(const std::string& s);
+
+  const std::string& eol() const { return eol_; }  // "\r\n" or "\n", as the file has
+  const std::string& text() const { return s_; }
+  size_t size() const { return s_.size(); }
+  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
+
+  size_t line_start(size_t off) const;
+  // The start of the next line (or the end of the text).
+  size_t next_line(size_t off) const { return next_line_start(s_, off); }
+  // Where the line's content ends (before "\r\n" or "\n").
+  size_t line_end(size_t off) const;
+  int indent(size_t ls) const { return static_cast<int>(line_indent(s_, ls)); }
+  // Where the line's content starts, past spaces and tabs.
+  size_t content(size_t ls) const;
+  bool is_blank(size_t ls) const { return is_blank_line(s_, ls); }
+  bool is_comment(size_t ls) const { return at(content(ls)) == '#'; }
+  // A blank or comment line with a tab before its content: yaml-cpp
+  // accepts one only after some lines (one that ends in a comment, not a
+  // plain value), so nothing new may be put between it and the line before.
+  bool tab_indented(size_t ls) const { return s_.find('\t', ls) < content(ls); }
+  // The key at off is the first thing on its line.
+  bool starts_line(size_t off) const;
+  int column(size_t off) const { return static_cast<int>(off - line_start(off)); }
+
+  // The end of the block that starts on the line of `first`: the start of
+  // the line after its last line. inside(indent, line_start) says whether a
+  // content line belongs to it; comment lines belong when indented at least
+  // `comment_indent`; blank lines never end it. Blank and comment lines
+  // with a tab in their indentation belong to it (see tab_indented).
+  template <typename Inside>
+  size_t block_end(size_t first, int comment_indent, Inside inside) const;
+
+  // The end of a scalar value written at off: a quoted one to its closing
+  // quote, a plain one to the end of the line, a comment, or (in flow) a
+  // flow indicator.
+  size_t value_end(size_t off, bool flow) const;
+  // The offset of the bracket that closes the flow collection opened at
+  // `open` ('{' or '['), skipping quoted text and nested collections.
+  size_t flow_close(size_t open) const { return flow_end(s_, open); }
+  // The last non-space offset before `end` (exclusive), plus one.
+  size_t trim_back(size_t end) const;
+  // The '-' that opens the block list entry whose first key is at `key`,
+  // or npos when the entry's line has none before the key.
+  size_t entry_dash(size_t key) const;
+  // The span that removes the flow item whose key is at `key` and whose
+  // value ends at `value_end`, with the ',' that separates it: ", k: v",
+  // or "k: v, " when it comes first.
+  struct Span {
+    size_t from;
+    size_t to;
+  };
+  Span flow_item(size_t key, size_t value_end) const;
+
+  // Where a value goes after the key at `key`: just after its ':', or,
+  // for a key written without one ({..., progress}: a null in flow
+  // style), just after the key, where ": value" goes.
+  struct AfterKey {
+    size_t at;
+    bool colon;
+  };
+  AfterKey after_key(size_t key, bool flow) const;
+  // The null value of the key at `key`: an explicit one (~, null, Null,
+  // NULL), which may sit on a later line (in flow, or in block indented
+  // deeper than the key) past blank and comment lines; or, when the value
+  // is written as nothing, the empty span where a value goes.
+  struct NullValue {
+    size_t from;
+    size_t to;
+    bool written;  // an explicit null, [from, to)
+  };
+  NullValue null_value(size_t key, bool flow) const;
+
+ private:
+  size_t explicit_null_start(size_t after_colon, int key_column, bool flow) const;
+
+  const std::string& s_;
+  std::string eol_;
+};
+
+template <typename Inside>
+size_t Source::block_end(size_t first, int comment_indent, Inside inside) const {
+  size_t end = next_line(first);
+  size_t at = end;
+  while (at < s_.size()) {
+    const size_t next = next_line(at);
+    if (is_blank(at)) {
+      if (tab_indented(at))
+        end = next;
+      at = next;
+      continue;
+    }
+    const int ind = indent(at);
+    if (is_comment(at)) {
+      if (ind >= comment_indent || tab_indented(at))
+        end = next;
+      at = next;
+      continue;
+    }
+    if (!inside(ind, at))
+      break;
+    end = next;
+    at = next;
+  }
+  return end;
+}
+
+}  // namespace plan::yaml
