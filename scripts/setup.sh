@@ -12,7 +12,7 @@ packages=(g++ cmake make pkg-config git python3
           libcli11-dev libyaml-cpp-dev libfmt-dev catch2
           libutf8proc-dev nlohmann-json3-dev libdtl-dev
           python3-icalendar python3-yaml python3-jsonschema
-          zsh fish man-db groff-base clang-format)
+          zsh fish man-db groff-base clang-format universal-ctags)
 
 missing=()
 for p in "${packages[@]}"; do

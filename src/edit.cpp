@@ -348,11 +348,9 @@ class Marker {
       } else {
         const int a = key_indent();
         const size_t end = std::max(
-            src_.block_end(off(a_.updates_key), dash,
-                           [&](int ind, size_t at) {
-                             return ind > a ||
-                                    (ind == a && src_.at(at + static_cast<size_t>(ind)) == '-');
-                           }),
+            src_.block_end(
+                off(a_.updates_key), dash,
+                [&](int ind, size_t at) { return ind > a || (ind == a && src_.starts_entry(at)); }),
             after_value(a_.updates.back().end_offset));
         insert_lines(end, text);
       }
@@ -411,20 +409,19 @@ class Marker {
   // one: "[a]" gets ", b"; "[a,]" (a trailing comma) gets " b"; "[]" gets
   // "b".
   void append_to_flow(size_t open, const std::vector<std::string>& items) {
-    const size_t last = src_.trim_back(src_.flow_close(open));
-    const char before = last > 0 ? src_.at(last - 1) : '\0';
+    const Source::FlowTail tail = src_.flow_tail(open);
     // The first item follows what is there: nothing, a trailing comma, or
     // an item; the others follow it.
-    std::string text = before == '[' || before == '{' ? "" : before == ',' ? " " : ", ";
+    std::string text = tail.empty ? "" : tail.trailing_comma ? " " : ", ";
     for (size_t i = 0; i < items.size(); ++i) text += (i > 0 ? ", " : "") + items[i];
-    edits_.push_back({last, 0, text});
+    edits_.push_back({tail.at, 0, text});
   }
 
   // Inserts whole lines at `at`, the start of a line (or the end of a text
   // that may lack its last line end).
   void insert_lines(size_t at, const std::string& text) {
     std::string prefix;
-    if (at == src_.size() && at > 0 && src_.at(at - 1) != '\n')
+    if (at == src_.size() && !src_.ends_with_line_end())
       prefix = src_.eol();
     // Several insertions at one place keep the order they were made in.
     for (TextEdit& e : edits_) {

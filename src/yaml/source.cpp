@@ -200,6 +200,12 @@ size_t Source::trim_back(size_t end) const {
   return end;
 }
 
+Source::FlowTail Source::flow_tail(size_t open) const {
+  const size_t last = trim_back(flow_close(open));
+  const char before = last > 0 ? s_[last - 1] : '\0';
+  return {last, before == '[' || before == '{', before == ','};
+}
+
 size_t Source::entry_dash(size_t key) const {
   const size_t ls = line_start(key);
   size_t at = key;

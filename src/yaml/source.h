@@ -69,6 +69,10 @@ class Source {
   // accepts one only after some lines (one that ends in a comment, not a
   // plain value), so nothing new may be put between it and the line before.
   bool tab_indented(size_t ls) const { return s_.find('\t', ls) < content(ls); }
+  // The line starts, past its indentation, with a '-' (a list entry).
+  bool starts_entry(size_t ls) const { return at(ls + static_cast<size_t>(indent(ls))) == '-'; }
+  // The text is empty or its last line ends with a line break.
+  bool ends_with_line_end() const { return s_.empty() || s_.back() == '\n'; }
   // The key at off is the first thing on its line.
   bool starts_line(size_t off) const;
   int column(size_t off) const { return static_cast<int>(off - line_start(off)); }
@@ -90,6 +94,14 @@ class Source {
   size_t flow_close(size_t open) const { return flow_end(s_, open); }
   // The last non-space offset before `end` (exclusive), plus one.
   size_t trim_back(size_t end) const;
+  // Where a new item goes in the flow collection opened at `open`: after
+  // its last item (or trailing comma), before the spaces that close it.
+  struct FlowTail {
+    size_t at;
+    bool empty;           // "[]", "{ }": no item yet
+    bool trailing_comma;  // "[a, ]"
+  };
+  FlowTail flow_tail(size_t open) const;
   // The '-' that opens the block list entry whose first key is at `key`,
   // or npos when the entry's line has none before the key.
   size_t entry_dash(size_t key) const;

@@ -102,6 +102,25 @@ TEST_CASE("Source finds values, nulls, list dashes and flow items", "[yaml]") {
   CHECK(Source(crlf).eol() == "\r\n");
 }
 
+TEST_CASE("Source finds where a flow collection takes a new item", "[yaml]") {
+  auto tail = [](const std::string& text) { return Source(text).flow_tail(0); };
+  const std::string one = "[a] ", comma = "{a: 1, } ", none = "[ ]";
+  CHECK(Source(one).flow_tail(0).at == 2);
+  CHECK_FALSE(tail(one).empty);
+  CHECK_FALSE(tail(one).trailing_comma);
+  CHECK(tail(comma).trailing_comma);
+  CHECK(tail(comma).at == 6);
+  CHECK(tail(none).empty);
+  CHECK(tail(none).at == 1);
+  const std::string lines = "a:\n  - b\n  c: 1\n";
+  const Source src(lines);
+  CHECK(src.starts_entry(3));
+  CHECK_FALSE(src.starts_entry(9));
+  CHECK(src.ends_with_line_end());
+  const std::string open = "a: 1";
+  CHECK_FALSE(Source(open).ends_with_line_end());
+}
+
 // Collects the reader's events as one line each.
 class Recorder : public Handler {
  public:
