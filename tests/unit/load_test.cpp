@@ -1,16 +1,14 @@
 // load_test.cpp: plan text -> model, and the problems of form load.h reports.
 #include "plan/load.h"
 
-#include <stdlib.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <string_view>
 
 #include "plan/validate.h"
 #include "plan_fixture.h"
+#include "temp_dir.h"
 
 namespace plan {
 namespace {
@@ -19,6 +17,7 @@ namespace fs = std::filesystem;
 using test::describe;
 using test::kMinimalPlan;
 using test::plan_with;
+using test::TempDir;
 using test::with_code;
 
 // text with the one occurrence of from replaced by to.
@@ -39,34 +38,6 @@ Diagnostic only_diagnostic(const LoadResult& r) {
   REQUIRE(r.diagnostics.size() == 1);
   return r.diagnostics.front();
 }
-
-// A fresh directory under the system's temp directory, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = (fs::temp_directory_path() / "plan-unit-XXXXXX").string();
-    REQUIRE(::mkdtemp(templ.data()) != nullptr);
-    path_ = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  std::string write(const std::string& name, std::string_view text) const {
-    const fs::path p = path_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-    return p.string();
-  }
-
- private:
-  fs::path path_;
-};
 
 // --- a valid plan -----------------------------------------------------------
 
@@ -962,7 +933,7 @@ TEST_CASE("load_plan_file reads a plan from disk", "[load]") {
 
 TEST_CASE("load_plan_file on a missing path is an I/O error", "[load]") {
   TempDir dir;
-  const std::string path = (dir.path() / "nope.yaml").string();
+  const std::string path = dir.file("nope.yaml");
   const LoadResult r = load_plan_file(path);
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "io-error");
@@ -975,7 +946,7 @@ TEST_CASE("load_plan_file on a missing path is an I/O error", "[load]") {
 
 TEST_CASE("load_plan_file on a directory is an I/O error", "[load]") {
   TempDir dir;
-  const LoadResult r = load_plan_file(dir.path().string());
+  const LoadResult r = load_plan_file(dir.path());
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "io-error");
   CHECK(d.message == Msg::not_a_file);
@@ -989,7 +960,7 @@ TEST_CASE("find_plan_files finds *.yaml and *.yml, recursively, sorted", "[load]
   dir.write("c.txt", "not a plan");
   dir.write("nested/deeper/notes.md", "not a plan");
   std::vector<Diagnostic> diags;
-  const auto files = find_plan_files({dir.path().string()}, &diags);
+  const auto files = find_plan_files({dir.path()}, &diags);
   INFO(describe(diags));
   CHECK(diags.empty());
   CHECK(files == std::vector<std::string>{b, a});
@@ -997,10 +968,10 @@ TEST_CASE("find_plan_files finds *.yaml and *.yml, recursively, sorted", "[load]
 
 TEST_CASE("find_plan_files keeps files as given and reports empty directories", "[load]") {
   TempDir dir;
-  const std::string empty = (dir.path() / "empty").string();
+  const std::string empty = dir.file("empty");
   fs::create_directory(empty);
   const std::string file = dir.write("x.txt", "text");
-  const std::string missing = (dir.path() / "missing.yaml").string();
+  const std::string missing = dir.file("missing.yaml");
   std::vector<Diagnostic> diags;
   const auto files = find_plan_files({empty, file, missing}, &diags);
   // A file, even a missing one, is left to load_plan_file to report.
