@@ -275,58 +275,14 @@ class Parser {
     const std::string& w = t.text;
     const size_t op_at = w.find_first_of(":<>=");
     if (op_at == std::string::npos) {
-      std::vector<std::string> words(std::begin(kOperators), std::end(kOperators));
-      const std::string near = nearest(fold_text(w), words);
-      const std::string key_near = nearest(fold_text(w), key_names());
-      if (!near.empty()) {
-        error_ = make_error(t.col, t.width, Msg::query_unknown_word, {w}, Msg::hint_did_you_mean,
-                            {near});
-      } else if (!key_near.empty()) {
-        error_ = make_error(t.col, t.width, Msg::query_unknown_word, {w}, Msg::hint_did_you_mean,
-                            {key_near + ":…"});
-      } else {
-        error_ = make_error(t.col, t.width, Msg::query_unknown_word, {w});
-      }
+      error_ = unknown_word_error(t);
       return nullptr;
     }
     const std::string key_text = w.substr(0, op_at);
     auto n = std::make_shared<QueryNode>();
-    const std::string folded_key = fold_text(key_text);
-    bool known = false;
-    for (const KeyName& k : kKeys) {
-      if (k.name == folded_key) {
-        n->key = k.key;
-        known = true;
-      }
-    }
-    if (!known) {
-      const std::string near = nearest(folded_key, key_names());
-      if (!near.empty()) {
-        error_ = make_error(t.col, chars(key_text), Msg::query_unknown_key, {key_text},
-                            Msg::hint_did_you_mean, {near});
-      } else {
-        error_ = make_error(t.col, chars(key_text), Msg::query_unknown_key, {key_text},
-                            Msg::hint_valid_values,
-                            {"line, lead, support, owner, status, signal, active, text, plan, "
-                             "start, end, progress, expected"});
-      }
+    if (!read_key(n.get(), t, key_text))
       return nullptr;
-    }
-    size_t value_at = op_at + 1;
-    const std::string_view op_text(w.c_str() + op_at, w.size() - op_at);
-    if (op_text.substr(0, 2) == "<=") {
-      n->op = Op::le;
-      ++value_at;
-    } else if (op_text.substr(0, 2) == ">=") {
-      n->op = Op::ge;
-      ++value_at;
-    } else if (op_text[0] == '<') {
-      n->op = Op::lt;
-    } else if (op_text[0] == '>') {
-      n->op = Op::gt;
-    } else {
-      n->op = Op::eq;
-    }
+    const size_t value_at = read_operator(n.get(), w, op_at);
     const std::string value = w.substr(value_at);
     const int value_col = t.col + chars(w.substr(0, value_at));
     if (value.empty()) {
@@ -344,6 +300,69 @@ class Parser {
     if (!read_value(n.get(), key_text, value, value_col))
       return nullptr;
     return n;
+  }
+
+  // A word with no ':', '<', '>' or '=' is no term: most likely a misspelt
+  // "and", "or" or "not", or a key whose ':' was left out.
+  static QueryError unknown_word_error(const Token& t) {
+    const std::string& w = t.text;
+    std::vector<std::string> words(std::begin(kOperators), std::end(kOperators));
+    const std::string near = nearest(fold_text(w), words);
+    const std::string key_near = nearest(fold_text(w), key_names());
+    if (!near.empty()) {
+      return make_error(t.col, t.width, Msg::query_unknown_word, {w}, Msg::hint_did_you_mean,
+                        {near});
+    }
+    if (!key_near.empty()) {
+      return make_error(t.col, t.width, Msg::query_unknown_word, {w}, Msg::hint_did_you_mean,
+                        {key_near + ":…"});
+    }
+    return make_error(t.col, t.width, Msg::query_unknown_word, {w});
+  }
+
+  bool read_key(QueryNode* n, const Token& t, const std::string& key_text) {
+    const std::string folded_key = fold_text(key_text);
+    bool known = false;
+    for (const KeyName& k : kKeys) {
+      if (k.name == folded_key) {
+        n->key = k.key;
+        known = true;
+      }
+    }
+    if (known)
+      return true;
+    const std::string near = nearest(folded_key, key_names());
+    if (!near.empty()) {
+      error_ = make_error(t.col, chars(key_text), Msg::query_unknown_key, {key_text},
+                          Msg::hint_did_you_mean, {near});
+    } else {
+      error_ = make_error(t.col, chars(key_text), Msg::query_unknown_key, {key_text},
+                          Msg::hint_valid_values,
+                          {"line, lead, support, owner, status, signal, active, text, plan, "
+                           "start, end, progress, expected"});
+    }
+    return false;
+  }
+
+  // Sets the comparison the word's operator asks for; returns where its
+  // value begins.
+  static size_t read_operator(QueryNode* n, const std::string& w, size_t op_at) {
+    size_t value_at = op_at + 1;
+    const std::string_view op_text(w.c_str() + op_at, w.size() - op_at);
+    if (op_text.substr(0, 2) == "<=") {
+      n->op = Op::le;
+      ++value_at;
+    } else if (op_text.substr(0, 2) == ">=") {
+      n->op = Op::ge;
+      ++value_at;
+    } else if (op_text[0] == '<') {
+      n->op = Op::lt;
+    } else if (op_text[0] == '>') {
+      n->op = Op::gt;
+    } else {
+      n->op = Op::eq;
+    }
+    return value_at;
   }
 
   bool read_value(QueryNode* n, const std::string& key, const std::string& value, int col) {

@@ -78,9 +78,8 @@ std::string cutoff_text(const PlanState& st, const ReportOptions& o) {
   return text;
 }
 
-}  // namespace
-
-std::string render_report_markdown(const PlanState& st, const ReportOptions& o) {
+// Title, entity, cut-off and overall progress.
+std::string markdown_summary(const PlanState& st, const ReportOptions& o) {
   const Language lang = o.lang;
   const Plan& plan = *st.plan;
   std::string out = fmt::format("# {}: {}\n\n", text_of(lang, Msg::report_title),
@@ -93,8 +92,11 @@ std::string render_report_markdown(const PlanState& st, const ReportOptions& o) 
   out += fmt::format(
       "- **{}:** {}% ({}) · {}\n\n", text_of(lang, Msg::report_overall), round_percent(st.progress),
       tr(lang, Msg::expected_short, round_percent(st.expected)), markdown_signal(st.signal, lang));
+  return out;
+}
 
-  out += fmt::format("## {}\n\n", text_of(lang, Msg::report_by_line));
+std::string markdown_lines(const PlanState& st, Language lang) {
+  std::string out = fmt::format("## {}\n\n", text_of(lang, Msg::report_by_line));
   out +=
       fmt::format("| {} | {} | {} | {} | {} |\n|--:|---|--:|--:|---|\n", text_of(lang, Msg::col_id),
                   text_of(lang, Msg::col_line), text_of(lang, Msg::col_programmed),
@@ -104,8 +106,11 @@ std::string render_report_markdown(const PlanState& st, const ReportOptions& o) 
                        markdown_cell(ls.line->title.value), round_percent(ls.expected),
                        round_percent(ls.progress), markdown_signal(ls.signal, lang));
   }
+  return out;
+}
 
-  out += fmt::format("\n## {}\n\n", text_of(lang, Msg::report_activities));
+std::string markdown_activities(const PlanState& st, Language lang) {
+  std::string out = fmt::format("\n## {}\n\n", text_of(lang, Msg::report_activities));
   out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                      text_of(lang, Msg::col_id), text_of(lang, Msg::col_activity),
                      text_of(lang, Msg::col_lead), text_of(lang, Msg::col_start),
@@ -121,10 +126,13 @@ std::string render_report_markdown(const PlanState& st, const ReportOptions& o) 
                        r.compliance, text_of(lang, status_word(r.status)),
                        markdown_signal(r.signal, lang), markdown_cell(r.note), evidence);
   }
-  out += "\n" + std::string(text_of(lang, Msg::report_compliance_note)) + "\n";
+  return out + "\n" + std::string(text_of(lang, Msg::report_compliance_note)) + "\n";
+}
 
+std::string markdown_attention(const PlanState& st, Language lang) {
   const auto attention = attention_list(st);
-  out += fmt::format("\n## {} ({})\n\n", text_of(lang, Msg::label_attention), attention.size());
+  std::string out =
+      fmt::format("\n## {} ({})\n\n", text_of(lang, Msg::label_attention), attention.size());
   if (attention.empty())
     out += std::string(text_of(lang, Msg::label_nothing_late)) + "\n";
   for (const ActivityState* s : attention) {
@@ -139,8 +147,15 @@ std::string render_report_markdown(const PlanState& st, const ReportOptions& o) 
       out += " · " + tr(lang, Msg::days_late, s->days_late);
     out += "\n";
   }
-  out += "\n" + tr(lang, Msg::report_generated, PLAN_VERSION, markdown_cell(plan.file)) + "\n";
   return out;
+}
+
+}  // namespace
+
+std::string render_report_markdown(const PlanState& st, const ReportOptions& o) {
+  return markdown_summary(st, o) + markdown_lines(st, o.lang) + markdown_activities(st, o.lang) +
+         markdown_attention(st, o.lang) + "\n" +
+         tr(o.lang, Msg::report_generated, PLAN_VERSION, markdown_cell(st.plan->file)) + "\n";
 }
 
 namespace {
@@ -190,17 +205,14 @@ std::string signal_html(Signal s, Language lang) {
                      html(text_of(lang, signal_word(s))));
 }
 
-}  // namespace
-
-std::string render_report_html(const PlanState& st, const ReportOptions& o) {
-  const Language lang = o.lang;
-  const Plan& plan = *st.plan;
+// The document's head with its style sheet, and the opening of its body.
+std::string html_head(const PlanState& st, Language lang) {
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"" + std::string(language_code(lang)) + "\">\n<head>\n";
   out += "<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format("<title>{}: {}</title>\n", html(text_of(lang, Msg::report_title)),
-                     html(plan.title.value));
+                     html(st.plan->title.value));
   out +=
       "<style>\n"
       "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:80rem;padding:0 "
@@ -213,8 +225,15 @@ std::string render_report_html(const PlanState& st, const ReportOptions& o) {
       ".green{color:#1a7f37}.yellow{color:#9a6700}.red{color:#cf222e}.none{color:#777}\n"
       "dl{display:grid;grid-template-columns:max-content auto;gap:.25rem 1rem}dt{font-weight:600}\n"
       "</style>\n</head>\n<body>\n";
-  out += fmt::format("<h1>{}: {}</h1>\n<dl>\n", html(text_of(lang, Msg::report_title)),
-                     html(plan.title.value));
+  return out;
+}
+
+// Title, entity, cut-off and overall progress.
+std::string html_summary(const PlanState& st, const ReportOptions& o) {
+  const Language lang = o.lang;
+  const Plan& plan = *st.plan;
+  std::string out = fmt::format("<h1>{}: {}</h1>\n<dl>\n", html(text_of(lang, Msg::report_title)),
+                                html(plan.title.value));
   if (!plan.entity.value.empty()) {
     out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html(text_of(lang, Msg::label_entity)),
                        html(plan.entity.value));
@@ -226,8 +245,11 @@ std::string render_report_html(const PlanState& st, const ReportOptions& o) {
                      html(tr(lang, Msg::expected_short, round_percent(st.expected))),
                      st.signal == Signal::none ? "none" : std::string(signal_code(st.signal)),
                      st.signal == Signal::none ? "—" : html(text_of(lang, signal_word(st.signal))));
+  return out;
+}
 
-  out += fmt::format(
+std::string html_lines(const PlanState& st, Language lang) {
+  std::string out = fmt::format(
       "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
       html(text_of(lang, Msg::report_by_line)), html(text_of(lang, Msg::col_id)),
       html(text_of(lang, Msg::col_line)), html(text_of(lang, Msg::col_programmed)),
@@ -239,9 +261,12 @@ std::string render_report_html(const PlanState& st, const ReportOptions& o) {
         ls.line->id.value, html(ls.line->title.value), round_percent(ls.expected),
         round_percent(ls.progress), signal_html(ls.signal, lang));
   }
-  out += "</table>\n";
+  return out + "</table>\n";
+}
 
-  out += fmt::format("<h2>{}</h2>\n<table>\n<tr>", html(text_of(lang, Msg::report_activities)));
+std::string html_activities(const PlanState& st, Language lang) {
+  std::string out =
+      fmt::format("<h2>{}</h2>\n<table>\n<tr>", html(text_of(lang, Msg::report_activities)));
   for (Msg m : {Msg::col_id, Msg::col_activity, Msg::col_lead, Msg::col_start, Msg::col_end,
                 Msg::col_programmed, Msg::col_executed, Msg::col_compliance, Msg::col_status,
                 Msg::col_signal, Msg::col_last_note, Msg::col_evidence}) {
@@ -258,32 +283,38 @@ std::string render_report_html(const PlanState& st, const ReportOptions& o) {
         html(text_of(lang, status_word(r.status))), signal_html(r.signal, lang), html(r.note),
         evidence_html(r.evidence, lang));
   }
-  out += "</table>\n<p>" + html(text_of(lang, Msg::report_compliance_note)) + "</p>\n";
+  return out + "</table>\n<p>" + html(text_of(lang, Msg::report_compliance_note)) + "</p>\n";
+}
 
+std::string html_attention(const PlanState& st, Language lang) {
   const auto attention = attention_list(st);
-  out += fmt::format("<h2>{} ({})</h2>\n", html(text_of(lang, Msg::label_attention)),
-                     attention.size());
-  if (attention.empty()) {
-    out += "<p>" + html(text_of(lang, Msg::label_nothing_late)) + "</p>\n";
-  } else {
-    out += "<ul>\n";
-    for (const ActivityState* s : attention) {
-      std::string item = fmt::format(
-          "<strong>{}</strong> {} — {} · {}", format_address(*s->line, *s->activity),
-          html(s->activity->title.value), html(codes_text(lead_of(*s->line, *s->activity))),
-          html(tr(lang, Msg::ends_on, fmt::format("{}", s->end))));
-      const int behind = round_percent(s->expected) - s->progress;
-      if (behind > 0)
-        item += " · " + html(tr(lang, Msg::points_behind, behind));
-      if (s->days_late > 0)
-        item += " · " + html(tr(lang, Msg::days_late, s->days_late));
-      out += "<li>" + item + "</li>\n";
-    }
-    out += "</ul>\n";
+  std::string out = fmt::format("<h2>{} ({})</h2>\n", html(text_of(lang, Msg::label_attention)),
+                                attention.size());
+  if (attention.empty())
+    return out + "<p>" + html(text_of(lang, Msg::label_nothing_late)) + "</p>\n";
+  out += "<ul>\n";
+  for (const ActivityState* s : attention) {
+    std::string item = fmt::format(
+        "<strong>{}</strong> {} — {} · {}", format_address(*s->line, *s->activity),
+        html(s->activity->title.value), html(codes_text(lead_of(*s->line, *s->activity))),
+        html(tr(lang, Msg::ends_on, fmt::format("{}", s->end))));
+    const int behind = round_percent(s->expected) - s->progress;
+    if (behind > 0)
+      item += " · " + html(tr(lang, Msg::points_behind, behind));
+    if (s->days_late > 0)
+      item += " · " + html(tr(lang, Msg::days_late, s->days_late));
+    out += "<li>" + item + "</li>\n";
   }
-  out += "<footer><p>" + html(tr(lang, Msg::report_generated, PLAN_VERSION, plan.file)) +
+  return out + "</ul>\n";
+}
+
+}  // namespace
+
+std::string render_report_html(const PlanState& st, const ReportOptions& o) {
+  return html_head(st, o.lang) + html_summary(st, o) + html_lines(st, o.lang) +
+         html_activities(st, o.lang) + html_attention(st, o.lang) + "<footer><p>" +
+         html(tr(o.lang, Msg::report_generated, PLAN_VERSION, st.plan->file)) +
          "</p></footer>\n</body>\n</html>\n";
-  return out;
 }
 
 }  // namespace plan

@@ -2,6 +2,7 @@
 #include "plan/render/status.h"
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "json_text.h"
@@ -74,15 +75,37 @@ LineColumns size_columns(int width, int lead_natural, int title_natural, int sig
   return c;
 }
 
-}  // namespace
+// How wrap_list lays out a list: what begins the first line and each
+// continued one, what sets a line's first item apart from that beginning,
+// and whether an item wider than the screen is cut.
+struct ListLayout {
+  std::string head;
+  std::string indent;
+  std::string lead;
+  bool cut = false;
+};
 
-std::string render_status_text(const PlanState& st, Language lang, const Terminal& term,
-                               bool ascii) {
-  const Plan& plan = *st.plan;
-  const int width = term.width;
+// The facts under the title and the counts by status share one layout
+// rule: items joined by " · ", a new line before an item that would pass
+// the width. No trailing line break.
+std::string wrap_list(const std::vector<std::string>& items, int width, const ListLayout& layout) {
   std::string out;
-  // Header.
-  out += paint(term, Style::bold, truncate(plan.title.value, width)) + "\n";
+  std::string line = layout.head;
+  for (const std::string& item : items) {
+    if (!line.empty() && display_width(line) + display_width(" · " + item) > width) {
+      out += line + "\n";
+      line = layout.indent;
+    }
+    const bool first = line == layout.head || line == layout.indent;
+    line += (first ? layout.lead : " · ") + (layout.cut ? truncate(item, width) : item);
+  }
+  return out + line;
+}
+
+// The title, then entity, period and as-of date.
+std::string header_text(const PlanState& st, Language lang, const Terminal& term) {
+  const Plan& plan = *st.plan;
+  std::string out = paint(term, Style::bold, truncate(plan.title.value, term.width)) + "\n";
   std::vector<std::string> facts;
   if (!plan.entity.value.empty())
     facts.push_back(plan.entity.value);
@@ -94,22 +117,16 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
   }
   facts.push_back(
       fmt::format("{}: {}", text_of(lang, Msg::label_as_of), long_date(lang, st.as_of)));
-  std::string line;
-  for (const std::string& f : facts) {
-    const std::string sep = line.empty() ? "" : " · ";
-    if (!line.empty() && display_width(line) + display_width(sep + f) > width) {
-      out += line + "\n";
-      line.clear();
-    }
-    line += (line.empty() ? "" : " · ") + truncate(f, width);
-  }
-  out += line + "\n\n";
+  return out + wrap_list(facts, term.width, {"", "", "", true}) + "\n\n";
+}
 
-  // Overall progress.
+std::string overall_text(const PlanState& st, Language lang, const Terminal& term, bool ascii) {
+  const int width = term.width;
   const std::string label = std::string(text_of(lang, Msg::label_plan_progress)) + ": ";
   const std::string figures = fmt::format("  {:>3}%  {}  {}", round_percent(st.progress),
                                           tr(lang, Msg::expected_short, round_percent(st.expected)),
                                           signal_text(term, st.signal, lang, ascii));
+  // Measured at 100% so the bar does not change length with the figures.
   const Terminal plain{width, false};
   const int figures_w =
       display_width(fmt::format("  {:>3}%  {}  {}", 100, tr(lang, Msg::expected_short, 100),
@@ -117,12 +134,15 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
   // On a narrow terminal the bar moves under its label.
   const bool stacked = width - display_width(label) - figures_w < 10;
   const int bar_w = std::clamp(width - figures_w - (stacked ? 0 : display_width(label)), 4, 40);
-  out += (stacked ? paint(term, Style::bold, label.substr(0, label.size() - 1)) + "\n"
+  return (stacked ? paint(term, Style::bold, label.substr(0, label.size() - 1)) + "\n"
                   : paint(term, Style::bold, label)) +
          progress_bar(term, st.progress, st.expected, bar_w, ascii, signal_style(st.signal)) +
          figures + "\n\n";
+}
 
-  // One row per line.
+// The widest cell of each column decides how the width is shared out.
+LineColumns line_columns(const PlanState& st, Language lang, const Terminal& term, bool ascii) {
+  const Terminal plain{term.width, false};
   int lead_natural = display_width(text_of(lang, Msg::col_lead));
   int title_natural = display_width(text_of(lang, Msg::col_line));
   int signal_w = display_width(text_of(lang, Msg::col_signal));
@@ -131,38 +151,46 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
     title_natural = std::max(title_natural, display_width(ls.line->title.value));
     signal_w = std::max(signal_w, display_width(signal_text(plain, ls.signal, lang, ascii)));
   }
-  const LineColumns c = size_columns(width, lead_natural, title_natural, signal_w);
-  auto row = [&](const std::string& id, const std::string& title, const std::string& lead,
-                 const std::string& bar, const std::string& pct, const std::string& exp,
-                 const std::string& sig) {
-    std::string r = pad_left(id, 2) + "  " + pad_right(truncate(title, c.title), c.title);
-    if (c.lead_shown)
-      r += "  " + pad_right(truncate(lead, c.lead), c.lead);
-    r += "  " + bar + "  " + pad_left(pct, 5);
-    if (c.expected)
-      r += "  " + pad_left(exp, 4);
-    r += "  " + sig;
-    while (!r.empty() && r.back() == ' ') r.pop_back();
-    return r;
-  };
-  out += paint(term, Style::bold,
-               row("", std::string(text_of(lang, Msg::col_line)),
-                   std::string(text_of(lang, Msg::col_lead)),
-                   pad_right(text_of(lang, Msg::col_progress), c.bar), "%",
-                   std::string(text_of(lang, Msg::col_expected_short)),
-                   std::string(text_of(lang, Msg::col_signal)))) +
-         "\n";
-  for (const LineState& ls : st.lines) {
-    out += row(std::to_string(ls.line->id.value), ls.line->title.value, codes_text(ls.line->lead),
-               progress_bar(term, ls.progress, ls.expected, c.bar, ascii, signal_style(ls.signal)),
-               fmt::format("{}%", round_percent(ls.progress)),
-               fmt::format("{}%", round_percent(ls.expected)),
-               signal_text(term, ls.signal, lang, ascii)) +
-           "\n";
-  }
-  out += "\n";
+  return size_columns(term.width, lead_natural, title_natural, signal_w);
+}
 
-  // Counts by status, wrapped at the width.
+// One row of the line table: id, title, lead, bar, percent, expected, signal.
+std::string line_row(const LineColumns& c, const std::array<std::string, 7>& cells) {
+  const auto& [id, title, lead, bar, pct, exp, sig] = cells;
+  std::string r = pad_left(id, 2) + "  " + pad_right(truncate(title, c.title), c.title);
+  if (c.lead_shown)
+    r += "  " + pad_right(truncate(lead, c.lead), c.lead);
+  r += "  " + bar + "  " + pad_left(pct, 5);
+  if (c.expected)
+    r += "  " + pad_left(exp, 4);
+  r += "  " + sig;
+  while (!r.empty() && r.back() == ' ') r.pop_back();
+  return r;
+}
+
+std::string line_table_text(const PlanState& st, Language lang, const Terminal& term, bool ascii) {
+  const LineColumns c = line_columns(st, lang, term, ascii);
+  std::string out = paint(term, Style::bold,
+                          line_row(c, {"", std::string(text_of(lang, Msg::col_line)),
+                                       std::string(text_of(lang, Msg::col_lead)),
+                                       pad_right(text_of(lang, Msg::col_progress), c.bar), "%",
+                                       std::string(text_of(lang, Msg::col_expected_short)),
+                                       std::string(text_of(lang, Msg::col_signal))})) +
+                    "\n";
+  for (const LineState& ls : st.lines) {
+    out +=
+        line_row(
+            c, {std::to_string(ls.line->id.value), ls.line->title.value, codes_text(ls.line->lead),
+                progress_bar(term, ls.progress, ls.expected, c.bar, ascii, signal_style(ls.signal)),
+                fmt::format("{}%", round_percent(ls.progress)),
+                fmt::format("{}%", round_percent(ls.expected)),
+                signal_text(term, ls.signal, lang, ascii)}) +
+        "\n";
+  }
+  return out + "\n";
+}
+
+std::string counts_text(const PlanState& st, Language lang, const Terminal& term) {
   std::vector<std::string> counts;
   for (size_t i = 0; i < kStatusCount; ++i) {
     const Msg word = st.counts[i] == 1 ? status_word(static_cast<Status>(i)) : kPlurals[i];
@@ -170,21 +198,58 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
     counts.push_back(st.counts[i] > 0 ? paint(term, status_style(static_cast<Status>(i)), text)
                                       : text);
   }
-  line = std::string(text_of(lang, Msg::label_activities)) + ":";
-  for (const std::string& cnt : counts) {
-    if (display_width(line) + 3 + display_width(cnt) > width) {
-      out += line + "\n";
-      line = " ";
-    }
-    line += (line.back() == ':' || line == " " ? " " : " · ") + cnt;
-  }
-  out += line + "\n\n";
+  const std::string head = std::string(text_of(lang, Msg::label_activities)) + ":";
+  return wrap_list(counts, term.width, {head, " ", " ", false}) + "\n\n";
+}
 
-  // Attention list.
+// Why an activity needs attention: blocked, points behind, days late.
+std::string behind_text(const ActivityState& s, Language lang) {
+  std::vector<std::string> behind;
+  if (s.status == Status::blocked)
+    behind.emplace_back(text_of(lang, Msg::status_blocked));
+  if (points_behind(s) > 0)
+    behind.push_back(tr(lang, Msg::points_behind, points_behind(s)));
+  if (s.days_late == 1) {
+    behind.push_back(std::string(text_of(lang, Msg::one_day_late)));
+  } else if (s.days_late > 1) {
+    behind.push_back(tr(lang, Msg::days_late, s.days_late));
+  }
+  std::string how;
+  for (const std::string& b : behind) how += (how.empty() ? "" : " · ") + b;
+  return how;
+}
+
+// An activity that needs attention: address, title, lead and end on one
+// line (or two when the title would have too little room), then how far
+// behind it is.
+std::string attention_item(const ActivityState& s, Language lang, const Terminal& term,
+                           int lead_w) {
+  const int width = term.width;
+  const std::string addr = format_address(*s.line, *s.activity);
+  const std::string tail =
+      pad_right(truncate(codes_text(lead_of(*s.line, *s.activity)), lead_w), lead_w) + "  " +
+      tr(lang, Msg::ends_on, fmt::format("{}", s.end));
+  const std::string head = "  " + pad_right(addr, 5) + " ";
+  const int indent = display_width(head);
+  const int title_room = width - indent - display_width(tail) - 2;
+  std::string out;
+  if (title_room >= 12) {
+    out += head + pad_right(truncate(s.activity->title.value, title_room), title_room) + "  " +
+           tail + "\n";
+  } else {
+    out += head + truncate(s.activity->title.value, width - indent) + "\n";
+    out += std::string(indent, ' ') + truncate(tail, width - indent) + "\n";
+  }
+  return out + std::string(indent, ' ') +
+         paint(term, Style::red, truncate(behind_text(s, lang), width - indent)) + "\n";
+}
+
+std::string attention_text(const PlanState& st, Language lang, const Terminal& term) {
   const auto attention = attention_list(st);
-  out += paint(term, Style::bold,
-               fmt::format("{} ({})", text_of(lang, Msg::label_attention), attention.size())) +
-         "\n";
+  std::string out =
+      paint(term, Style::bold,
+            fmt::format("{} ({})", text_of(lang, Msg::label_attention), attention.size())) +
+      "\n";
   if (attention.empty()) {
     out += "  " + std::string(text_of(lang, Msg::label_nothing_late)) + "\n";
   }
@@ -193,36 +258,17 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
     lead_w = std::max(lead_w, display_width(codes_text(lead_of(*s->line, *s->activity))));
   }
   lead_w = std::min(lead_w, 12);
-  for (const ActivityState* s : attention) {
-    const std::string addr = format_address(*s->line, *s->activity);
-    const std::string tail =
-        pad_right(truncate(codes_text(lead_of(*s->line, *s->activity)), lead_w), lead_w) + "  " +
-        tr(lang, Msg::ends_on, fmt::format("{}", s->end));
-    std::vector<std::string> behind;
-    if (s->status == Status::blocked)
-      behind.emplace_back(text_of(lang, Msg::status_blocked));
-    if (points_behind(*s) > 0)
-      behind.push_back(tr(lang, Msg::points_behind, points_behind(*s)));
-    if (s->days_late == 1) {
-      behind.push_back(std::string(text_of(lang, Msg::one_day_late)));
-    } else if (s->days_late > 1) {
-      behind.push_back(tr(lang, Msg::days_late, s->days_late));
-    }
-    std::string how;
-    for (const std::string& b : behind) how += (how.empty() ? "" : " · ") + b;
-    const std::string head = "  " + pad_right(addr, 5) + " ";
-    const int indent = display_width(head);
-    const int title_room = width - indent - display_width(tail) - 2;
-    if (title_room >= 12) {
-      out += head + pad_right(truncate(s->activity->title.value, title_room), title_room) + "  " +
-             tail + "\n";
-    } else {
-      out += head + truncate(s->activity->title.value, width - indent) + "\n";
-      out += std::string(indent, ' ') + truncate(tail, width - indent) + "\n";
-    }
-    out += std::string(indent, ' ') + paint(term, Style::red, truncate(how, width - indent)) + "\n";
-  }
+  for (const ActivityState* s : attention) out += attention_item(*s, lang, term, lead_w);
   return out;
+}
+
+}  // namespace
+
+std::string render_status_text(const PlanState& st, Language lang, const Terminal& term,
+                               bool ascii) {
+  return header_text(st, lang, term) + overall_text(st, lang, term, ascii) +
+         line_table_text(st, lang, term, ascii) + counts_text(st, lang, term) +
+         attention_text(st, lang, term);
 }
 
 std::string render_status_json(const std::vector<PlanState>& states) {

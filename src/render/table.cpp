@@ -2,6 +2,7 @@
 #include "plan/render/table.h"
 
 #include <algorithm>
+#include <array>
 
 #include "plan/address.h"
 #include "plan/render/style.h"
@@ -29,42 +30,53 @@ struct Column {
 
 enum Col { kId, kTitle, kLead, kStart, kEnd, kProgress, kExpected, kStatus, kSignal, kCols };
 
-}  // namespace
+using Cells = std::array<std::string, kCols>;
 
-std::string render_list_table(const PlanState& state, Language lang, const Terminal& term,
-                              bool with_header) {
-  std::vector<std::array<std::string, kCols>> rows;
+// The activities' cells, with the status and signal that colour them.
+struct Listing {
+  std::vector<Cells> rows;
   std::vector<Status> statuses;
   std::vector<Signal> signals;
+};
+
+Listing listing_of(const PlanState& state, Language lang) {
+  Listing l;
   for (const LineState& ls : state.lines) {
     for (const ActivityState& s : ls.activities) {
-      rows.push_back(
+      l.rows.push_back(
           {format_address(*s.line, *s.activity), s.activity->title.value,
            codes_text(lead_of(*s.line, *s.activity)), fmt::format("{}", s.start),
            fmt::format("{}", s.end), fmt::format("{}%", s.progress),
            fmt::format("{}%", round_percent(s.expected)),
            std::string(text_of(lang, status_word(s.status))),
            s.signal == Signal::none ? "-" : std::string(text_of(lang, signal_word(s.signal)))});
-      statuses.push_back(s.status);
-      signals.push_back(s.signal);
+      l.statuses.push_back(s.status);
+      l.signals.push_back(s.signal);
     }
   }
-  std::array<Column, kCols> cols = {{{Msg::col_id},
-                                     {Msg::col_activity},
-                                     {Msg::col_lead},
-                                     {Msg::col_start},
-                                     {Msg::col_end},
-                                     {Msg::col_progress, true},
-                                     {Msg::col_expected, true},
-                                     {Msg::col_status},
-                                     {Msg::col_signal}}};
+  return l;
+}
+
+using Columns = std::array<Column, kCols>;
+
+// Each column as wide as its widest cell; the title takes what the others
+// leave, and columns are dropped, least useful first, until it has room
+// to be read.
+Columns size_columns(const std::vector<Cells>& rows, Language lang, int width) {
+  Columns cols = {{{Msg::col_id},
+                   {Msg::col_activity},
+                   {Msg::col_lead},
+                   {Msg::col_start},
+                   {Msg::col_end},
+                   {Msg::col_progress, true},
+                   {Msg::col_expected, true},
+                   {Msg::col_status},
+                   {Msg::col_signal}}};
   for (int c = 0; c < kCols; ++c) {
     cols[c].width = display_width(text_of(lang, cols[c].header));
     for (const auto& r : rows) cols[c].width = std::max(cols[c].width, display_width(r[c]));
   }
   cols[kLead].width = std::min(cols[kLead].width, 14);
-  // The title takes what the other columns leave; drop columns, least
-  // useful first, until it has room to be read.
   constexpr int kMinTitle = 24;
   const int gaps_per_col = 2;
   auto fixed = [&] {
@@ -76,36 +88,43 @@ std::string render_list_table(const PlanState& state, Language lang, const Termi
     return w;
   };
   for (Col drop : {kSignal, kExpected, kStart, kLead, kEnd, kProgress}) {
-    if (term.width - fixed() >= kMinTitle)
+    if (width - fixed() >= kMinTitle)
       break;
     cols[drop].shown = false;
   }
   const int natural_title = cols[kTitle].width;
-  cols[kTitle].width = std::max(4, std::min(natural_title, term.width - fixed()));
+  cols[kTitle].width = std::max(4, std::min(natural_title, width - fixed()));
+  return cols;
+}
 
-  auto cell = [&](int c, const std::string& text) {
-    const std::string cut = truncate(text, cols[c].width);
-    return cols[c].right ? pad_left(cut, cols[c].width) : pad_right(cut, cols[c].width);
-  };
-  auto emit = [&](const std::array<std::string, kCols>& r, const Status* status,
-                  const Signal* signal) {
-    std::string line;
-    for (int c = 0; c < kCols; ++c) {
-      if (!cols[c].shown)
-        continue;
-      if (!line.empty())
-        line += "  ";
-      std::string text = cell(c, r[c]);
-      if (status != nullptr && c == kStatus)
-        text = paint(term, status_style(*status), text);
-      if (signal != nullptr && c == kSignal)
-        text = paint(term, signal_style(*signal), text);
-      line += text;
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    return line;
-  };
+// One row of the shown columns; status and signal, when given, colour
+// their cells (the header has neither).
+std::string table_row(const Columns& cols, const Terminal& term, const Cells& r,
+                      const Status* status, const Signal* signal) {
+  std::string line;
+  for (int c = 0; c < kCols; ++c) {
+    if (!cols[c].shown)
+      continue;
+    if (!line.empty())
+      line += "  ";
+    const std::string cut = truncate(r[c], cols[c].width);
+    std::string text = cols[c].right ? pad_left(cut, cols[c].width) : pad_right(cut, cols[c].width);
+    if (status != nullptr && c == kStatus)
+      text = paint(term, status_style(*status), text);
+    if (signal != nullptr && c == kSignal)
+      text = paint(term, signal_style(*signal), text);
+    line += text;
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
+}
 
+}  // namespace
+
+std::string render_list_table(const PlanState& state, Language lang, const Terminal& term,
+                              bool with_header) {
+  const Listing listing = listing_of(state, lang);
+  const Columns cols = size_columns(listing.rows, lang, term.width);
   std::string out;
   if (with_header) {
     out += paint(term, Style::bold,
@@ -113,10 +132,12 @@ std::string render_list_table(const PlanState& state, Language lang, const Termi
                           term.width)) +
            "\n";
   }
-  std::array<std::string, kCols> header;
+  Cells header;
   for (int c = 0; c < kCols; ++c) header[c] = std::string(text_of(lang, cols[c].header));
-  out += paint(term, Style::bold, emit(header, nullptr, nullptr)) + "\n";
-  for (size_t i = 0; i < rows.size(); ++i) out += emit(rows[i], &statuses[i], &signals[i]) + "\n";
+  out += paint(term, Style::bold, table_row(cols, term, header, nullptr, nullptr)) + "\n";
+  for (size_t i = 0; i < listing.rows.size(); ++i) {
+    out += table_row(cols, term, listing.rows[i], &listing.statuses[i], &listing.signals[i]) + "\n";
+  }
   return out;
 }
 

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "../e2e/runner.h"
+#include "temp_dir.h"
 
 namespace {
 
@@ -205,36 +206,7 @@ void check_run(const std::string& cwd, const Spec& spec, const std::string& know
 
 std::string g_case;  // --case NAME
 
-// A scratch directory for generated inputs, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "plan-bad-XXXXXX").string();
-    if (::mkdtemp(tmpl.data()) == nullptr)
-      throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    // Give back any permission a test took away, so everything goes.
-    for (auto it = fs::recursive_directory_iterator(path_, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
-    }
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-  void write(const std::string& name, const std::string& bytes) const {
-    plan::e2e::write_text(file(name), bytes);
-  }
-
- private:
-  std::string path_;
-};
+using plan::test::TempDir;
 
 Spec expect(const std::vector<std::string>& paths, std::vector<Expected> diags) {
   Spec spec;

@@ -6,41 +6,18 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <sstream>
 #include <thread>
 
 #include "runner.h"
+#include "temp_dir.h"
 
 namespace {
 
 using plan::e2e::Outcome;
 using plan::e2e::read_text;
-using plan::e2e::write_text;
-
-// A fresh directory under /tmp, removed when the test ends.
-class Scratch {
- public:
-  Scratch() {
-    char tmpl[] = "/tmp/plan-mark-XXXXXX";
-    dir_ = ::mkdtemp(tmpl);
-  }
-  ~Scratch() {
-    ::chmod(dir_.c_str(), 0755);
-    std::system(("rm -rf '" + dir_ + "'").c_str());
-  }
-  std::string path(const std::string& name) const { return dir_ + "/" + name; }
-  std::string copy(const std::string& from, const std::string& name) const {
-    write_text(path(name), read_text(from));
-    return path(name);
-  }
-  const std::string& dir() const { return dir_; }
-
- private:
-  std::string dir_;
-};
+using plan::test::TempDir;
 
 std::string source(const std::string& rel) { return std::string(PLAN_SOURCE_DIR) + "/" + rel; }
 
@@ -84,12 +61,12 @@ const char* const kPlan2021 = "plans/participacion-2021.yaml";
 }  // namespace
 
 TEST_CASE("mark changes only the progress line and adds the update", "[mark]") {
-  Scratch s;
-  const std::string file = s.copy(source(kPlan2021), "p.yaml");
+  TempDir s;
+  const std::string file = s.write("p.yaml", read_text(source(kPlan2021)));
   const std::string before = read_text(file);
   const Outcome o = plan_cmd({"mark", "2.3", "40", "--note", "Se socializó: intranet y correo",
                               "--by", "EPC", "--as-of", "2021-06-30", "p.yaml"},
-                             s.dir());
+                             s.path());
   INFO(o.err);
   REQUIRE(o.status == 0);
   CHECK(o.out.find("2.3") != std::string::npos);
@@ -114,21 +91,22 @@ TEST_CASE("mark changes only the progress line and adds the update", "[mark]") {
       comments_after.push_back(l);
   }
   CHECK(comments_before == comments_after);
-  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.dir()).status == 0);
+  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.path()).status == 0);
   // show prints the history the mark wrote.
-  const Outcome shown = plan_cmd({"show", "2.3", "--as-of", "2021-06-30", "p.yaml"}, s.dir());
+  const Outcome shown = plan_cmd({"show", "2.3", "--as-of", "2021-06-30", "p.yaml"}, s.path());
   CHECK(shown.out.find("30 de junio de 2021: 40% — Se socializó: intranet y correo (por EPC)") !=
         std::string::npos);
 }
 
 TEST_CASE("marks accumulate, back-fill in date order, and set status", "[mark]") {
-  Scratch s;
-  const std::string file = s.copy(source(kPlan2021), "p.yaml");
-  REQUIRE(plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.dir()).status == 0);
-  REQUIRE(plan_cmd({"mark", "2.3", "+10", "--as-of", "2021-07-15", "p.yaml"}, s.dir()).status == 0);
+  TempDir s;
+  const std::string file = s.write("p.yaml", read_text(source(kPlan2021)));
+  REQUIRE(plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.path()).status == 0);
+  REQUIRE(plan_cmd({"mark", "2.3", "+10", "--as-of", "2021-07-15", "p.yaml"}, s.path()).status ==
+          0);
   // A missed report filed late goes in date order; progress stays 50.
   const Outcome back = plan_cmd(
-      {"mark", "2.3", "25", "--date", "2021-06-15", "--as-of", "2021-07-20", "p.yaml"}, s.dir());
+      {"mark", "2.3", "25", "--date", "2021-06-15", "--as-of", "2021-07-20", "p.yaml"}, s.path());
   REQUIRE(back.status == 0);
   const std::string text = read_text(file);
   const size_t d15 = text.find("- date: 2021-06-15");
@@ -139,21 +117,21 @@ TEST_CASE("marks accumulate, back-fill in date order, and set status", "[mark]")
   CHECK(text.find("        progress: 50\n        updates:") != std::string::npos);
   REQUIRE(plan_cmd({"mark", "3.1", "--status", "blocked", "--note", "Sin presupuesto", "--as-of",
                     "2021-06-30", "p.yaml"},
-                   s.dir())
+                   s.path())
               .status == 0);
   CHECK(read_text(file).find("        status: blocked\n") != std::string::npos);
-  REQUIRE(plan_cmd({"mark", "3.1", "--status", "none", "--as-of", "2021-07-01", "p.yaml"}, s.dir())
+  REQUIRE(plan_cmd({"mark", "3.1", "--status", "none", "--as-of", "2021-07-01", "p.yaml"}, s.path())
               .status == 0);
   CHECK(read_text(file).find("status: blocked") == std::string::npos);
-  REQUIRE(plan_cmd({"mark", "1.1", "done", "--as-of", "2021-05-31", "p.yaml"}, s.dir()).status ==
+  REQUIRE(plan_cmd({"mark", "1.1", "done", "--as-of", "2021-05-31", "p.yaml"}, s.path()).status ==
           0);
-  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.dir()).status == 0);
+  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.path()).status == 0);
 }
 
 TEST_CASE("every refusal leaves the file byte-identical", "[mark]") {
-  Scratch s;
-  s.copy(source(kPlan2021), "p.yaml");
-  const std::string before = read_text(s.path("p.yaml"));
+  TempDir s;
+  s.write("p.yaml", read_text(source(kPlan2021)));
+  const std::string before = read_text(s.file("p.yaml"));
   struct Refusal {
     std::vector<std::string> args;
     std::string says;
@@ -172,59 +150,59 @@ TEST_CASE("every refusal leaves the file byte-identical", "[mark]") {
     std::vector<std::string> args = r.args;
     args.push_back("--as-of");
     args.push_back("2021-06-30");
-    const Outcome o = plan_cmd(args, s.dir());
+    const Outcome o = plan_cmd(args, s.path());
     INFO(args[1] << " " << args[2] << ": " << o.err);
     CHECK(o.status == 1);
     CHECK(o.err.find(r.says) != std::string::npos);
-    CHECK(read_text(s.path("p.yaml")) == before);
+    CHECK(read_text(s.file("p.yaml")) == before);
   }
   // Usage errors are 2 and touch nothing either.
-  CHECK(plan_cmd({"mark", "2.3", "40", "--status", "paused", "p.yaml"}, s.dir()).status == 2);
-  CHECK(read_text(s.path("p.yaml")) == before);
+  CHECK(plan_cmd({"mark", "2.3", "40", "--status", "paused", "p.yaml"}, s.path()).status == 2);
+  CHECK(read_text(s.file("p.yaml")) == before);
 }
 
 TEST_CASE("a plan that is already invalid is not marked", "[mark]") {
-  Scratch s;
+  TempDir s;
   std::string text = read_text(source(kPlan2021));
   text.replace(text.find("support: [EPC]"), 14, "support: [EPX]");
-  write_text(s.path("p.yaml"), text);
-  const Outcome o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.dir());
+  s.write("p.yaml", text);
+  const Outcome o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.path());
   CHECK(o.status == 1);
   CHECK(o.err.find("[unknown-owner]") != std::string::npos);
   CHECK(o.err.find("[invalid-plan]") != std::string::npos);
-  CHECK(read_text(s.path("p.yaml")) == text);
+  CHECK(read_text(s.file("p.yaml")) == text);
 }
 
 TEST_CASE("read-only files and directories are refused", "[mark]") {
-  Scratch s;
-  s.copy(source(kPlan2021), "p.yaml");
-  const std::string before = read_text(s.path("p.yaml"));
-  ::chmod(s.path("p.yaml").c_str(), 0444);
-  Outcome o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.dir());
+  TempDir s;
+  s.write("p.yaml", read_text(source(kPlan2021)));
+  const std::string before = read_text(s.file("p.yaml"));
+  ::chmod(s.file("p.yaml").c_str(), 0444);
+  Outcome o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.path());
   CHECK(o.status == 1);
   CHECK(o.err.find("[read-only]") != std::string::npos);
-  CHECK(read_text(s.path("p.yaml")) == before);
-  ::chmod(s.path("p.yaml").c_str(), 0644);
-  ::chmod(s.dir().c_str(), 0555);
-  o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.dir());
+  CHECK(read_text(s.file("p.yaml")) == before);
+  ::chmod(s.file("p.yaml").c_str(), 0644);
+  ::chmod(s.path().c_str(), 0555);
+  o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.path());
   CHECK(o.status == 1);
   CHECK(o.err.find("[read-only]") != std::string::npos);
-  ::chmod(s.dir().c_str(), 0755);
-  CHECK(read_text(s.path("p.yaml")) == before);
+  ::chmod(s.path().c_str(), 0755);
+  CHECK(read_text(s.file("p.yaml")) == before);
 }
 
 TEST_CASE("CRLF and BOM files stay CRLF and BOM", "[mark]") {
-  Scratch s;
+  TempDir s;
   std::string text = read_text(source(kPlan2021));
   std::string crlf = "\xEF\xBB\xBF";
   for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
-  write_text(s.path("p.yaml"), crlf);
+  s.write("p.yaml", crlf);
   const Outcome o =
       plan_cmd({"mark", "1.2", "30", "--note", "Primera sesión", "--as-of", "2021-03-31", "p.yaml"},
-               s.dir());
+               s.path());
   INFO(o.err);
   REQUIRE(o.status == 0);
-  const std::string after = read_text(s.path("p.yaml"));
+  const std::string after = read_text(s.file("p.yaml"));
   CHECK(after.compare(0, 3, "\xEF\xBB\xBF") == 0);
   CHECK(count(after, "\n") == count(after, "\r\n"));
   CHECK(count(after, "\n") == count(crlf, "\n") + 4);
@@ -232,35 +210,35 @@ TEST_CASE("CRLF and BOM files stay CRLF and BOM", "[mark]") {
 }
 
 TEST_CASE("flow-style updates get a flow entry, block activities a block one", "[mark]") {
-  Scratch s;
-  s.copy(source("tests/e2e/plans/marked.yaml"), "m.yaml");
-  const std::string before = read_text(s.path("m.yaml"));
+  TempDir s;
+  s.write("m.yaml", read_text(source("tests/e2e/plans/marked.yaml")));
+  const std::string before = read_text(s.file("m.yaml"));
   REQUIRE(plan_cmd({"mark", "1.2", "45", "--note", "Segunda sesión, 20 asistentes", "--as-of",
                     "2021-05-20", "m.yaml"},
-                   s.dir())
+                   s.path())
               .status == 0);
-  auto [added, removed] = line_changes(before, read_text(s.path("m.yaml")));
+  auto [added, removed] = line_changes(before, read_text(s.file("m.yaml")));
   CHECK(removed == std::vector<std::string>{"        progress: 30"});
   CHECK(added ==
         std::vector<std::string>{
             "          - {date: 2021-05-20, progress: 45, note: \"Segunda sesión, 20 asistentes\"}",
             "        progress: 45"});
   // An activity with neither progress nor updates gets both, at its end.
-  const std::string mid = read_text(s.path("m.yaml"));
-  REQUIRE(plan_cmd({"mark", "2.4", "5", "--as-of", "2021-10-02", "m.yaml"}, s.dir()).status == 0);
-  std::tie(added, removed) = line_changes(mid, read_text(s.path("m.yaml")));
+  const std::string mid = read_text(s.file("m.yaml"));
+  REQUIRE(plan_cmd({"mark", "2.4", "5", "--as-of", "2021-10-02", "m.yaml"}, s.path()).status == 0);
+  std::tie(added, removed) = line_changes(mid, read_text(s.file("m.yaml")));
   CHECK(removed.empty());
   // (sorted: the changed lines as a multiset)
   CHECK(added == std::vector<std::string>{"            progress: 5", "          - date: 2021-10-02",
                                           "        progress: 5", "        updates:"});
-  const std::string end = read_text(s.path("m.yaml"));
+  const std::string end = read_text(s.file("m.yaml"));
   CHECK(end.substr(end.size() - 80).find("status") == std::string::npos);
   const std::string tail = "\n          - date: 2021-10-02\n            progress: 5\n";
   CHECK(end.compare(end.size() - tail.size(), tail.size(), tail) == 0);
 }
 
 TEST_CASE("a flow-style activity is edited inside its braces", "[mark]") {
-  Scratch s;
+  TempDir s;
   const std::string text =
       "version: 1\n"
       "plan: {id: f, title: T, period: {start: 2021-01, end: 2021-12}}\n"
@@ -271,9 +249,9 @@ TEST_CASE("a flow-style activity is edited inside its braces", "[mark]") {
       "    lead: [SG]\n"
       "    activities:\n"
       "      - {id: 1, title: A, start: 2021-01, end: 2021-03}  # kept\n";
-  write_text(s.path("f.yaml"), text);
-  REQUIRE(plan_cmd({"mark", "1.1", "30", "--as-of", "2021-02-01", "f.yaml"}, s.dir()).status == 0);
-  CHECK(read_text(s.path("f.yaml")) ==
+  s.write("f.yaml", text);
+  REQUIRE(plan_cmd({"mark", "1.1", "30", "--as-of", "2021-02-01", "f.yaml"}, s.path()).status == 0);
+  CHECK(read_text(s.file("f.yaml")) ==
         "version: 1\n"
         "plan: {id: f, title: T, period: {start: 2021-01, end: 2021-12}}\n"
         "owners: {SG: {name: S}}\n"
@@ -287,67 +265,67 @@ TEST_CASE("a flow-style activity is edited inside its braces", "[mark]") {
 }
 
 TEST_CASE("through a symlink the target changes and the link stays; mode is kept", "[mark]") {
-  Scratch s;
-  s.copy(source(kPlan2021), "real.yaml");
-  ::chmod(s.path("real.yaml").c_str(), 0640);
-  REQUIRE(::symlink("real.yaml", s.path("link.yaml").c_str()) == 0);
-  REQUIRE(plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "link.yaml"}, s.dir()).status ==
+  TempDir s;
+  s.write("real.yaml", read_text(source(kPlan2021)));
+  ::chmod(s.file("real.yaml").c_str(), 0640);
+  REQUIRE(::symlink("real.yaml", s.file("link.yaml").c_str()) == 0);
+  REQUIRE(plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "link.yaml"}, s.path()).status ==
           0);
   struct stat st {};
-  REQUIRE(::lstat(s.path("link.yaml").c_str(), &st) == 0);
+  REQUIRE(::lstat(s.file("link.yaml").c_str(), &st) == 0);
   CHECK(S_ISLNK(st.st_mode));
-  REQUIRE(::stat(s.path("real.yaml").c_str(), &st) == 0);
+  REQUIRE(::stat(s.file("real.yaml").c_str(), &st) == 0);
   CHECK((st.st_mode & 07777) == 0640);
-  CHECK(read_text(s.path("real.yaml")).find("progress: 40") != std::string::npos);
+  CHECK(read_text(s.file("real.yaml")).find("progress: 40") != std::string::npos);
   // No temporary file is left behind.
-  const Outcome ls = plan::e2e::run("/bin/ls", {"-A", s.dir()}, {}, "/");
+  const Outcome ls = plan::e2e::run("/bin/ls", {"-A", s.path()}, {}, "/");
   CHECK(ls.out == "link.yaml\nreal.yaml\n");
 }
 
 TEST_CASE("20 concurrent marks on one file are all recorded", "[mark]") {
-  Scratch s;
-  s.copy(source(kPlan2021), "p.yaml");
+  TempDir s;
+  s.write("p.yaml", read_text(source(kPlan2021)));
   std::vector<std::thread> threads;
   std::vector<int> statuses(20, -1);
   for (int i = 0; i < 20; ++i) {
     threads.emplace_back([&, i] {
       statuses[i] = plan_cmd({"mark", "5.1", "+1", "--note", "marca " + std::to_string(i),
                               "--as-of", "2021-08-01", "p.yaml"},
-                             s.dir())
+                             s.path())
                         .status;
     });
   }
   for (auto& t : threads) t.join();
   CHECK(std::count(statuses.begin(), statuses.end(), 0) == 20);
-  const std::string text = read_text(s.path("p.yaml"));
+  const std::string text = read_text(s.file("p.yaml"));
   CHECK(count(text, "- date: 2021-08-01") == 20);
   for (int i = 0; i < 20; ++i)
     CHECK(text.find("note: marca " + std::to_string(i) + "\n") != std::string::npos);
   CHECK(text.find("        progress: 20\n") != std::string::npos);
-  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.dir()).status == 0);
+  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.path()).status == 0);
 }
 
 TEST_CASE("a crash between writing and renaming leaves the original intact", "[mark]") {
-  Scratch s;
-  s.copy(source(kPlan2021), "p.yaml");
-  const std::string before = read_text(s.path("p.yaml"));
-  const Outcome o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.dir(),
+  TempDir s;
+  s.write("p.yaml", read_text(source(kPlan2021)));
+  const std::string before = read_text(s.file("p.yaml"));
+  const Outcome o = plan_cmd({"mark", "2.3", "40", "--as-of", "2021-06-30", "p.yaml"}, s.path(),
                              {{"PLAN_TEST_CRASH_BEFORE_RENAME", "1"}});
   CHECK(o.status == 128 + 9);  // killed, as a power cut would
-  CHECK(read_text(s.path("p.yaml")) == before);
+  CHECK(read_text(s.file("p.yaml")) == before);
 }
 
 TEST_CASE("a dry run prints the diff and writes nothing", "[mark]") {
-  Scratch s;
-  s.copy(source(kPlan2021), "p.yaml");
-  const std::string before = read_text(s.path("p.yaml"));
+  TempDir s;
+  s.write("p.yaml", read_text(source(kPlan2021)));
+  const std::string before = read_text(s.file("p.yaml"));
   const Outcome o =
-      plan_cmd({"mark", "2.3", "40", "--dry-run", "--as-of", "2021-06-30", "p.yaml"}, s.dir());
+      plan_cmd({"mark", "2.3", "40", "--dry-run", "--as-of", "2021-06-30", "p.yaml"}, s.path());
   CHECK(o.status == 0);
   CHECK(o.out.find("--- a/p.yaml\n+++ b/p.yaml\n@@ ") == 0);
   CHECK(o.out.find("\n-        progress: 0\n+        progress: 40\n") != std::string::npos);
   CHECK(o.out.find("\n+          - date: 2021-06-30\n") != std::string::npos);
-  CHECK(read_text(s.path("p.yaml")) == before);
+  CHECK(read_text(s.file("p.yaml")) == before);
 }
 
 // Regressions found by fuzz/fuzz_mark (reproducers in fuzz/regressions/mark).
@@ -384,16 +362,16 @@ std::string flow_plan(const std::string& activity_tail) {
 
 // Marks 1.1 in a file holding `text`; returns the new text.
 std::string mark_text(const std::string& text, const std::vector<std::string>& extra) {
-  Scratch s;
-  write_text(s.path("r.yaml"), text);
+  TempDir s;
+  s.write("r.yaml", text);
   std::vector<std::string> args = {"mark", "1.1"};
   args.insert(args.end(), extra.begin(), extra.end());
   args.insert(args.end(), {"--as-of", "2021-03-20", "r.yaml"});
-  const Outcome o = plan_cmd(args, s.dir());
+  const Outcome o = plan_cmd(args, s.path());
   INFO(o.err);
   CHECK(o.status == 0);
-  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "r.yaml"}, s.dir()).status == 0);
-  return read_text(s.path("r.yaml"));
+  CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "r.yaml"}, s.path()).status == 0);
+  return read_text(s.file("r.yaml"));
 }
 
 // Marks 1.1 in a file holding kHead + tail; returns the new text.
@@ -450,17 +428,17 @@ TEST_CASE("an explicit null value (~, null) is replaced, not appended to", "[mar
 TEST_CASE("a key with no ':' on the last line is an error, not a null", "[mark]") {
   // yaml-cpp alone reads it as `progress:` (jbeder/yaml-cpp#819); mark
   // used to write after it and refuse its own result.
-  Scratch s;
+  TempDir s;
   const std::string text = kHead + "        progress\n";
-  write_text(s.path("r.yaml"), text);
-  const Outcome v = plan_cmd({"validate", "r.yaml"}, s.dir());
+  s.write("r.yaml", text);
+  const Outcome v = plan_cmd({"validate", "r.yaml"}, s.path());
   CHECK(v.status == 1);
   CHECK(v.out.find("r.yaml:13:9: error: not valid YAML: the key 'progress' has no ':' after it "
                    "[yaml-syntax]") != std::string::npos);
-  const Outcome m = plan_cmd({"mark", "1.1", "20", "--as-of", "2021-03-20", "r.yaml"}, s.dir());
+  const Outcome m = plan_cmd({"mark", "1.1", "20", "--as-of", "2021-03-20", "r.yaml"}, s.path());
   CHECK(m.status == 1);
   CHECK(m.err.find("r.yaml:13:9: error: not valid YAML") != std::string::npos);
-  CHECK(read_text(s.path("r.yaml")) == text);
+  CHECK(read_text(s.file("r.yaml")) == text);
 }
 
 TEST_CASE("a flow key written without a value gets ': value'", "[mark]") {
@@ -519,11 +497,11 @@ TEST_CASE("a refused result's diagnostics quote the changed text they point into
   // Removing the status line would leave the tab-indented comment after a
   // plain value, which yaml-cpp rejects: mark refuses, and the excerpt is
   // line 13 of the text it would have written, not of the file.
-  Scratch s;
+  TempDir s;
   const std::string text = kHead + "        status: blocked  # x\n\t# tab\n";
-  write_text(s.path("r.yaml"), text);
+  s.write("r.yaml", text);
   const Outcome m =
-      plan_cmd({"mark", "1.1", "--status", "none", "--as-of", "2021-03-20", "r.yaml"}, s.dir());
+      plan_cmd({"mark", "1.1", "--status", "none", "--as-of", "2021-03-20", "r.yaml"}, s.path());
   CHECK(m.status == 1);
   CHECK(m.err.find("r.yaml:13:1: error: not valid YAML") != std::string::npos);
   const size_t excerpt = m.err.find("   13 | ");
@@ -532,7 +510,7 @@ TEST_CASE("a refused result's diagnostics quote the changed text they point into
         std::string::npos);
   CHECK(m.err.find("status: blocked") == std::string::npos);
   CHECK(m.err.find("[invalid-result]") != std::string::npos);
-  CHECK(read_text(s.path("r.yaml")) == text);
+  CHECK(read_text(s.file("r.yaml")) == text);
 }
 
 TEST_CASE("an explicit null on the line after its key is replaced or removed with it", "[mark]") {
@@ -565,10 +543,10 @@ TEST_CASE("a file ending inside a block scalar without a newline keeps the value
                      "        product: |\n          Informe\n"
                      "        progress: 20\n" +
                      kLog20);
-  Scratch s;
-  write_text(s.path("r.yaml"), after);
+  TempDir s;
+  s.write("r.yaml", after);
   const Outcome o =
-      plan_cmd({"show", "1.1", "--format", "json", "--as-of", "2021-03-20", "r.yaml"}, s.dir());
+      plan_cmd({"show", "1.1", "--format", "json", "--as-of", "2021-03-20", "r.yaml"}, s.path());
   CHECK(o.out.find("\"product\": \"Informe\",") != std::string::npos);
 }
 

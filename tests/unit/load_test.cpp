@@ -1,16 +1,14 @@
 // load_test.cpp: plan text -> model, and the problems of form load.h reports.
 #include "plan/load.h"
 
-#include <stdlib.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <string_view>
 
 #include "plan/validate.h"
 #include "plan_fixture.h"
+#include "temp_dir.h"
 
 namespace plan {
 namespace {
@@ -19,6 +17,7 @@ namespace fs = std::filesystem;
 using test::describe;
 using test::kMinimalPlan;
 using test::plan_with;
+using test::TempDir;
 using test::with_code;
 
 // text with the one occurrence of from replaced by to.
@@ -40,33 +39,14 @@ Diagnostic only_diagnostic(const LoadResult& r) {
   return r.diagnostics.front();
 }
 
-// A fresh directory under the system's temp directory, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = (fs::temp_directory_path() / "plan-unit-XXXXXX").string();
-    REQUIRE(::mkdtemp(templ.data()) != nullptr);
-    path_ = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  std::string write(const std::string& name, std::string_view text) const {
-    const fs::path p = path_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-    return p.string();
-  }
-
- private:
-  fs::path path_;
-};
+// The diagnostic has this code and points at this line and column.
+void check_at(const Diagnostic& d, std::string_view code, int line, int col) {
+  INFO("expected " << code << " at " << line << ":" << col << ", got " << d.code() << " at "
+                   << d.pos.line << ":" << d.pos.col);
+  CHECK(d.code() == code);
+  CHECK(d.pos.line == line);
+  CHECK(d.pos.col == col);
+}
 
 // --- a valid plan -----------------------------------------------------------
 
@@ -429,10 +409,8 @@ TEST_CASE("a duplicate key in the plan mapping is reported at the second", "[loa
   const LoadResult r = load(replaced(kMinimalPlan, "  title: Plan de prueba\n",
                                      "  title: Plan de prueba\n  title: Otro\n"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "duplicate-key");
+  check_at(d, "duplicate-key", 5, 3);
   CHECK(d.severity == Severity::error);
-  CHECK(d.pos.line == 5);
-  CHECK(d.pos.col == 3);
   CHECK(d.width == 5);
   CHECK(d.args == std::vector<std::string>{"title", "4"});
   CHECK(d.hint == Msg::hint_remove_one);
@@ -444,9 +422,7 @@ TEST_CASE("a duplicate key in the plan mapping is reported at the second", "[loa
 TEST_CASE("a duplicate key in an activity is reported", "[load]") {
   const LoadResult r = load(plan_with("        start: 2021-04\n"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "duplicate-key");
-  CHECK(d.pos.line == 18);
-  CHECK(d.pos.col == 9);
+  check_at(d, "duplicate-key", 18, 9);
   CHECK(d.args == std::vector<std::string>{"start", "16"});
   CHECK(r.plan.lines[0].activities[0].start.date.month == 3);
 }
@@ -454,9 +430,7 @@ TEST_CASE("a duplicate key in an activity is reported", "[load]") {
 TEST_CASE("a duplicate owner code is reported", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "  EPC: {", "  SG: {name: Otra}\n  EPC: {"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "duplicate-key");
-  CHECK(d.pos.line == 8);
-  CHECK(d.pos.col == 3);
+  check_at(d, "duplicate-key", 8, 3);
   CHECK(d.args == std::vector<std::string>{"SG", "7"});
   REQUIRE(r.plan.owners.size() == 2);
   CHECK(r.plan.owners[0].name.value == "Secretaría General");
@@ -506,9 +480,7 @@ TEST_CASE("an unknown key suggests the nearest known one", "[load]") {
 TEST_CASE("an unknown key with no near name lists the valid keys", "[load]") {
   const LoadResult r = load(plan_with("        colour: red\n"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "unknown-key");
-  CHECK(d.pos.line == 18);
-  CHECK(d.pos.col == 9);
+  check_at(d, "unknown-key", 18, 9);
   CHECK(d.text(Language::en) == "unknown key 'colour' in an activity");
   CHECK(d.text(Language::es) == "clave desconocida 'colour' en una actividad");
   CHECK(d.hint == Msg::hint_valid_keys);
@@ -521,9 +493,7 @@ TEST_CASE("an unknown key with no near name lists the valid keys", "[load]") {
 TEST_CASE("a missing required key is reported at its mapping", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "        end: 2021-05\n", ""));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "missing-key");
-  CHECK(d.pos.line == 14);
-  CHECK(d.pos.col == 9);
+  check_at(d, "missing-key", 14, 9);
   CHECK(d.args[0] == "end");
   CHECK(d.text(Language::en) == "missing required key 'end' in an activity");
   CHECK(d.hint_text(Language::en) == "add 'end:' to this mapping");
@@ -542,10 +512,8 @@ TEST_CASE("required keys left empty are missing", "[load]") {
 TEST_CASE("a file without version is missing a key at the root", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "version: 1\n", ""));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "missing-key");
+  check_at(d, "missing-key", 1, 1);
   CHECK(d.args[0] == "version");
-  CHECK(d.pos.line == 1);
-  CHECK(d.pos.col == 1);
   CHECK(d.text(Language::en) == "missing required key 'version' in the file");
 }
 
@@ -554,10 +522,8 @@ TEST_CASE("a file without version is missing a key at the root", "[load]") {
 TEST_CASE("a word where a whole number goes is the wrong type", "[load]") {
   const LoadResult r = load(plan_with("        progress: abc\n"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "wrong-type");
+  check_at(d, "wrong-type", 18, 19);
   CHECK(d.message == Msg::expected_integer);
-  CHECK(d.pos.line == 18);
-  CHECK(d.pos.col == 19);
   CHECK(d.width == 3);
   CHECK(d.args == std::vector<std::string>{"progress", "abc"});
 }
@@ -576,10 +542,8 @@ TEST_CASE("a scalar where the lines list goes is the wrong type", "[load]") {
   const std::string text(kMinimalPlan.substr(0, kMinimalPlan.find("lines:")));
   const LoadResult r = load(text + "lines: 5\n");
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "wrong-type");
+  check_at(d, "wrong-type", 9, 8);
   CHECK(d.message == Msg::expected_list);
-  CHECK(d.pos.line == 9);
-  CHECK(d.pos.col == 8);
   CHECK(d.args == std::vector<std::string>{"lines"});
   CHECK(r.plan.lines.empty());
 }
@@ -587,10 +551,8 @@ TEST_CASE("a scalar where the lines list goes is the wrong type", "[load]") {
 TEST_CASE("a lead that is not a list is the wrong type", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "lead: [SG, EPC]", "lead: SG"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "wrong-type");
+  check_at(d, "wrong-type", 12, 11);
   CHECK(d.message == Msg::expected_list);
-  CHECK(d.pos.line == 12);
-  CHECK(d.pos.col == 11);
   CHECK(d.text(Language::en) == "'lead' must be a list");
 }
 
@@ -598,20 +560,16 @@ TEST_CASE("external takes only true or false", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "{name: Secretaría General}",
                                      "{name: Secretaría General, external: si}"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "wrong-type");
+  check_at(d, "wrong-type", 7, 44);
   CHECK(d.message == Msg::expected_bool);
   CHECK(d.args == std::vector<std::string>{"external", "si"});
-  CHECK(d.pos.line == 7);
-  CHECK(d.pos.col == 44);
 }
 
 TEST_CASE("a root that is a list is the wrong type", "[load]") {
   const LoadResult r = load("- a\n- b\n");
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "wrong-type");
+  check_at(d, "wrong-type", 1, 1);
   CHECK(d.message == Msg::expected_mapping);
-  CHECK(d.pos.line == 1);
-  CHECK(d.pos.col == 1);
   CHECK(d.text(Language::en) == "'the file' must be a mapping (key: value)");
   CHECK_FALSE(r.complete);
 }
@@ -629,9 +587,7 @@ TEST_CASE("invalid UTF-8 stops the load at its byte", "[load]") {
   // Latin-1 "á" (0xE1) in "Divulgár": line 15, after 21 characters.
   const LoadResult r = load(replaced(kMinimalPlan, "Divulgar", "Divulg\xE1r"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "invalid-utf8");
-  CHECK(d.pos.line == 15);
-  CHECK(d.pos.col == 22);
+  check_at(d, "invalid-utf8", 15, 22);
   CHECK(d.args == std::vector<std::string>{"E1"});
   CHECK(d.text(Language::en) == "the file is not valid UTF-8 (byte 0xE1)");
   CHECK(d.hint == Msg::hint_utf8);
@@ -642,9 +598,7 @@ TEST_CASE("invalid UTF-8 stops the load at its byte", "[load]") {
 TEST_CASE("invalid UTF-8 after accented text counts characters", "[load]") {
   const LoadResult r = load("version: 1\nplan:\n  title: Ñandú \xFF\n");
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "invalid-utf8");
-  CHECK(d.pos.line == 3);
-  CHECK(d.pos.col == 16);
+  check_at(d, "invalid-utf8", 3, 16);
   CHECK(d.pos.offset == 34);
   CHECK_FALSE(r.complete);
 }
@@ -655,9 +609,7 @@ TEST_CASE("a NUL byte is an invalid character", "[load]") {
   text += "mo\n";
   const LoadResult r = load(text);
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "invalid-character");
-  CHECK(d.pos.line == 3);
-  CHECK(d.pos.col == 9);
+  check_at(d, "invalid-character", 3, 9);
   CHECK(d.args == std::vector<std::string>{"0000"});
   CHECK_FALSE(r.complete);
 }
@@ -680,10 +632,8 @@ TEST_CASE("a bad byte on line 1 after a BOM has the same column as without", "[l
   const Diagnostic bom =
       only_diagnostic(load("\xEF\xBB\xBF"
                            "version: \xFF\n"));
-  CHECK(bom.code() == "invalid-utf8");
-  CHECK(bom.pos.line == 1);
+  check_at(bom, "invalid-utf8", 1, 10);
   CHECK(bom.pos.offset == 12);
-  CHECK(bom.pos.col == 10);
   const Diagnostic control =
       only_diagnostic(load("\xEF\xBB\xBF"
                            "version: 1\x01\n"));
@@ -749,9 +699,7 @@ TEST_CASE("anchors and aliases are refused", "[load]") {
 TEST_CASE("more than one document is refused", "[load]") {
   const LoadResult r = load(plan_with("---\nversion: 1\n"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "multiple-documents");
-  CHECK(d.pos.line == 18);
-  CHECK(d.pos.col == 1);
+  check_at(d, "multiple-documents", 18, 1);
   CHECK(d.hint == Msg::hint_one_document);
   CHECK_FALSE(r.ok());
 }
@@ -804,10 +752,8 @@ TEST_CASE("an unclosed flow list is a syntax error", "[load]") {
 TEST_CASE("an unterminated double-quoted string is a syntax error", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "  title: Plan", "  title: \"Plan"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "yaml-syntax");
+  check_at(d, "yaml-syntax", 4, 10);
   CHECK(d.message == Msg::unterminated_quote);
-  CHECK(d.pos.line == 4);
-  CHECK(d.pos.col == 10);
   CHECK_FALSE(r.complete);
 }
 
@@ -833,9 +779,7 @@ TEST_CASE("an empty file holds no plan", "[load]") {
     INFO("text '" << text << "'");
     const LoadResult r = load(text);
     const Diagnostic d = only_diagnostic(r);
-    CHECK(d.code() == "empty-file");
-    CHECK(d.pos.line == 1);
-    CHECK(d.pos.col == 1);
+    check_at(d, "empty-file", 1, 1);
     CHECK(d.hint == Msg::hint_empty_file);
     CHECK_FALSE(r.complete);
   }
@@ -846,10 +790,8 @@ TEST_CASE("an empty file holds no plan", "[load]") {
 TEST_CASE("an impossible date is an invalid date", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "start: 2021-03", "start: 2021-02-30"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "invalid-date");
+  check_at(d, "invalid-date", 16, 16);
   CHECK(d.message == Msg::date_impossible);
-  CHECK(d.pos.line == 16);
-  CHECK(d.pos.col == 16);
   CHECK(d.width == 10);
   CHECK(d.args == std::vector<std::string>{"2021-02-30"});
   CHECK_FALSE(r.plan.lines[0].activities[0].start.ok);
@@ -859,10 +801,8 @@ TEST_CASE("an impossible date is an invalid date", "[load]") {
 TEST_CASE("a word where a date goes is an invalid date", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "start: 2021-03", "start: marzo"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "invalid-date");
+  check_at(d, "invalid-date", 16, 16);
   CHECK(d.message == Msg::date_syntax);
-  CHECK(d.pos.line == 16);
-  CHECK(d.pos.col == 16);
   CHECK(d.args == std::vector<std::string>{"start", "marzo"});
   CHECK(d.text(Language::en) == "'marzo' is not a date; 'start' takes YYYY-MM or YYYY-MM-DD");
   CHECK(d.hint == Msg::hint_date_format);
@@ -872,27 +812,21 @@ TEST_CASE("a word where a date goes is an invalid date", "[load]") {
 TEST_CASE("a month that does not exist is an invalid date", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "end: 2021-12}", "end: 2021-13}"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "invalid-date");
-  CHECK(d.pos.line == 5);
-  CHECK(d.pos.col == 33);
+  check_at(d, "invalid-date", 5, 33);
   CHECK_FALSE(r.plan.period_end.ok);
 }
 
 TEST_CASE("only format version 1 is read", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "version: 1", "version: 2"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "unsupported-version");
-  CHECK(d.pos.line == 1);
-  CHECK(d.pos.col == 10);
+  check_at(d, "unsupported-version", 1, 10);
   CHECK(d.args == std::vector<std::string>{"2"});
 }
 
 TEST_CASE("a plan id takes only a-z, 0-9 and '-'", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "id: demo", "id: Participación"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "invalid-id");
-  CHECK(d.pos.line == 3);
-  CHECK(d.pos.col == 7);
+  check_at(d, "invalid-id", 3, 7);
   CHECK(d.width == 13);
   CHECK(d.args == std::vector<std::string>{"Participación"});
 }
@@ -900,19 +834,15 @@ TEST_CASE("a plan id takes only a-z, 0-9 and '-'", "[load]") {
 TEST_CASE("line and activity ids must be positive", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "      - id: 1", "      - id: 0"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "invalid-id");
+  check_at(d, "invalid-id", 14, 13);
   CHECK(d.message == Msg::invalid_id);
-  CHECK(d.pos.line == 14);
-  CHECK(d.pos.col == 13);
   CHECK(d.args == std::vector<std::string>{"0"});
 }
 
 TEST_CASE("a misspelt status is an invalid value with a suggestion", "[load]") {
   const LoadResult r = load(plan_with("        status: bloqued\n"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "invalid-value");
-  CHECK(d.pos.line == 18);
-  CHECK(d.pos.col == 17);
+  check_at(d, "invalid-value", 18, 17);
   CHECK(d.args == std::vector<std::string>{"status", "bloqued"});
   CHECK(d.hint == Msg::hint_did_you_mean);
   CHECK(d.hint_args == std::vector<std::string>{"blocked"});
@@ -931,9 +861,7 @@ TEST_CASE("a language other than es and en is an invalid value", "[load]") {
   const LoadResult r = load(replaced(kMinimalPlan, "  title: Plan de prueba\n",
                                      "  title: Plan de prueba\n  language: fr\n"));
   const Diagnostic d = only_diagnostic(r);
-  CHECK(d.code() == "invalid-value");
-  CHECK(d.pos.line == 5);
-  CHECK(d.pos.col == 13);
+  check_at(d, "invalid-value", 5, 13);
   CHECK(d.args == std::vector<std::string>{"language", "fr"});
   CHECK(d.hint_text(Language::en) == "use one of: es, en");
   CHECK_FALSE(r.plan.language.has_value());
@@ -962,7 +890,7 @@ TEST_CASE("load_plan_file reads a plan from disk", "[load]") {
 
 TEST_CASE("load_plan_file on a missing path is an I/O error", "[load]") {
   TempDir dir;
-  const std::string path = (dir.path() / "nope.yaml").string();
+  const std::string path = dir.file("nope.yaml");
   const LoadResult r = load_plan_file(path);
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "io-error");
@@ -975,7 +903,7 @@ TEST_CASE("load_plan_file on a missing path is an I/O error", "[load]") {
 
 TEST_CASE("load_plan_file on a directory is an I/O error", "[load]") {
   TempDir dir;
-  const LoadResult r = load_plan_file(dir.path().string());
+  const LoadResult r = load_plan_file(dir.path());
   const Diagnostic d = only_diagnostic(r);
   CHECK(d.code() == "io-error");
   CHECK(d.message == Msg::not_a_file);
@@ -989,7 +917,7 @@ TEST_CASE("find_plan_files finds *.yaml and *.yml, recursively, sorted", "[load]
   dir.write("c.txt", "not a plan");
   dir.write("nested/deeper/notes.md", "not a plan");
   std::vector<Diagnostic> diags;
-  const auto files = find_plan_files({dir.path().string()}, &diags);
+  const auto files = find_plan_files({dir.path()}, &diags);
   INFO(describe(diags));
   CHECK(diags.empty());
   CHECK(files == std::vector<std::string>{b, a});
@@ -997,10 +925,10 @@ TEST_CASE("find_plan_files finds *.yaml and *.yml, recursively, sorted", "[load]
 
 TEST_CASE("find_plan_files keeps files as given and reports empty directories", "[load]") {
   TempDir dir;
-  const std::string empty = (dir.path() / "empty").string();
+  const std::string empty = dir.file("empty");
   fs::create_directory(empty);
   const std::string file = dir.write("x.txt", "text");
-  const std::string missing = (dir.path() / "missing.yaml").string();
+  const std::string missing = dir.file("missing.yaml");
   std::vector<Diagnostic> diags;
   const auto files = find_plan_files({empty, file, missing}, &diags);
   // A file, even a missing one, is left to load_plan_file to report.

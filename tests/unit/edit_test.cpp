@@ -1,0 +1,361 @@
+// edit_test.cpp: mark_activity's change to a plan's text, and yaml_scalar.
+//
+// Each mark is checked against the whole expected text, so a change to
+// any byte besides the marked ones fails the test.
+#include "plan/edit.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <string_view>
+
+#include "plan/load.h"
+#include "plan_fixture.h"
+
+namespace plan {
+namespace {
+
+using test::describe;
+using test::kMinimalPlan;
+using test::plan_with;
+
+const Date kApril10{2021, 4, 10};
+const Date kJune30{2021, 6, 30};
+
+// A request for an update dated `date`, validated as of the end of June.
+MarkRequest on(Date date) {
+  MarkRequest req;
+  req.date = date;
+  req.as_of = kJune30;
+  return req;
+}
+
+MarkRequest progress_on(Date date, int progress) {
+  MarkRequest req = on(date);
+  req.progress = progress;
+  return req;
+}
+
+MarkRequest status_change(StatusChange change) {
+  MarkRequest req = on(kApril10);
+  req.status = change;
+  return req;
+}
+
+// Marks activity 1.1 of the plan written as text.
+MarkResult mark(std::string_view text, const MarkRequest& req) {
+  const LoadResult loaded = load_plan_text("test.yaml", std::string(text));
+  INFO(describe(loaded.diagnostics));
+  REQUIRE(loaded.ok());
+  const Line* line = loaded.plan.find_line(1);
+  const Activity* activity = loaded.plan.find_activity(1, 1);
+  REQUIRE(line != nullptr);
+  REQUIRE(activity != nullptr);
+  return mark_activity(loaded.plan, *line, *activity, req);
+}
+
+// The text of a mark that must succeed.
+std::string marked(std::string_view text, const MarkRequest& req) {
+  const MarkResult r = mark(text, req);
+  INFO(describe(r.diagnostics));
+  CHECK_FALSE(r.error.has_value());
+  REQUIRE(r.ok);
+  return r.text;
+}
+
+// The activity 1.1 that the text loads as.
+Activity reloaded(const std::string& text) {
+  const LoadResult loaded = load_plan_text("test.yaml", text);
+  INFO(describe(loaded.diagnostics));
+  REQUIRE(loaded.ok());
+  const Activity* a = loaded.plan.find_activity(1, 1);
+  REQUIRE(a != nullptr);
+  return *a;
+}
+
+std::string crlf(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n')
+      out += '\r';
+    out += c;
+  }
+  return out;
+}
+
+// --- progress ----------------------------------------------------------------
+
+TEST_CASE("mark replaces progress in place and keeps comments", "[edit]") {
+  const std::string before = plan_with(
+      "        progress: 20  # by hand\n"
+      "        # the log\n"
+      "        updates:\n"
+      "          - date: 2021-03-15\n"
+      "            progress: 20\n");
+  const MarkResult r = mark(before, progress_on(kApril10, 40));
+  REQUIRE(r.ok);
+  CHECK(r.old_progress == 20);
+  CHECK(r.new_progress == 40);
+  CHECK(r.appended_update);
+  CHECK(r.text == plan_with("        progress: 40  # by hand\n"
+                            "        # the log\n"
+                            "        updates:\n"
+                            "          - date: 2021-03-15\n"
+                            "            progress: 20\n"
+                            "          - date: 2021-04-10\n"
+                            "            progress: 40\n"));
+}
+
+TEST_CASE("mark adds a progress line and the updates when there are none", "[edit]") {
+  CHECK(marked(kMinimalPlan, progress_on(kApril10, 30)) ==
+        plan_with("        progress: 30\n"
+                  "        updates:\n"
+                  "          - date: 2021-04-10\n"
+                  "            progress: 30\n"));
+}
+
+TEST_CASE("mark adds a delta to the progress on the update's date", "[edit]") {
+  MarkRequest req = on(kApril10);
+  req.delta = 15;
+  const MarkResult r = mark(plan_with("        progress: 20\n"), req);
+  REQUIRE(r.ok);
+  CHECK(r.old_progress == 20);
+  CHECK(r.new_progress == 35);
+  CHECK(reloaded(r.text).progress.value == 35);
+}
+
+TEST_CASE("mark writes note, by and evidence under the new update", "[edit]") {
+  MarkRequest req = progress_on(kApril10, 30);
+  req.note = "Taller con la comunidad";
+  req.by = "EPC";
+  req.evidence = "https://example.org/acta.pdf";
+  CHECK(marked(kMinimalPlan, req) ==
+        plan_with("        progress: 30\n"
+                  "        updates:\n"
+                  "          - date: 2021-04-10\n"
+                  "            progress: 30\n"
+                  "            note: Taller con la comunidad\n"
+                  "            by: EPC\n"
+                  "            evidence: https://example.org/acta.pdf\n"));
+}
+
+// --- status ------------------------------------------------------------------
+
+TEST_CASE("mark sets, replaces and clears the status", "[edit]") {
+  const std::string blocked = plan_with("        status: blocked\n");
+  CHECK(marked(kMinimalPlan, status_change(StatusChange::blocked)) == blocked);
+  CHECK(marked(blocked, status_change(StatusChange::cancelled)) ==
+        plan_with("        status: cancelled\n"));
+  CHECK(marked(blocked, status_change(StatusChange::clear)) == kMinimalPlan);
+}
+
+TEST_CASE("mark sets and clears the status of a flow-style activity", "[edit]") {
+  const std::string flow =
+      "      - {id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05}\n";
+  const std::string head(kMinimalPlan.substr(0, kMinimalPlan.find("      - id: 1\n")));
+  const std::string blocked =
+      head +
+      "      - {id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05, status: "
+      "blocked}\n";
+  CHECK(marked(head + flow, status_change(StatusChange::blocked)) == blocked);
+  CHECK(marked(blocked, status_change(StatusChange::clear)) == head + flow);
+}
+
+// --- updates in date order -----------------------------------------------------
+
+constexpr std::string_view kBlockUpdates =
+    "        progress: 50\n"
+    "        updates:\n"
+    "          - date: 2021-03-15\n"
+    "            progress: 20\n"
+    "          - date: 2021-05-01\n"
+    "            progress: 50\n";
+
+TEST_CASE("a back-dated update goes between the block updates around its date", "[edit]") {
+  const MarkResult r = mark(plan_with(kBlockUpdates), progress_on(kApril10, 30));
+  REQUIRE(r.ok);
+  // The latest update still sets the progress.
+  CHECK(r.new_progress == 50);
+  CHECK(r.text == plan_with("        progress: 50\n"
+                            "        updates:\n"
+                            "          - date: 2021-03-15\n"
+                            "            progress: 20\n"
+                            "          - date: 2021-04-10\n"
+                            "            progress: 30\n"
+                            "          - date: 2021-05-01\n"
+                            "            progress: 50\n"));
+}
+
+TEST_CASE("an update dated before all others goes first", "[edit]") {
+  CHECK(marked(plan_with(kBlockUpdates), progress_on(Date{2021, 3, 1}, 10)) ==
+        plan_with("        progress: 50\n"
+                  "        updates:\n"
+                  "          - date: 2021-03-01\n"
+                  "            progress: 10\n"
+                  "          - date: 2021-03-15\n"
+                  "            progress: 20\n"
+                  "          - date: 2021-05-01\n"
+                  "            progress: 50\n"));
+}
+
+constexpr std::string_view kFlowUpdates =
+    "        progress: 50\n"
+    "        updates: [{date: 2021-03-15, progress: 20}, {date: 2021-05-01, progress: 50}]\n";
+
+TEST_CASE("a back-dated update goes between the flow updates around its date", "[edit]") {
+  CHECK(marked(plan_with(kFlowUpdates), progress_on(kApril10, 30)) ==
+        plan_with("        progress: 50\n"
+                  "        updates: [{date: 2021-03-15, progress: 20}, {date: 2021-04-10, "
+                  "progress: 30}, {date: 2021-05-01, progress: 50}]\n"));
+}
+
+TEST_CASE("the latest update goes at the end of a flow list", "[edit]") {
+  MarkRequest req = progress_on(Date{2021, 5, 20}, 60);
+  req.note = "¿listo?";
+  CHECK(marked(plan_with(kFlowUpdates), req) ==
+        plan_with("        progress: 60\n"
+                  "        updates: [{date: 2021-03-15, progress: 20}, {date: 2021-05-01, "
+                  "progress: 50}, {date: 2021-05-20, progress: 60, note: \"¿listo?\"}]\n"));
+}
+
+// --- line ends and BOM ---------------------------------------------------------
+
+TEST_CASE("mark keeps CRLF line ends and writes its own lines with them", "[edit]") {
+  CHECK(marked(crlf(kMinimalPlan), progress_on(kApril10, 30)) ==
+        crlf(plan_with("        progress: 30\n"
+                       "        updates:\n"
+                       "          - date: 2021-04-10\n"
+                       "            progress: 30\n")));
+}
+
+TEST_CASE("mark keeps a byte order mark", "[edit]") {
+  const std::string bom = "\xEF\xBB\xBF";
+  CHECK(marked(bom + plan_with("        progress: 20\n"), progress_on(kApril10, 40)) ==
+        bom + plan_with("        progress: 40\n"
+                        "        updates:\n"
+                        "          - date: 2021-04-10\n"
+                        "            progress: 40\n"));
+}
+
+// --- refusals ------------------------------------------------------------------
+
+TEST_CASE("mark refuses a request that asks for nothing", "[edit]") {
+  const MarkResult r = mark(kMinimalPlan, on(kApril10));
+  CHECK_FALSE(r.ok);
+  CHECK(r.error == Msg::mark_nothing);
+  CHECK(r.text.empty());
+}
+
+TEST_CASE("mark refuses progress outside 0..100", "[edit]") {
+  const MarkResult over = mark(kMinimalPlan, progress_on(kApril10, 101));
+  CHECK_FALSE(over.ok);
+  CHECK(over.error == Msg::mark_progress_range);
+  CHECK(over.error_args == std::vector<std::string>{"101"});
+  MarkRequest req = on(kApril10);
+  req.delta = -30;
+  const MarkResult under = mark(plan_with("        progress: 20\n"), req);
+  CHECK_FALSE(under.ok);
+  CHECK(under.error == Msg::mark_progress_range);
+  CHECK(under.error_args == std::vector<std::string>{"-10"});
+}
+
+TEST_CASE("mark refuses a date outside the plan's period", "[edit]") {
+  const MarkResult r = mark(kMinimalPlan, progress_on(Date{2022, 1, 5}, 10));
+  CHECK_FALSE(r.ok);
+  CHECK(r.error == Msg::mark_date_outside);
+  CHECK(r.error_args == std::vector<std::string>{"2022-01-05", "2021-01-01", "2021-12-31"});
+}
+
+TEST_CASE("mark refuses an unknown --by and names the nearest owner", "[edit]") {
+  MarkRequest req = progress_on(kApril10, 10);
+  req.by = "EPX";
+  const MarkResult near = mark(kMinimalPlan, req);
+  CHECK_FALSE(near.ok);
+  CHECK(near.error == Msg::mark_unknown_by);
+  CHECK(near.error_args == std::vector<std::string>{"EPX"});
+  CHECK(near.hint == Msg::hint_did_you_mean_owner);
+  CHECK(near.hint_args == std::vector<std::string>{"EPC", "Equipo Participación Ciudadana"});
+
+  req.by = "Contraloría";
+  const MarkResult far = mark(kMinimalPlan, req);
+  CHECK(far.error == Msg::mark_unknown_by);
+  CHECK(far.hint == Msg::hint_valid_values);
+  CHECK(far.hint_args == std::vector<std::string>{"SG, EPC"});
+}
+
+TEST_CASE("mark refuses to remove a status that shares its line with the dash", "[edit]") {
+  std::string text(kMinimalPlan);
+  const std::string from = "      - id: 1\n";
+  text.replace(text.find(from), from.size(), "      - status: blocked\n        id: 1\n");
+  const MarkResult r = mark(text, status_change(StatusChange::clear));
+  CHECK_FALSE(r.ok);
+  CHECK(r.error == Msg::mark_cannot_remove_status);
+}
+
+// --- yaml_scalar ---------------------------------------------------------------
+
+TEST_CASE("yaml_scalar leaves plain text plain", "[edit]") {
+  for (bool flow : {false, true}) {
+    CHECK(yaml_scalar("Informe final", flow) == "Informe final");
+    CHECK(yaml_scalar("Reunión con la Secretaría", flow) == "Reunión con la Secretaría");
+    CHECK(yaml_scalar("3 talleres", flow) == "3 talleres");
+    CHECK(yaml_scalar("a:b", flow) == "a:b");
+  }
+}
+
+TEST_CASE("yaml_scalar quotes what YAML would read otherwise", "[edit]") {
+  for (bool flow : {false, true}) {
+    CAPTURE(flow);
+    CHECK(yaml_scalar("", flow) == "\"\"");
+    CHECK(yaml_scalar(" leading", flow) == "\" leading\"");
+    CHECK(yaml_scalar("trailing ", flow) == "\"trailing \"");
+    CHECK(yaml_scalar("- item", flow) == "\"- item\"");
+    CHECK(yaml_scalar("? key", flow) == "\"? key\"");
+    CHECK(yaml_scalar("[draft]", flow) == "\"[draft]\"");
+    CHECK(yaml_scalar("# not a comment", flow) == "\"# not a comment\"");
+    CHECK(yaml_scalar("key: value", flow) == "\"key: value\"");
+    CHECK(yaml_scalar("text #tag", flow) == "\"text #tag\"");
+    CHECK(yaml_scalar("ends with:", flow) == "\"ends with:\"");
+  }
+}
+
+TEST_CASE("yaml_scalar quotes flow punctuation only in flow", "[edit]") {
+  for (std::string_view v : {"a, b", "why?", "x[1]", "x{1}"}) {
+    CAPTURE(v);
+    CHECK(yaml_scalar(v, false) == v);
+    CHECK(yaml_scalar(v, true) == "\"" + std::string(v) + "\"");
+  }
+}
+
+TEST_CASE("yaml_scalar quotes words that read as other types", "[edit]") {
+  for (std::string_view v : {"yes", "No", "TRUE", "off", "y", "null", "~", "1.5", "40", "-3",
+                             "2021-04-10", "1_000", "0x1F", "1:30"}) {
+    CAPTURE(v);
+    CHECK(yaml_scalar(v, false) == "\"" + std::string(v) + "\"");
+    CHECK(yaml_scalar(v, true) == "\"" + std::string(v) + "\"");
+  }
+}
+
+TEST_CASE("yaml_scalar escapes quotes, backslashes and control characters", "[edit]") {
+  CHECK(yaml_scalar("\"quoted\"", false) == R"("\"quoted\"")");
+  CHECK(yaml_scalar("one\ntwo", false) == R"("one\ntwo")");
+  CHECK(yaml_scalar("tab\there", false) == R"("tab\there")");
+  CHECK(yaml_scalar("cr\rlf", false) == R"("cr\rlf")");
+  CHECK(yaml_scalar("back\\slash\x01", false) == R"("back\\slash\x01")");
+}
+
+TEST_CASE("notes written by mark read back as the same text", "[edit]") {
+  for (std::string_view note : {"yes", "null", "1.5", "a: b", "x, y", "why?", "[draft]",
+                                "say \"hi\"", "one\ntwo", "tab\tin", " padded "}) {
+    CAPTURE(note);
+    for (std::string_view updates : {kBlockUpdates, kFlowUpdates}) {
+      MarkRequest req = progress_on(Date{2021, 5, 20}, 60);
+      req.note = std::string(note);
+      const Activity a = reloaded(marked(plan_with(updates), req));
+      REQUIRE(a.updates.size() == 3);
+      CHECK(a.updates.back().note.value == note);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace plan
