@@ -1,6 +1,4 @@
 // cli/mark.cpp: `plan mark`, recording progress in the plan file.
-#include <sys/stat.h>
-
 #include <dtl/dtl.hpp>
 #include <iostream>
 #include <memory>
@@ -40,9 +38,27 @@ bool all_digits(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-bool exists(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0;
+// The words after the address are told apart by their shape alone, never
+// by whether a file of that name exists: a file named `40` or `done` in the
+// current directory must not change what a command means.
+
+// A progress: done, N, +N or -N (in range or not: a bad value is said so).
+bool looks_like_progress(std::string_view s) {
+  if (s == "done")
+    return true;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-'))
+    s.remove_prefix(1);
+  return all_digits(s);
+}
+
+bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// A path: it has a slash or a plan file's extension, or is . or ..
+bool looks_like_path(std::string_view s) {
+  return s.find('/') != std::string_view::npos || ends_with(s, ".yaml") || ends_with(s, ".yml") ||
+         s == "." || s == "..";
 }
 
 // PROGRESS: 0..100, +N, -N, or done.
@@ -64,17 +80,23 @@ bool parse_progress(std::string_view s, MarkRequest* req) {
   return true;
 }
 
-// [PROGRESS] [PATH...]: the first word is the progress unless a file of
-// that name exists.
+// [PROGRESS] [PATH...]: the first word is the progress unless it looks like
+// a path; any later word is a path, unless it looks like a progress, which
+// is too likely a misplaced one to be taken for a file name.
 std::optional<CliError> read_positionals(const MarkOptions& opts, MarkRequest* req,
                                          std::vector<std::string>* paths) {
   for (size_t i = 0; i < opts.rest.size(); ++i) {
     const std::string& a = opts.rest[i];
-    if (i == 0 && !exists(a)) {
-      if (!parse_progress(a, req))
+    if (i == 0 && !looks_like_path(a)) {
+      if (parse_progress(a, req))
+        continue;
+      if (looks_like_progress(a))
         return CliError{Msg::mark_bad_progress, {a}};
-      continue;
+      return CliError{Msg::mark_bad_progress, {a}, Msg::hint_plan_path, {a}};
     }
+    if (looks_like_progress(a))
+      return CliError{
+          Msg::mark_ambiguous_argument, {a}, Msg::hint_progress_first, {a, opts.address}};
     paths->push_back(a);
   }
   return std::nullopt;
