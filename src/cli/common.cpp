@@ -176,11 +176,11 @@ void print_tables(const std::vector<PlanState>& states, const Context& ctx) {
 }
 
 std::optional<Target> resolve_one(const std::string& text, const std::vector<const Plan*>& plans,
-                                  const Context& ctx) {
+                                  const Context& ctx, int* status) {
   const Plan* first = plans.empty() ? nullptr : plans.front();
   const std::optional<Address> address = parse_address(text);
   if (!address) {
-    (void)print_error(ctx, first, {Msg::bad_address, {text}});
+    *status = print_error(ctx, first, {Msg::bad_address, {text}});
     return std::nullopt;
   }
   const std::vector<Target> targets = resolve(*address, plans);
@@ -194,16 +194,17 @@ std::optional<Target> resolve_one(const std::string& text, const std::vector<con
     }
     const std::string near = nearest(text, known);
     if (near.empty()) {
-      (void)print_error(ctx, first, {Msg::unknown_address, {text}});
+      *status = print_error(ctx, first, {Msg::unknown_address, {text}});
     } else {
-      (void)print_error(ctx, first, {Msg::unknown_address, {text}, Msg::hint_did_you_mean, {near}});
+      *status =
+          print_error(ctx, first, {Msg::unknown_address, {text}, Msg::hint_did_you_mean, {near}});
     }
     return std::nullopt;
   }
   if (targets.size() > 1) {
     std::vector<std::string> names;
     for (const Target& t : targets) names.push_back(t.plan->id.value + ":" + text);
-    (void)print_error(ctx, first, {Msg::ambiguous_address, {text, join(names, ", ")}});
+    *status = print_error(ctx, first, {Msg::ambiguous_address, {text, join(names, ", ")}});
     return std::nullopt;
   }
   return targets.front();

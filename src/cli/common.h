@@ -104,9 +104,9 @@ void print_tables(const std::vector<PlanState>& states, const Context& ctx);
 
 // The one line or activity an address names among plans, or nullopt after
 // saying on stderr why not (not an address, no such address with the
-// nearest one, several plans have it).
+// nearest one, several plans have it), with *status the exit status.
 std::optional<Target> resolve_one(const std::string& text, const std::vector<const Plan*>& plans,
-                                  const Context& ctx);
+                                  const Context& ctx, int* status);
 
 // LC_ALL, LC_MESSAGES or LANG, whichever is set first.
 const char* locale_language();

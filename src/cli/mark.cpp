@@ -136,10 +136,11 @@ int locate_file(const Context& ctx, const std::string& address_text, std::string
   }
   if (const std::optional<CliError> e = check_not_line(address_text))
     return print_error(ctx, plans.empty() ? nullptr : plans.front(), *e);
-  const std::optional<Target> found = resolve_one(address_text, plans, ctx);
+  int status = kExitOk;
+  const std::optional<Target> found = resolve_one(address_text, plans, ctx, &status);
   if (!found) {
     report_errors(all, ctx);
-    return kExitPlan;
+    return status;
   }
   *file = found->plan->file;
   return kExitOk;
@@ -229,9 +230,10 @@ int mark_in_file(const MarkOptions& opts, const Context& ctx, const std::string&
   }
   if (const std::optional<CliError> e = check_not_line(opts.address))
     return print_error(ctx, &plan, *e);
-  const std::optional<Target> target = resolve_one(opts.address, {&plan}, ctx);
+  int status = kExitOk;
+  const std::optional<Target> target = resolve_one(opts.address, {&plan}, ctx, &status);
   if (!target)
-    return kExitPlan;
+    return status;
   const MarkResult r = mark_activity(plan, *target->line, *target->activity, req);
   return apply_change(opts, ctx, file, plan, req, r);
 }

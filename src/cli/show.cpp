@@ -21,9 +21,10 @@ int run_show(const ShowOptions& opts) {
   const Context ctx = make_context(opts.common);
   const Loaded loaded = load_and_validate(ctx);
   const bool errors = report_errors(loaded, ctx);
-  const std::optional<Target> target = resolve_one(opts.address, loaded.usable(), ctx);
+  int status = kExitOk;
+  const std::optional<Target> target = resolve_one(opts.address, loaded.usable(), ctx, &status);
   if (!target)
-    return kExitPlan;
+    return status;
   const Target& t = *target;
   const PlanState state = derive_plan(*t.plan, ctx.as_of);
   if (opts.format == Format::json) {
