@@ -6,6 +6,7 @@
 #include <ctime>
 #include <iostream>
 
+#include "error.h"
 #include "plan/render/diagnostics.h"
 #include "plan/render/table.h"
 #include "plan/text.h"
@@ -13,17 +14,44 @@
 
 namespace plan::cli {
 
+namespace {
+
+const Words<Format> kFormatWords = {{"text", Format::text},         {"json", Format::json},
+                                    {"csv", Format::csv},           {"github", Format::github},
+                                    {"markdown", Format::markdown}, {"mermaid", Format::mermaid},
+                                    {"ics", Format::ics},           {"html", Format::html}};
+
+const Words<Language> kLanguageWords = {{"es", Language::es}, {"en", Language::en}};
+
+const Words<ColorMode> kColorWords = {
+    {"auto", ColorMode::auto_}, {"always", ColorMode::always}, {"never", ColorMode::never}};
+
+}  // namespace
+
+Words<Format> format_words(const std::vector<Format>& formats) {
+  Words<Format> out;
+  for (const Format f : formats) {
+    for (const auto& w : kFormatWords) {
+      if (w.second == f)
+        out.push_back(w);
+    }
+  }
+  return out;
+}
+
 void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view, bool with_paths) {
   const std::string group = "Common options";
-  app->add_option("--lang", opts->lang, "Output language: es or en (default: the plan's)")
-      ->check(CLI::IsMember({"es", "en"}))
+  // Through a function: the language stays unset unless given.
+  check_words(app->add_option_function<Language>(
+                  "--lang", [opts](const Language& lang) { opts->lang = lang; },
+                  "Output language: es or en (default: the plan's)"),
+              kLanguageWords)
       ->group(group);
   app->add_option("--as-of", opts->as_of, "Date to compute status at, YYYY-MM-DD (default: today)")
       ->check(check_day)
       ->group(group);
   if (with_view) {
-    app->add_option("--color", opts->color, "Colour: auto, always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
+    add_word_option(app, "--color", &opts->color, "Colour: auto, always or never", kColorWords)
         ->group(group);
     app->add_option("--width", opts->width, "Output width in columns (default: the terminal's)")
         ->check(CLI::Range(40, 1000))
@@ -41,14 +69,6 @@ Date today() {
   std::tm tm{};
   localtime_r(&now, &tm);
   return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
-ColorMode color_mode(const std::string& s) {
-  if (s == "always")
-    return ColorMode::always;
-  if (s == "never")
-    return ColorMode::never;
-  return ColorMode::auto_;
 }
 
 }  // namespace
@@ -69,11 +89,11 @@ Language Context::lang_for(const Plan* plan) const {
 
 Context make_context(const CommonOptions& opts) {
   Context ctx;
-  ctx.lang_flag = parse_language(opts.lang);
+  ctx.lang_flag = opts.lang;
   ctx.as_of = opts.as_of.empty() ? today() : *parse_day(opts.as_of);
   const std::optional<int> width = opts.width > 0 ? std::optional<int>(opts.width) : std::nullopt;
-  ctx.out = detect_terminal(STDOUT_FILENO, width, color_mode(opts.color));
-  ctx.err = detect_terminal(STDERR_FILENO, width, color_mode(opts.color));
+  ctx.out = detect_terminal(STDOUT_FILENO, width, opts.color);
+  ctx.err = detect_terminal(STDERR_FILENO, width, opts.color);
   ctx.paths = opts.paths.empty() ? std::vector<std::string>{"plans"} : opts.paths;
   return ctx;
 }
@@ -155,26 +175,12 @@ void print_tables(const std::vector<PlanState>& states, const Context& ctx) {
   }
 }
 
-void print_error(const Context& ctx, Language lang, Msg msg, const std::vector<std::string>& args,
-                 std::optional<Msg> hint, const std::vector<std::string>& hint_args) {
-  std::cerr << "plan: "
-            << paint(ctx.err, Style::red, std::string(text_of(lang, Msg::word_error)) + ":") << " "
-            << tr(lang, msg, args);
-  if (!code_of(msg).empty())
-    std::cerr << " [" << code_of(msg) << "]";
-  std::cerr << "\n";
-  if (hint) {
-    std::cerr << "      = " << text_of(lang, Msg::word_hint) << ": " << tr(lang, *hint, hint_args)
-              << "\n";
-  }
-}
-
 std::optional<Target> resolve_one(const std::string& text, const std::vector<const Plan*>& plans,
-                                  const Context& ctx) {
-  const Language lang = ctx.lang_for(plans.empty() ? nullptr : plans.front());
+                                  const Context& ctx, int* status) {
+  const Plan* first = plans.empty() ? nullptr : plans.front();
   const std::optional<Address> address = parse_address(text);
   if (!address) {
-    print_error(ctx, lang, Msg::bad_address, {text});
+    *status = print_error(ctx, first, {Msg::bad_address, {text}});
     return std::nullopt;
   }
   const std::vector<Target> targets = resolve(*address, plans);
@@ -188,16 +194,17 @@ std::optional<Target> resolve_one(const std::string& text, const std::vector<con
     }
     const std::string near = nearest(text, known);
     if (near.empty()) {
-      print_error(ctx, lang, Msg::unknown_address, {text});
+      *status = print_error(ctx, first, {Msg::unknown_address, {text}});
     } else {
-      print_error(ctx, lang, Msg::unknown_address, {text}, Msg::hint_did_you_mean, {near});
+      *status =
+          print_error(ctx, first, {Msg::unknown_address, {text}, Msg::hint_did_you_mean, {near}});
     }
     return std::nullopt;
   }
   if (targets.size() > 1) {
     std::vector<std::string> names;
     for (const Target& t : targets) names.push_back(t.plan->id.value + ":" + text);
-    print_error(ctx, lang, Msg::ambiguous_address, {text, join(names, ", ")});
+    *status = print_error(ctx, first, {Msg::ambiguous_address, {text, join(names, ", ")}});
     return std::nullopt;
   }
   return targets.front();

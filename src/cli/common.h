@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "plan/address.h"
@@ -22,12 +23,44 @@ constexpr int kExitPlan = 1;   // the plan, or the request, is wrong
 constexpr int kExitUsage = 2;  // unknown option, bad option value
 
 struct CommonOptions {
-  std::string lang;   // "" = from the plan, then the locale
-  std::string as_of;  // "" = today
-  std::string color = "auto";
+  std::optional<Language> lang;  // none: from the plan, then the locale
+  std::string as_of;             // "" = today
+  ColorMode color = ColorMode::auto_;
   int width = 0;  // 0 = the terminal's
   std::vector<std::string> paths;
 };
+
+// The words an option takes, in the order its help lists them, and the
+// values they stand for.
+template <typename E>
+using Words = std::vector<std::pair<std::string, E>>;
+
+// An option whose value is one of `words`, stored as the enum it names.
+// IsMember checks the word, so that the help ("TEXT:{text,json}", which
+// the completion script reads) and the message ("yaml not in {text,json}")
+// stay CLI11's usual ones; CheckedTransformer, silent in the help, turns it
+// into the enum. (transform() puts a validator first: the check is added
+// last so that it runs first.)
+template <typename E>
+CLI::Option* check_words(CLI::Option* opt, const Words<E>& words) {
+  std::vector<std::string> names;
+  for (const auto& w : words) names.push_back(w.first);
+  return opt->transform(CLI::CheckedTransformer(words).description(""))
+      ->transform(CLI::IsMember(names))
+      ->type_name("TEXT");
+}
+
+template <typename E>
+CLI::Option* add_word_option(CLI::App* app, const std::string& name, E* value,
+                             const std::string& help, const Words<E>& words) {
+  return check_words(app->add_option(name, *value, help), words);
+}
+
+// The output formats of every subcommand; each takes some of them.
+enum class Format { text, json, csv, github, markdown, mermaid, ics, html };
+
+// --format's words for the formats a subcommand takes, in that order.
+Words<Format> format_words(const std::vector<Format>& formats);
 
 // Adds --lang, --as-of, --color, --width (one group) and PATH... to a
 // subcommand. with_view adds --color and --width only where output is a view.
@@ -69,16 +102,11 @@ std::vector<PlanState> derive_usable(const Loaded& loaded, const Context& ctx);
 // `plan list`'s tables, one per plan (with a heading when several).
 void print_tables(const std::vector<PlanState>& states, const Context& ctx);
 
-// "plan: error: MESSAGE [code]" and its hint, on stderr.
-void print_error(const Context& ctx, Language lang, Msg msg, const std::vector<std::string>& args,
-                 std::optional<Msg> hint = std::nullopt,
-                 const std::vector<std::string>& hint_args = {});
-
 // The one line or activity an address names among plans, or nullopt after
 // saying on stderr why not (not an address, no such address with the
-// nearest one, several plans have it).
+// nearest one, several plans have it), with *status the exit status.
 std::optional<Target> resolve_one(const std::string& text, const std::vector<const Plan*>& plans,
-                                  const Context& ctx);
+                                  const Context& ctx, int* status);
 
 // LC_ALL, LC_MESSAGES or LANG, whichever is set first.
 const char* locale_language();

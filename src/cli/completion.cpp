@@ -579,25 +579,32 @@ std::string fish_script(const AppModel& m) {
   return out;
 }
 
+enum class Shell { bash, zsh, fish };
+
+const Words<Shell> kShellWords = {
+    {"bash", Shell::bash}, {"zsh", Shell::zsh}, {"fish", Shell::fish}};
+
 }  // namespace
 
 void setup_completion(CLI::App& app, int* status) {
-  auto shell = std::make_shared<std::string>();
+  auto shell = std::make_shared<Shell>(Shell::bash);
   CLI::App* sub =
       app.add_subcommand("completion", "Print a shell completion script: bash, zsh or fish");
-  sub->add_option("SHELL", *shell, "bash, zsh or fish")
-      ->required()
-      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  add_word_option(sub, "SHELL", shell.get(), "bash, zsh or fish", kShellWords)->required();
   // Read when it runs: by then main has set up every subcommand.
   CLI::App* root = &app;
   sub->callback([root, shell, status] {
     const AppModel m = read_app(*root);
-    if (*shell == "bash") {
+    switch (*shell) {
+    case Shell::bash:
       std::cout << bash_script(m);
-    } else if (*shell == "zsh") {
+      break;
+    case Shell::zsh:
       std::cout << zsh_script(m);
-    } else {
+      break;
+    case Shell::fish:
       std::cout << fish_script(m);
+      break;
     }
     *status = kExitOk;
   });

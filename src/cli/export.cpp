@@ -12,7 +12,7 @@ namespace plan::cli {
 
 struct ExportOptions {
   CommonOptions common;
-  std::string format;
+  Format format = Format::csv;
   bool bom = false;
 };
 
@@ -22,19 +22,19 @@ int run_export(const ExportOptions& opts) {
   const bool errors = report_errors(loaded, ctx);
   const std::vector<PlanState> states = derive_usable(loaded, ctx);
   const Language lang = ctx.lang_for(states.empty() ? nullptr : states.front().plan);
-  if (opts.format == "csv") {
+  if (opts.format == Format::csv) {
     std::cout << render_csv(states, opts.bom);
-  } else if (opts.format == "json") {
+  } else if (opts.format == Format::json) {
     std::cout << render_plan_json(states);
-  } else if (opts.format == "ics") {
+  } else if (opts.format == Format::ics) {
     std::cout << render_ics(states, lang);
   } else {
     for (size_t i = 0; i < states.size(); ++i) {
       if (i > 0)
         std::cout << "\n";
       const Language l = ctx.lang_for(states[i].plan);
-      std::cout << (opts.format == "markdown" ? render_markdown(states[i], l)
-                                              : render_mermaid(states[i], l));
+      std::cout << (opts.format == Format::markdown ? render_markdown(states[i], l)
+                                                    : render_mermaid(states[i], l));
     }
   }
   return errors ? kExitPlan : kExitOk;
@@ -43,9 +43,10 @@ int run_export(const ExportOptions& opts) {
 void setup_export(CLI::App& app, int* status) {
   auto opts = std::make_shared<ExportOptions>();
   CLI::App* sub = app.add_subcommand("export", "The plan as csv, json, markdown, mermaid or ics");
-  sub->add_option("--format", opts->format, "csv, json, markdown, mermaid or ics")
-      ->required()
-      ->check(CLI::IsMember({"csv", "json", "markdown", "mermaid", "ics"}));
+  add_word_option(
+      sub, "--format", &opts->format, "csv, json, markdown, mermaid or ics",
+      format_words({Format::csv, Format::json, Format::markdown, Format::mermaid, Format::ics}))
+      ->required();
   sub->add_flag("--bom", opts->bom, "Start CSV with a UTF-8 BOM, for spreadsheet programs");
   add_common_options(sub, &opts->common, /*with_view=*/false);
   sub->callback([opts, status] { *status = run_export(*opts); });

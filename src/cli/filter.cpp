@@ -4,7 +4,9 @@
 
 #include "commands.h"
 #include "common.h"
+#include "error.h"
 #include "plan/query.h"
+#include "plan/render/diagnostics.h"
 #include "plan/render/export.h"
 #include "plan/render/json.h"
 #include "plan/render/table.h"
@@ -14,32 +16,19 @@ namespace plan::cli {
 struct FilterOptions {
   CommonOptions common;
   std::string query;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 namespace {
 
-// The query with a caret under the fault, like a diagnostic's excerpt.
-void report_query_error(const std::string& query, const QueryError& e, Language lang,
-                        const Terminal& term) {
-  std::cerr << "plan: "
-            << paint(term, Style::red, std::string(text_of(lang, Msg::word_error)) + ":") << " "
-            << tr(lang, e.message, e.args) << " [" << code_of(e.message) << "]\n";
-  std::cerr << "    " << query << "\n";
-  std::string before;
-  size_t i = 0;
-  for (int c = 0; c < e.col && i < query.size(); ++c) {
-    size_t n = 1;
-    while (i + n < query.size() && (static_cast<unsigned char>(query[i + n]) & 0xC0) == 0x80) ++n;
-    before += query.substr(i, n);
-    i += n;
-  }
-  std::cerr << "    " << std::string(display_width(before), ' ')
-            << paint(term, Style::red, std::string(static_cast<size_t>(e.width), '^')) << "\n";
-  if (e.hint) {
-    std::cerr << "    = " << text_of(lang, Msg::word_hint) << ": " << tr(lang, *e.hint, e.hint_args)
-              << "\n";
-  }
+const std::vector<Format> kFilterFormats = {Format::text, Format::json, Format::csv};
+
+// The query with a caret under the fault, as a diagnostic shows its line.
+int report_query_error(const Context& ctx, const std::string& query, const QueryError& e) {
+  const ExcerptLines x = excerpt_lines(query, e.col + 1, e.width, Style::red, ctx.err);
+  const std::string gutter(4, ' ');
+  const ErrorExcerpt excerpt{gutter + x.line + "\n" + gutter + x.caret + "\n", gutter};
+  return print_error(ctx, nullptr, {e.message, e.args, e.hint, e.hint_args}, &excerpt);
 }
 
 }  // namespace
@@ -47,10 +36,8 @@ void report_query_error(const std::string& query, const QueryError& e, Language 
 int run_filter(const FilterOptions& opts) {
   const Context ctx = make_context(opts.common);
   const ParsedQuery parsed = parse_query(opts.query);
-  if (parsed.error) {
-    report_query_error(opts.query, *parsed.error, ctx.lang_for(nullptr), ctx.err);
-    return kExitUsage;
-  }
+  if (parsed.error)
+    return report_query_error(ctx, opts.query, *parsed.error);
   const Loaded loaded = load_and_validate(ctx);
   const bool errors = report_errors(loaded, ctx);
   std::vector<PlanState> states;
@@ -59,9 +46,9 @@ int run_filter(const FilterOptions& opts) {
     if (!st.lines.empty())
       states.push_back(std::move(st));
   }
-  if (opts.format == "json") {
+  if (opts.format == Format::json) {
     write_list_json(states, std::cout);
-  } else if (opts.format == "csv") {
+  } else if (opts.format == Format::csv) {
     std::cout << render_csv(states, false);
   } else if (states.empty()) {
     const Plan* first = loaded.usable().empty() ? nullptr : loaded.usable().front();
@@ -78,8 +65,8 @@ void setup_filter(CLI::App& app, int* status) {
       "filter",
       "Activities matching a query, e.g. \"lead:EPC and active:2021-05\" (docs/filter.md)");
   sub->add_option("QUERY", opts->query, "The query; quote it for the shell")->required();
-  sub->add_option("--format", opts->format, "Output: text, json or csv")
-      ->check(CLI::IsMember({"text", "json", "csv"}));
+  add_word_option(sub, "--format", &opts->format, "Output: text, json or csv",
+                  format_words(kFilterFormats));
   add_common_options(sub, &opts->common);
   sub->callback([opts, status] { *status = run_filter(*opts); });
 }

@@ -11,7 +11,7 @@ namespace plan::cli {
 
 struct ListOptions {
   CommonOptions common;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 int run_list(const ListOptions& opts) {
@@ -19,7 +19,7 @@ int run_list(const ListOptions& opts) {
   const Loaded loaded = load_and_validate(ctx);
   const bool errors = report_errors(loaded, ctx);
   const std::vector<PlanState> states = derive_usable(loaded, ctx);
-  if (opts.format == "json") {
+  if (opts.format == Format::json) {
     write_list_json(states, std::cout);
   } else {
     print_tables(states, ctx);
@@ -30,8 +30,8 @@ int run_list(const ListOptions& opts) {
 void setup_list(CLI::App& app, int* status) {
   auto opts = std::make_shared<ListOptions>();
   CLI::App* sub = app.add_subcommand("list", "List every activity with its dates and status");
-  sub->add_option("--format", opts->format, "Output: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  add_word_option(sub, "--format", &opts->format, "Output: text or json",
+                  format_words({Format::text, Format::json}));
   add_common_options(sub, &opts->common);
   sub->callback([opts, status] { *status = run_list(*opts); });
 }

@@ -1,4 +1,6 @@
 // cli/main.cpp: the `plan` command: CLI11 wiring only.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <exception>
@@ -6,9 +8,40 @@
 
 #include "commands.h"
 #include "common.h"
+#include "error.h"
 #include "plan/i18n.h"
 #include "plan/text.h"
 #include "plan/version.h"
+
+namespace plan::cli {
+namespace {
+
+// For errors before any option is read: no --lang, the terminal as it is.
+Context bare_context() {
+  Context ctx;
+  ctx.err = detect_terminal(STDERR_FILENO, std::nullopt, ColorMode::auto_);
+  return ctx;
+}
+
+// kExitOk if `name` is a subcommand; else says so, with the nearest one.
+int check_command(const CLI::App& app, const std::string& name) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  if (std::find(names.begin(), names.end(), name) != names.end())
+    return kExitOk;
+  const std::string near = nearest(name, names);
+  CliError e{Msg::unknown_command, {name}};
+  if (!near.empty()) {
+    e.hint = Msg::hint_did_you_mean;
+    e.hint_args = {near};
+  }
+  const int status = print_error(bare_context(), nullptr, e);
+  std::cerr << "Run with --help for more information.\n";
+  return status;
+}
+
+}  // namespace
+}  // namespace plan::cli
 
 int main(int argc, char** argv) {
   using namespace plan::cli;
@@ -38,21 +71,8 @@ int main(int argc, char** argv) {
 
   // An unknown command gets a "did you mean", as ninja's tools do.
   if (argc >= 2 && argv[1][0] != '-') {
-    std::vector<std::string> names;
-    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
-    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-      const plan::Language lang =
-          plan::choose_language(std::nullopt, std::nullopt, locale_language());
-      const std::string near = plan::nearest(argv[1], names);
-      std::cerr << "plan: " << plan::text_of(lang, plan::Msg::word_error) << ": "
-                << plan::tr(lang, plan::Msg::unknown_command, std::string(argv[1])) << "\n";
-      if (!near.empty()) {
-        std::cerr << "      = " << plan::text_of(lang, plan::Msg::word_hint) << ": "
-                  << plan::tr(lang, plan::Msg::hint_did_you_mean, near) << "\n";
-      }
-      std::cerr << "Run with --help for more information.\n";
-      return kExitUsage;
-    }
+    if (const int bad = check_command(app, argv[1]); bad != kExitOk)
+      return bad;
   }
 
   try {
@@ -62,8 +82,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   } catch (const std::exception& e) {
     // Nothing should get here; if it does, say so plainly, no stack trace.
-    std::cerr << "plan: error: " << e.what() << "\n";
-    return kExitUsage;
+    return print_error(bare_context(), nullptr, {plan::Msg::unexpected_failure, {e.what()}});
   }
   return status;
 }

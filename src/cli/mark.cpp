@@ -1,6 +1,4 @@
 // cli/mark.cpp: `plan mark`, recording progress in the plan file.
-#include <sys/stat.h>
-
 #include <dtl/dtl.hpp>
 #include <iostream>
 #include <memory>
@@ -8,6 +6,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "error.h"
 #include "plan/address.h"
 #include "plan/edit.h"
 #include "plan/file_io.h"
@@ -25,36 +24,126 @@ struct MarkOptions {
   std::string by;
   std::string evidence;
   std::string date;
-  std::string status;
+  StatusChange status = StatusChange::keep;
   bool dry_run = false;
 };
 
 namespace {
 
-bool exists(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0;
-}
+const Words<StatusChange> kStatusWords = {{"blocked", StatusChange::blocked},
+                                          {"cancelled", StatusChange::cancelled},
+                                          {"none", StatusChange::clear}};
 
 bool all_digits(std::string_view s) {
-  return !s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789") == std::string_view::npos;
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// The words after the address are told apart by their shape alone, never
+// by whether a file of that name exists: a file named `40` or `done` in the
+// current directory must not change what a command means.
+
+// A progress: done, N, +N or -N (in range or not: a bad value is said so).
+bool looks_like_progress(std::string_view s) {
+  if (s == "done")
+    return true;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-'))
+    s.remove_prefix(1);
+  return all_digits(s);
+}
+
+bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// A path: it has a slash or a plan file's extension, or is . or ..
+bool looks_like_path(std::string_view s) {
+  return s.find('/') != std::string_view::npos || ends_with(s, ".yaml") || ends_with(s, ".yml") ||
+         s == "." || s == "..";
 }
 
 // PROGRESS: 0..100, +N, -N, or done.
 bool parse_progress(std::string_view s, MarkRequest* req) {
-  if (s.empty())
-    return false;
+  const bool signed_ = !s.empty() && (s[0] == '+' || s[0] == '-');
+  const std::string_view digits = signed_ ? s.substr(1) : s;
   if (s == "done") {
     req->progress = 100;
-  } else if ((s[0] == '+' || s[0] == '-') && all_digits(s.substr(1))) {
-    const int n = std::stoi(std::string(s.substr(1)));
-    req->delta = s[0] == '-' ? -n : n;
-  } else if (all_digits(s)) {
-    req->progress = std::stoi(std::string(s));
+  } else if (all_digits(digits) && digits.size() <= 4) {
+    const int n = std::stoi(std::string(digits));
+    if (signed_) {
+      req->delta = s[0] == '-' ? -n : n;
+    } else {
+      req->progress = n;
+    }
   } else {
     return false;
   }
   return true;
+}
+
+// [PROGRESS] [PATH...]: the first word is the progress unless it looks like
+// a path; any later word is a path, unless it looks like a progress, which
+// is too likely a misplaced one to be taken for a file name.
+std::optional<CliError> read_positionals(const MarkOptions& opts, MarkRequest* req,
+                                         std::vector<std::string>* paths) {
+  for (size_t i = 0; i < opts.rest.size(); ++i) {
+    const std::string& a = opts.rest[i];
+    if (i == 0 && !looks_like_path(a)) {
+      if (parse_progress(a, req))
+        continue;
+      if (looks_like_progress(a))
+        return CliError{Msg::mark_bad_progress, {a}};
+      return CliError{Msg::mark_bad_progress, {a}, Msg::hint_plan_path, {a}};
+    }
+    if (looks_like_progress(a))
+      return CliError{
+          Msg::mark_ambiguous_argument, {a}, Msg::hint_progress_first, {a, opts.address}};
+    paths->push_back(a);
+  }
+  return std::nullopt;
+}
+
+void fill_request(const MarkOptions& opts, const Context& ctx, MarkRequest* req) {
+  req->as_of = ctx.as_of;
+  req->date = opts.date.empty() ? ctx.as_of : *parse_day(opts.date);
+  req->note = opts.note;
+  req->by = opts.by;
+  req->evidence = opts.evidence;
+  req->status = opts.status;
+}
+
+// A line's address (2) is refused: only an activity has progress.
+std::optional<CliError> check_not_line(const std::string& text) {
+  const std::optional<Address> address = parse_address(text);
+  if (address && !address->activity)
+    return CliError{Msg::mark_line_address, {text}};
+  return std::nullopt;
+}
+
+// The plan file that holds the address, in *file: with one file named it is
+// that one, read once later under the lock; else the one plan that has it.
+int locate_file(const Context& ctx, const std::string& address_text, std::string* file) {
+  std::vector<Diagnostic> path_errors;
+  const std::vector<std::string> files = find_plan_files(ctx.paths, &path_errors);
+  if (files.size() == 1 && path_errors.empty()) {
+    *file = files.front();
+    return kExitOk;
+  }
+  const Loaded all = load_and_validate(ctx);
+  std::vector<const Plan*> plans;
+  for (const auto& r : all.results) {
+    if (r->complete)
+      plans.push_back(&r->plan);
+  }
+  if (const std::optional<CliError> e = check_not_line(address_text))
+    return print_error(ctx, plans.empty() ? nullptr : plans.front(), *e);
+  int status = kExitOk;
+  const std::optional<Target> found = resolve_one(address_text, plans, ctx, &status);
+  if (!found) {
+    report_errors(all, ctx);
+    return status;
+  }
+  *file = found->plan->file;
+  return kExitOk;
 }
 
 std::vector<std::string> split_lines(const std::string& text) {
@@ -82,115 +171,10 @@ std::string unified_diff(const std::string& file, const std::string& before,
   return text;
 }
 
-}  // namespace
-
-int run_mark(const MarkOptions& opts) {
-  CommonOptions common = opts.common;
-  const std::string& address_text = opts.address;
-  MarkRequest req;
-  for (size_t i = 0; i < opts.rest.size(); ++i) {
-    const std::string& a = opts.rest[i];
-    if (i == 0 && !exists(a)) {
-      if (!parse_progress(a, &req)) {
-        const Context ctx = make_context(common);
-        print_error(ctx, ctx.lang_for(nullptr), Msg::mark_bad_progress, {a});
-        return kExitPlan;
-      }
-      continue;
-    }
-    common.paths.push_back(a);
-  }
-  const Context ctx = make_context(common);
-  req.as_of = ctx.as_of;
-  req.date = opts.date.empty() ? ctx.as_of : *parse_day(opts.date);
-  req.note = opts.note;
-  req.by = opts.by;
-  req.evidence = opts.evidence;
-  if (opts.status == "blocked")
-    req.status = StatusChange::blocked;
-  if (opts.status == "cancelled")
-    req.status = StatusChange::cancelled;
-  if (opts.status == "none")
-    req.status = StatusChange::clear;
-
-  // Find the plan file that holds the address: with one file named, it is
-  // that one, read once below under the lock.
-  std::vector<Diagnostic> path_errors;
-  const std::vector<std::string> files = find_plan_files(ctx.paths, &path_errors);
-  std::string file;
-  if (files.size() == 1 && path_errors.empty()) {
-    file = files.front();
-  } else {
-    const Loaded all = load_and_validate(ctx);
-    std::vector<const Plan*> plans;
-    for (const auto& r : all.results) {
-      if (r->complete)
-        plans.push_back(&r->plan);
-    }
-    const Language lang0 = ctx.lang_for(plans.empty() ? nullptr : plans.front());
-    const std::optional<Address> address = parse_address(address_text);
-    if (address && !address->activity) {
-      print_error(ctx, lang0, Msg::mark_line_address, {address_text});
-      return kExitPlan;
-    }
-    const std::optional<Target> found = resolve_one(address_text, plans, ctx);
-    if (!found) {
-      report_errors(all, ctx);
-      return kExitPlan;
-    }
-    file = found->plan->file;
-  }
-
-  // Under the lock, read the file afresh: another mark may have just
-  // written it.
-  FileLock lock(file);
-  if (!lock.error().empty()) {
-    print_error(ctx, ctx.lang_for(nullptr), Msg::mark_write_failed, {file, lock.error()});
-    return kExitPlan;
-  }
-  Context one = ctx;
-  one.paths = {file};
-  const Loaded fresh = load_and_validate(one);
-  const Plan& plan = fresh.results.front()->plan;
+// Says what changed, with the state it leaves.
+void print_change(const Context& ctx, const Plan& plan, const std::string& address_text,
+                  const MarkRequest& req, const MarkResult& r) {
   const Language lang = ctx.lang_for(&plan);
-  if (fresh.usable().empty()) {
-    report_errors(fresh, ctx);
-    print_error(ctx, lang, Msg::mark_invalid_plan, {file});
-    return kExitPlan;
-  }
-  const std::optional<Address> address = parse_address(address_text);
-  if (address && !address->activity) {
-    print_error(ctx, lang, Msg::mark_line_address, {address_text});
-    return kExitPlan;
-  }
-  const std::optional<Target> target = resolve_one(address_text, {&plan}, ctx);
-  if (!target)
-    return kExitPlan;
-  const MarkResult r = mark_activity(plan, *target->line, *target->activity, req);
-  if (!r.ok) {
-    // Their positions are in the changed text, so the excerpts come from it.
-    for (const Diagnostic& d : r.diagnostics) {
-      std::cerr << render_diagnostic_text(d, &r.text, lang, ctx.err);
-    }
-    print_error(ctx, lang, r.error.value_or(Msg::mark_internal), r.error_args, r.hint, r.hint_args);
-    return kExitPlan;
-  }
-  if (opts.dry_run) {
-    std::cout << unified_diff(file, plan.source, r.text);
-    std::cerr << tr(lang, Msg::mark_dry_run) << "\n";
-    return kExitOk;
-  }
-  const WriteResult w = write_atomically(file, r.text);
-  if (w.error == WriteError::read_only) {
-    print_error(ctx, lang, Msg::mark_read_only, {file});
-    return kExitPlan;
-  }
-  if (w.error == WriteError::failed) {
-    print_error(ctx, lang, Msg::mark_write_failed, {file, w.detail});
-    return kExitPlan;
-  }
-
-  // Say what changed, with the state it leaves.
   std::cout << tr(lang, Msg::mark_changed, plan.id.value, address_text, r.old_progress,
                   r.new_progress)
             << "\n";
@@ -202,7 +186,73 @@ int run_mark(const MarkOptions& opts) {
     std::cout << "  " << tr(lang, Msg::mark_backfilled, fmt::format("{}", req.date), r.new_progress)
               << "\n";
   }
+}
+
+// Shows the change (--dry-run) or writes it, still under the lock.
+int apply_change(const MarkOptions& opts, const Context& ctx, const std::string& file,
+                 const Plan& plan, const MarkRequest& req, const MarkResult& r) {
+  if (!r.ok) {
+    // Their positions are in the changed text, so the excerpts come from it.
+    for (const Diagnostic& d : r.diagnostics) {
+      std::cerr << render_diagnostic_text(d, &r.text, ctx.lang_for(&plan), ctx.err);
+    }
+    return print_error(ctx, &plan,
+                       {r.error.value_or(Msg::mark_internal), r.error_args, r.hint, r.hint_args});
+  }
+  if (opts.dry_run) {
+    std::cout << unified_diff(file, plan.source, r.text);
+    std::cerr << tr(ctx.lang_for(&plan), Msg::mark_dry_run) << "\n";
+    return kExitOk;
+  }
+  const WriteResult w = write_atomically(file, r.text);
+  if (w.error == WriteError::read_only)
+    return print_error(ctx, &plan, {Msg::mark_read_only, {file}});
+  if (w.error == WriteError::failed)
+    return print_error(ctx, &plan, {Msg::mark_write_failed, {file, w.detail}});
+  print_change(ctx, plan, opts.address, req, r);
   return kExitOk;
+}
+
+// Under the lock, reads the file afresh (another mark may have just written
+// it) and makes the change.
+int mark_in_file(const MarkOptions& opts, const Context& ctx, const std::string& file,
+                 const MarkRequest& req) {
+  FileLock lock(file);
+  if (!lock.error().empty())
+    return print_error(ctx, nullptr, {Msg::mark_write_failed, {file, lock.error()}});
+  Context one = ctx;
+  one.paths = {file};
+  const Loaded fresh = load_and_validate(one);
+  const Plan& plan = fresh.results.front()->plan;
+  if (fresh.usable().empty()) {
+    report_errors(fresh, ctx);
+    return print_error(ctx, &plan, {Msg::mark_invalid_plan, {file}});
+  }
+  if (const std::optional<CliError> e = check_not_line(opts.address))
+    return print_error(ctx, &plan, *e);
+  int status = kExitOk;
+  const std::optional<Target> target = resolve_one(opts.address, {&plan}, ctx, &status);
+  if (!target)
+    return status;
+  const MarkResult r = mark_activity(plan, *target->line, *target->activity, req);
+  return apply_change(opts, ctx, file, plan, req, r);
+}
+
+}  // namespace
+
+int run_mark(const MarkOptions& opts) {
+  CommonOptions common = opts.common;
+  MarkRequest req;
+  // Every word is checked before any plan is read.
+  const std::optional<CliError> bad = read_positionals(opts, &req, &common.paths);
+  const Context ctx = make_context(common);
+  if (bad)
+    return print_error(ctx, nullptr, *bad);
+  fill_request(opts, ctx, &req);
+  std::string file;
+  if (const int status = locate_file(ctx, opts.address, &file); status != kExitOk)
+    return status;
+  return mark_in_file(opts, ctx, file, req);
 }
 
 void setup_mark(CLI::App& app, int* status) {
@@ -218,8 +268,8 @@ void setup_mark(CLI::App& app, int* status) {
   sub->add_option("--evidence", opts->evidence, "A link or path to the evidence");
   sub->add_option("--date", opts->date, "Date of the update, YYYY-MM-DD (default: the as-of date)")
       ->check(check_day);
-  sub->add_option("--status", opts->status, "Set the status: blocked, cancelled, or none to clear")
-      ->check(CLI::IsMember({"blocked", "cancelled", "none"}));
+  add_word_option(sub, "--status", &opts->status,
+                  "Set the status: blocked, cancelled, or none to clear", kStatusWords);
   sub->add_flag("--dry-run", opts->dry_run, "Print the change as a diff; write nothing");
   add_common_options(sub, &opts->common, /*with_view=*/true, /*with_paths=*/false);
   sub->callback([opts, status] { *status = run_mark(*opts); });

@@ -13,7 +13,7 @@ struct ReportCliOptions {
   CommonOptions common;
   std::string period;
   std::string until;
-  std::string format = "markdown";
+  Format format = Format::markdown;
 };
 
 int run_report(const ReportCliOptions& opts) {
@@ -34,9 +34,9 @@ int run_report(const ReportCliOptions& opts) {
     ro.lang = ctx.lang_for(&p);
     const PlanState st = derive_plan(p, cutoff);
     if (i > 0)
-      std::cout << (opts.format == "html" ? "\n" : "\n---\n\n");
-    std::cout << (opts.format == "html" ? render_report_html(st, ro)
-                                        : render_report_markdown(st, ro));
+      std::cout << (opts.format == Format::html ? "\n" : "\n---\n\n");
+    std::cout << (opts.format == Format::html ? render_report_html(st, ro)
+                                              : render_report_markdown(st, ro));
   }
   return errors ? kExitPlan : kExitOk;
 }
@@ -51,8 +51,8 @@ void setup_report(CLI::App& app, int* status) {
   sub->add_option("--until", opts->until, "Cut-off date, YYYY-MM-DD (default: the as-of date)")
       ->check(check_day)
       ->excludes(period);
-  sub->add_option("--format", opts->format, "markdown or html")
-      ->check(CLI::IsMember({"markdown", "html"}));
+  add_word_option(sub, "--format", &opts->format, "markdown or html",
+                  format_words({Format::markdown, Format::html}));
   add_common_options(sub, &opts->common, /*with_view=*/false);
   sub->callback([opts, status] { *status = run_report(*opts); });
 }

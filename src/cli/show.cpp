@@ -14,19 +14,20 @@ namespace plan::cli {
 struct ShowOptions {
   CommonOptions common;
   std::string address;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 int run_show(const ShowOptions& opts) {
   const Context ctx = make_context(opts.common);
   const Loaded loaded = load_and_validate(ctx);
   const bool errors = report_errors(loaded, ctx);
-  const std::optional<Target> target = resolve_one(opts.address, loaded.usable(), ctx);
+  int status = kExitOk;
+  const std::optional<Target> target = resolve_one(opts.address, loaded.usable(), ctx, &status);
   if (!target)
-    return kExitPlan;
+    return status;
   const Target& t = *target;
   const PlanState state = derive_plan(*t.plan, ctx.as_of);
-  if (opts.format == "json") {
+  if (opts.format == Format::json) {
     std::cout << render_show_json(t, state);
   } else {
     std::cout << render_show_text(t, state, ctx.lang_for(t.plan), ctx.out);
@@ -39,8 +40,8 @@ void setup_show(CLI::App& app, int* status) {
   CLI::App* sub = app.add_subcommand("show", "Show one line (2) or activity (2.3) in full");
   sub->add_option("ADDRESS", opts->address, "LINE, LINE.ACTIVITY or PLAN-ID:LINE.ACTIVITY")
       ->required();
-  sub->add_option("--format", opts->format, "Output: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  add_word_option(sub, "--format", &opts->format, "Output: text or json",
+                  format_words({Format::text, Format::json}));
   add_common_options(sub, &opts->common);
   sub->callback([opts, status] { *status = run_show(*opts); });
 }

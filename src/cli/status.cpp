@@ -11,7 +11,7 @@ namespace plan::cli {
 
 struct StatusOptions {
   CommonOptions common;
-  std::string format = "text";
+  Format format = Format::text;
   bool ascii = false;
 };
 
@@ -20,7 +20,7 @@ int run_status(const StatusOptions& opts) {
   const Loaded loaded = load_and_validate(ctx);
   const bool errors = report_errors(loaded, ctx);
   const std::vector<PlanState> states = derive_usable(loaded, ctx);
-  if (opts.format == "json") {
+  if (opts.format == Format::json) {
     std::cout << render_status_json(states);
   } else {
     for (size_t i = 0; i < states.size(); ++i) {
@@ -36,8 +36,8 @@ void setup_status(CLI::App& app, int* status) {
   auto opts = std::make_shared<StatusOptions>();
   CLI::App* sub =
       app.add_subcommand("status", "Where each plan stands: progress, semáforo, attention");
-  sub->add_option("--format", opts->format, "Output: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  add_word_option(sub, "--format", &opts->format, "Output: text or json",
+                  format_words({Format::text, Format::json}));
   sub->add_flag("--ascii", opts->ascii, "Draw with plain ASCII");
   add_common_options(sub, &opts->common);
   sub->callback([opts, status] { *status = run_status(*opts); });

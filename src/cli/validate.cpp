@@ -11,17 +11,17 @@ namespace plan::cli {
 struct ValidateOptions {
   CommonOptions common;
   bool strict = false;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 int run_validate(const ValidateOptions& opts) {
   const Context ctx = make_context(opts.common);
   const Loaded loaded = load_and_validate(ctx);
   const auto& diags = loaded.diagnostics;
-  if (opts.format == "json") {
+  if (opts.format == Format::json) {
     std::cout << render_diagnostics_json(
         diags, [&](const std::string& file) { return ctx.lang_for(loaded.plan_of(file)); });
-  } else if (opts.format == "github") {
+  } else if (opts.format == Format::github) {
     for (const Diagnostic& d : diags) {
       std::cout << render_diagnostic_github(d, ctx.lang_for(loaded.plan_of(d.file)));
     }
@@ -55,8 +55,8 @@ void setup_validate(CLI::App& app, int* status) {
   auto opts = std::make_shared<ValidateOptions>();
   CLI::App* sub = app.add_subcommand("validate", "Check plan files against the format's rules");
   sub->add_flag("--strict", opts->strict, "Fail on warnings too");
-  sub->add_option("--format", opts->format, "Output: text, json or github")
-      ->check(CLI::IsMember({"text", "json", "github"}));
+  add_word_option(sub, "--format", &opts->format, "Output: text, json or github",
+                  format_words({Format::text, Format::json, Format::github}));
   add_common_options(sub, &opts->common);
   sub->callback([opts, status] { *status = run_validate(*opts); });
 }

@@ -61,6 +61,30 @@ Msg severity_word(Severity s) { return s == Severity::error ? Msg::word_error : 
 
 }  // namespace
 
+ExcerptLines excerpt_lines(std::string_view text, int col, int width, Style style,
+                           const Terminal& term) {
+  std::string line = untab(text);
+  // A very long line (minified, or hostile) is shown as a window around
+  // the fault, so the excerpt stays readable and the output small.
+  constexpr int kContext = 40;
+  constexpr int kMaxLine = 120;
+  if (display_width(line) > kMaxLine) {
+    if (col > kContext) {
+      // Count what is cut before cutting: the view points into line.
+      const std::string_view cut = prefix_chars(line, col - 1 - kContext / 2);
+      const size_t cut_bytes = cut.size();
+      const int cut_chars = static_cast<int>(count_chars(cut));
+      line = "…" + line.substr(cut_bytes);
+      col = col - cut_chars + 1;
+    }
+    line = truncate(line, kMaxLine);
+  }
+  const std::string_view before = prefix_chars(line, col - 1);
+  std::string caret = std::string(display_width(before), ' ') +
+                      paint(term, style, std::string(static_cast<size_t>(width), '^'));
+  return ExcerptLines{std::move(line), std::move(caret)};
+}
+
 std::string render_diagnostic_text(const Diagnostic& d, const std::string* source, Language lang,
                                    const Terminal& term) {
   const Style sev_style = d.severity == Severity::error ? Style::red : Style::yellow;
@@ -73,27 +97,10 @@ std::string render_diagnostic_text(const Diagnostic& d, const std::string* sourc
       paint(term, Style::bold, d.text(lang)), d.code());
   const std::string gutter(6, ' ');
   if (d.pos.known() && source != nullptr) {
-    std::string line = untab(source_line(*source, d.pos));
-    int col = d.pos.col;
-    // A very long line (minified, or hostile) is shown as a window around
-    // the fault, so the excerpt stays readable and the output small.
-    constexpr int kContext = 40;
-    constexpr int kMaxLine = 120;
-    if (display_width(line) > kMaxLine) {
-      if (col > kContext) {
-        // Count what is cut before cutting: the view points into line.
-        const std::string_view cut = prefix_chars(line, col - 1 - kContext / 2);
-        const size_t cut_bytes = cut.size();
-        const int cut_chars = static_cast<int>(count_chars(cut));
-        line = "…" + line.substr(cut_bytes);
-        col = col - cut_chars + 1;
-      }
-      line = truncate(line, kMaxLine);
-    }
-    const std::string_view before = prefix_chars(line, col - 1);
-    out += fmt::format("{} | {}\n", pad_left(std::to_string(d.pos.line), 5), line);
-    out += fmt::format("{}| {}{}\n", gutter, std::string(display_width(before), ' '),
-                       paint(term, sev_style, std::string(d.width, '^')));
+    const ExcerptLines x =
+        excerpt_lines(source_line(*source, d.pos), d.pos.col, d.width, sev_style, term);
+    out += fmt::format("{} | {}\n", pad_left(std::to_string(d.pos.line), 5), x.line);
+    out += fmt::format("{}| {}\n", gutter, x.caret);
   }
   if (d.hint) {
     out += fmt::format("{}= {}: {}\n", gutter, text_of(lang, Msg::word_hint), d.hint_text(lang));

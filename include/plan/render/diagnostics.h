@@ -31,4 +31,16 @@ std::string render_diagnostic_github(const Diagnostic& d, Language lang);
 // excerpt under a diagnostic.
 std::string_view source_line(std::string_view source, const Pos& pos);
 
+// One line of an excerpt and the caret line under it, without gutters: the
+// caret marks `width` characters from column `col` (1-based), painted in
+// `style`. Tabs show as one space, and a line wider than 120 columns as a
+// window around the fault. Diagnostics use it under their source line,
+// `plan filter` under the query.
+struct ExcerptLines {
+  std::string line;
+  std::string caret;
+};
+ExcerptLines excerpt_lines(std::string_view line, int col, int width, Style style,
+                           const Terminal& term);
+
 }  // namespace plan
