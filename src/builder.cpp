@@ -404,8 +404,9 @@ struct Frame {
 struct NewEntry {
   const Pos& pos;
   bool flow;
-  Target operator()(std::monostate) const { return {}; }
-  Target operator()(OwnerList*) const { return {}; }
+  // (Only lists of entries reach here; the others make no target.)
+  Target operator()(std::monostate) const { return Target(std::in_place_index<0>); }
+  Target operator()(OwnerList*) const { return Target(std::in_place_index<0>); }
   template <class T>
   Target operator()(std::vector<T>* v) const {
     T& entry = v->emplace_back();
