@@ -81,28 +81,30 @@ def check_one(job):
     with open(scratch, "rb") as f:
         after = f.read()
     asked = "%s %d --date %s --note %r" % (address, progress, date, note)
+    # A class per note: the notes are few and each fails for its own reason.
+    tag = " note=" + ascii(note).replace("|", "\\x7c")
     if r.returncode != 0:
         if after != before:
-            return "misread", [("refused-but-changed", asked, "", "")]
+            return "misread", [("refused-but-changed" + tag, asked, "", "")]
         return "refused", r.stderr.decode(errors="replace").strip().splitlines()[:1]
     try:
         new = yaml.load(after, Loader=spell.LOADER)
     except yaml.YAMLError as e:
-        return "misread", [("libyaml-refuses-output", asked, "", str(e).splitlines()[0])]
+        return "misread", [("libyaml-refuses-output" + tag, asked, "", str(e).splitlines()[0])]
     try:
         want = model.expected_model(apply_raw(doc, address, progress, date, note))
         got = model.expected_model(new)
     except model.Refuse as e:
-        return "misread", [("output-not-a-plan", asked, "", str(e))]
+        return "misread", [("output-not-a-plan" + tag, asked, "", str(e))]
     diffs = model.compare(want, got)
     if diffs:
-        return "misread", [("libyaml-reads-other:" + model.field_class(p), asked, x, y)
+        return "misread", [("libyaml-reads-other:" + model.field_class(p) + tag, asked, x, y)
                            for p, x, y in diffs]
     outcome, details = reading.judge(scratch)
     if outcome == "misread":
-        return "misread", [("plan-reads-output-other:" + d[0], asked, d[2], d[3]) for d in details]
+        return "misread", [("plan-reads-output-other:" + d[0] + tag, asked, d[2], d[3]) for d in details]
     if outcome == "refused":
-        return "misread", [("plan-refuses-its-output", asked, "", ", ".join(details))]
+        return "misread", [("plan-refuses-its-output" + tag, asked, "", ", ".join(details))]
     return "marked", None
 
 
@@ -144,7 +146,7 @@ def main():
     for kind, hits in sorted(misreads.items()):
         path, details = min(hits, key=lambda h: os.path.getsize(h[0]))
         _, asked, x, y = details[0]
-        print("  %s: %d marks; smallest %s [%s]\n    mark %s: libyaml %r, plan %r" % (
+        print("  %s: %d marks; smallest %s [%s]\n    mark %s: want %r, got %r" % (
             kind, len(hits), os.path.basename(path), "+".join(classes_of[path]), asked, x, y))
     failed = known.verdict({k: len(v) for k, v in misreads.items()}, known_classes)
     print("\nmarks %d: marked %d, refused %d, misread %d (known: %d classes)" % (

@@ -23,6 +23,7 @@ import collections
 import concurrent.futures
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -60,8 +61,8 @@ def positioned_refusal(path):
     except ValueError:
         return None, "validate printed no JSON (exit %d)" % r.returncode
     errors = [d for d in diags if d.get("severity") == "error"]
-    good = sorted({d["code"] for d in errors if d.get("code") in CODES
-                   and (d.get("line") or 0) > 0 and (d.get("column") or 0) > 0})
+    good = [d for d in errors if d.get("code") in CODES
+            and (d.get("line") or 0) > 0 and (d.get("column") or 0) > 0]
     if good:
         return good, None
     return None, "; ".join("%s at %s:%s" % (d.get("code"), d.get("line"), d.get("column"))
@@ -75,11 +76,55 @@ def bases():
     paths += [os.path.join(e2e, n) for n in sorted(os.listdir(e2e)) if n.endswith(".yaml")]
     out = []
     for path in paths:
-        with open(path, encoding="utf-8") as f:
-            doc = yaml.load(f, Loader=spell.LOADER)
+        try:
+            with open(path, encoding="utf-8") as f:
+                doc = yaml.load(f, Loader=spell.LOADER)
+        except (yaml.YAMLError, ValueError):
+            continue  # a plan of bad examples
         if run("export", "--format", "json", "--as-of", AS_OF, path).returncode == 0:
             out.append((os.path.basename(path)[:-5], doc))
     return out
+
+
+# Refusals for the file's form: plan may refuse legal YAML with them (the
+# format forbids anchors, tags and markers; yaml-cpp cannot read everything
+# libyaml can, and says so with yaml-syntax at a line). Any other code on a
+# file whose libyaml reading is a valid plan says plan read something else.
+FORM_CODES = {"yaml-syntax", "multiple-documents", "anchor-alias", "unsupported-tag", "too-deep",
+              "invalid-character", "invalid-utf8", "empty-file"}
+# Codes of the loader, which name the first thing misread; the validator's
+# (progress-mismatch...) often only follow from it.
+LOAD_CODES = {"wrong-type", "invalid-date", "missing-key", "unknown-key", "duplicate-key",
+              "invalid-id", "invalid-value", "unsupported-version", "empty-lead"}
+# Characters that yaml-cpp returns from an escape without encoding them.
+ESCAPED = {"\x85": "\\N (U+0085)", "\xa0": "\\_ (U+00A0)", "\u2028": "\\L (U+2028)",
+           "\u2029": "\\P (U+2029)"}
+
+
+def classify(path, x, y):
+    """A misread's class from the field and the two values."""
+    if isinstance(x, str) and isinstance(y, str) and "\ufffd" in y and "\ufffd" not in x:
+        lost = [name for c, name in ESCAPED.items() if c in x]
+        if lost:
+            return "text-escape-as-invalid-utf8"
+    if path.endswith((".lead", ".support")) and ".activities[" in path and y == [] and x:
+        return "activity-null-owners-as-empty-list"
+    return "differs:" + model.field_class(path)
+
+
+def spelling(diag, lines):
+    """For wrong-type, which spelling of a number or boolean plan refused."""
+    if diag["code"] != "wrong-type":
+        return ""
+    line = lines[diag["line"] - 1]
+    value = re.match(r"[^,}\]\s#]*", line[diag["column"] - 1:]).group(0)
+    for kind, pattern in (("hex", r"[-+]?0x[0-9a-fA-F_]+"), ("underscore", r"[-+]?[0-9][0-9_]*_[0-9_]*"),
+                          ("plus-sign", r"\+[0-9.]+"), ("leading-zero", r"0[0-9]+"),
+                          ("bool-word", r"(?i:yes|no|on|off|y|n|true|false)"),
+                          ("float-exponent", r"[-+]?[0-9.]+e[-+]?[0-9]+")):
+        if re.fullmatch(pattern, value):
+            return ":" + kind
+    return ":key" if "'key'" in diag["message"] else ":other"
 
 
 def judge(path):
@@ -91,7 +136,8 @@ def judge(path):
         expected, invalid = model.expected_model(doc), None
     except yaml.YAMLError as e:
         expected, invalid = None, "libyaml refuses: " + str(e).splitlines()[0]
-    except model.Refuse as e:
+    except (model.Refuse, ValueError) as e:
+        # ValueError: PyYAML's constructor refuses an impossible timestamp.
         expected, invalid = None, "not a valid plan: " + str(e)
     r = run("export", "--format", "json", "--as-of", AS_OF, path)
     if r.returncode == 0:
@@ -105,11 +151,20 @@ def judge(path):
         diffs = model.compare(expected, actual)
         if not diffs:
             return "same", None
-        return "misread", [("differs:" + model.field_class(p), p, x, y) for p, x, y in diffs]
+        return "misread", [(classify(p, x, y), p, x, y) for p, x, y in diffs]
     codes, why = positioned_refusal(path)
-    if codes:
-        return "refused", codes
-    return "misread", [("refuses-unpositioned", invalid or "libyaml reads a valid plan", "", why)]
+    if not codes:
+        return "misread", [("refuses-unpositioned", invalid or "libyaml reads a valid plan", "",
+                            why)]
+    wrong = [d for d in codes if d["code"] not in FORM_CODES]
+    if invalid is None and wrong:
+        first = [d for d in wrong if d["code"] in LOAD_CODES] or wrong
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            lines = f.read().splitlines()
+        return "misread", [("refuses-valid-plan:" + d["code"] + spelling(d, lines),
+                            "line %d" % d["line"], lines[d["line"] - 1].strip(), d["message"])
+                           for d in first]
+    return "refused", sorted({d["code"] for d in codes})
 
 
 def main():

@@ -33,7 +33,7 @@ TEXT_KEYS = {"title", "entity", "objective", "product", "name", "note", "evidenc
 # Unicode samples: accents, ñ, emoji (astral), CJK, combining marks, RTL text.
 UNICODE_SAMPLES = [
     "Acción ñandú", "Über Çà", "🎉 listo 🚀", "計画の進捗", "e\u0301 combinada n\u0303",
-    "Ελληνικά", "добро", "👩‍👩‍👧 familia", "مرحبا", "½ · “comillas” — raya", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "Ελληνικά", "¿listo?", "¿Qué sigue? Revisar", "добро", "👩‍👩‍👧 familia", "مرحبا", "½ · “comillas” — raya", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
 ]
 
 # Characters the escapes class puts inside texts, to be written as escapes:
@@ -315,6 +315,8 @@ def spell_flow(v, o, indent, multiline):
     for i, item in enumerate(items):
         last = i == len(items) - 1
         comma = "" if last and o.rng.random() < 0.5 else ","
+        if not comma and item.endswith(": "):
+            item = item[:-1]  # a key with no value, then a line break
         comment = " " + _comment(o) if o.chance("comments", 0.3) and comma else ""
         out += "\n" + pad + item + comma + comment
     if o.chance("comments", 0.3):
