@@ -259,9 +259,20 @@ void check_mark(const plan::Plan& p, const Picked& at, const plan::MarkRequest& 
       FUZZ_CHECK(plan::find_invalid_utf8(req.note) != std::string::npos ||
                  plan::find_invalid_utf8(req.evidence) != std::string::npos);
     }
+    // Text no plan may hold is refused before any edit.
+    if (plan::find_bad_char(req.note, false).offset != std::string::npos ||
+        plan::find_bad_char(req.by, false).offset != std::string::npos ||
+        plan::find_bad_char(req.evidence, false).offset != std::string::npos) {
+      FUZZ_CHECK(*r.error == plan::Msg::mark_bad_char || *r.error == plan::Msg::mark_nothing ||
+                 *r.error == plan::Msg::mark_progress_range ||
+                 *r.error == plan::Msg::mark_date_outside);
+    }
     return;
   }
   FUZZ_CHECK(!r.error.has_value());
+  FUZZ_CHECK(plan::find_bad_char(req.note, false).offset == std::string::npos &&
+             plan::find_bad_char(req.by, false).offset == std::string::npos &&
+             plan::find_bad_char(req.evidence, false).offset == std::string::npos);
   FUZZ_CHECK(r.old_progress == a.progress.value);
   FUZZ_CHECK(r.appended_update == asked_update);
 

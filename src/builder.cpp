@@ -645,12 +645,17 @@ class Builder : public yaml::Handler {
 
   // "lead: SG": say how to write it, and take the code as meant, so that
   // no follow-up error (an unused owner) hides the real one. "lead:" with
-  // nothing is an empty list.
+  // no value (nothing, ~, null) is absent, as every valueless key is: an
+  // activity then has its line's owners. A line must name its lead, so
+  // there it stays an empty list, which validate reports as empty-lead.
   void owner_codes_value(Frame& f, const FieldSpec& spec, const yaml::Event& s) {
+    const bool null = s.type == yaml::EventType::null;
+    if (null && !spec.required)
+      return;
     OwnerList* list = spec.codes(f.object);
     list->present = true;
     list->pos = f.key_pos;
-    if (s.type == yaml::EventType::null)
+    if (null)
       return;
     const std::string code(s.value);
     error_(s.pos, s.width, Msg::expected_list, {f.key}, Msg::hint_as_list, {f.key, code});

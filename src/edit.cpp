@@ -17,8 +17,11 @@ namespace plan {
 namespace {
 
 bool looks_like_other_type(std::string_view v) {
-  static const char* const kWords[] = {"null", "~",  "true", "false", "yes",
-                                       "no",   "on", "off",  "y",     "n"};
+  // YAML 1.1 (PyYAML, libyaml's readers) and 1.2 read these words as
+  // nulls, booleans, infinities or keys of their own ('<<' merges, '='
+  // is the value key): written plain, a note would not read back as text.
+  static const char* const kWords[] = {"null", "~", "true", "false", "yes",   "no",   "on", "off",
+                                       "y",    "n", ".inf", "+.inf", "-.inf", ".nan", "<<", "="};
   std::string lower(v);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -26,15 +29,43 @@ bool looks_like_other_type(std::string_view v) {
     if (lower == w)
       return true;
   }
-  // Numbers and dates (and what YAML 1.1 reads as such: 1_000, 0x1F,
-  // 1:30) would read back as something other than text.
+  // Numbers, dates and timestamps (and what YAML 1.1 reads as such:
+  // 1_000, 0x1F, 1:30, 2021-03-04 10:00:00) would read back as something
+  // other than text.
   if (v.empty())
     return false;
   const bool numeric_start = std::isdigit(static_cast<unsigned char>(v[0])) ||
                              (v.size() > 1 && (v[0] == '+' || v[0] == '-' || v[0] == '.') &&
                               std::isdigit(static_cast<unsigned char>(v[1])));
   return numeric_start &&
-         v.find_first_not_of("0123456789+-.:eE_xXoObBaAcCdDfF") == std::string_view::npos;
+         v.find_first_not_of("0123456789+-.:eE_xXoObBaAcCdDfFtTzZ ") == std::string_view::npos;
+}
+
+// YAML's line breaks beyond LF and CR: NEL, LINE SEPARATOR, PARAGRAPH
+// SEPARATOR, and the escapes that write them. Written raw, a YAML 1.1
+// reader breaks the line there.
+struct UnicodeBreak {
+  std::string_view bytes;
+  std::string_view escape;
+};
+constexpr UnicodeBreak kUnicodeBreaks[] = {
+    {"\xC2\x85", "\\N"}, {"\xE2\x80\xA8", "\\L"}, {"\xE2\x80\xA9", "\\P"}};
+
+bool has_unicode_break(std::string_view v) {
+  for (const UnicodeBreak& b : kUnicodeBreaks) {
+    if (v.find(b.bytes) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+// The break that starts `rest`, or nullptr.
+const UnicodeBreak* unicode_break_at(std::string_view rest) {
+  for (const UnicodeBreak& b : kUnicodeBreaks) {
+    if (rest.substr(0, b.bytes.size()) == b.bytes)
+      return &b;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -43,7 +74,7 @@ std::string yaml_scalar(std::string_view v, bool flow) {
   bool quote = v.empty() || v.front() == ' ' || v.back() == ' ' || looks_like_other_type(v) ||
                std::string_view("-?:,[]{}#&*!|>'\"%@`").find(v.front()) != std::string_view::npos ||
                v.find(": ") != std::string_view::npos || v.find(" #") != std::string_view::npos ||
-               v.back() == ':';
+               v.back() == ':' || has_unicode_break(v);
   for (char c : v) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
       quote = true;
@@ -54,7 +85,13 @@ std::string yaml_scalar(std::string_view v, bool flow) {
   if (!quote)
     return std::string(v);
   std::string out = "\"";
-  for (char c : v) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (const UnicodeBreak* b = unicode_break_at(v.substr(i))) {
+      out += b->escape;
+      i += b->bytes.size() - 1;
+      continue;
+    }
+    const char c = v[i];
     switch (c) {
     case '"':
       out += "\\\"";
@@ -209,6 +246,17 @@ class Marker {
       r.error_args = {fmt::format("{}", req_.date), fmt::format("{}", first),
                       fmt::format("{}", last)};
       return false;
+    }
+    for (const auto& [name, text] :
+         {std::pair<std::string_view, const std::string&>{"note", req_.note},
+          {"by", req_.by},
+          {"evidence", req_.evidence}}) {
+      const BadChar c = find_bad_char(text, /*allow_cr=*/false);
+      if (c.offset != std::string::npos) {
+        r.error = Msg::mark_bad_char;
+        r.error_args = {std::string(name), fmt::format("{:04X}", static_cast<uint32_t>(c.code))};
+        return false;
+      }
     }
     if (!req_.by.empty() && plan_.find_owner(req_.by) == nullptr) {
       r.error = Msg::mark_unknown_by;

@@ -26,6 +26,51 @@ size_t find_invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+namespace {
+
+CharProblem problem_of(char32_t c, bool allow_cr) {
+  if (c < 0x20)
+    return c == '\t' || c == '\n' || (c == '\r' && allow_cr) ? CharProblem::none
+                                                             : CharProblem::control;
+  if (c == 0x7F || (c >= 0x80 && c <= 0x9F))
+    return CharProblem::control;
+  if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+    return CharProblem::bidi;
+  if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+    return CharProblem::noncharacter;
+  return CharProblem::none;
+}
+
+}  // namespace
+
+BadChar find_bad_char(std::string_view text, bool allow_cr) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t c = p[i];
+    size_t n = 1;
+    if (c >= 0x80) {
+      utf8proc_int32_t cp = 0;
+      const utf8proc_ssize_t got =
+          utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+      if (got < 0) {  // not UTF-8: find_invalid_utf8's to report
+        ++i;
+        continue;
+      }
+      c = static_cast<char32_t>(cp);
+      n = static_cast<size_t>(got);
+    } else if (c >= 0x20 && c != 0x7F) {  // printable ASCII: most plan text
+      ++i;
+      continue;
+    }
+    const CharProblem problem = problem_of(c, allow_cr);
+    if (problem != CharProblem::none)
+      return BadChar{i, c, problem};
+    i += n;
+  }
+  return BadChar{};
+}
+
 std::string valid_utf8(std::string_view text) {
   std::string out;
   for (;;) {

@@ -17,6 +17,23 @@ size_t find_invalid_utf8(std::string_view text);
 // U+FFFD: for messages from libraries, which may cut a character in two.
 std::string valid_utf8(std::string_view text);
 
+// Characters no plan text may hold, because they act on the terminal,
+// page or spreadsheet that shows the text instead of being shown: C0
+// controls (but tab and line feed, and in a file's bytes the carriage
+// return of CRLF), DEL, C1 controls (U+0080-U+009F), the bidirectional
+// overrides and isolates of the "Trojan Source" attack (U+202A-U+202E,
+// U+2066-U+2069), and Unicode's noncharacters (U+FDD0-U+FDEF, U+xFFFE,
+// U+xFFFF), which YAML forbids.
+enum class CharProblem { none, control, bidi, noncharacter };
+struct BadChar {
+  size_t offset = std::string_view::npos;  // npos: none found
+  char32_t code = 0;
+  CharProblem problem = CharProblem::none;
+};
+// The first such character of valid UTF-8 text; allow_cr lets a carriage
+// return through (a file's line ends are checked apart).
+BadChar find_bad_char(std::string_view text, bool allow_cr);
+
 // Number of code points in text.
 size_t count_chars(std::string_view text);
 

@@ -16,6 +16,15 @@
 namespace plan::yaml {
 namespace {
 
+// What is wrong with a character find_bad_char found.
+Msg message_of(CharProblem p) {
+  return p == CharProblem::bidi           ? Msg::bidi_char
+         : p == CharProblem::noncharacter ? Msg::noncharacter
+                                          : Msg::control_char;
+}
+
+std::string code_point(char32_t c) { return fmt::format("{:04X}", static_cast<uint32_t>(c)); }
+
 // Thrown past yaml-cpp to end the reading; the diagnostic is already made.
 struct Stop {
   bool fatal;  // the events so far are partial
@@ -104,7 +113,7 @@ class Reader : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                 const std::string& value) override {
     Event e(EventType::scalar, to_pos(mark));
-    e.value = value;
+    e.value = decoded(value, e.pos);
     check_tag(tag, e.pos);
     e.style = style_of(tag, e.pos);
     e.width = scalar_width(e);
@@ -127,6 +136,39 @@ class Reader : public YAML::EventHandler {
   void OnMapEnd() override { end_collection(); }
 
  private:
+  // --- decoded text ------------------------------------------------------------
+
+  // The scalar's text as YAML reads it. Escapes in double quotes can write
+  // what the file's bytes may not hold ("\e", "\x9b", "\u202e"): the text
+  // is checked again once decoded. yaml-cpp decodes "\N" and "\_" to the
+  // lone bytes 0x85 and 0xA0, which are not UTF-8; YAML means U+0085 (a
+  // C1 control, refused) and U+00A0 (a no-break space).
+  std::string_view decoded(const std::string& value, const Pos& pos) {
+    if (char_at(pos) != '"')
+      return value;
+    std::string_view text = value;
+    if (find_invalid_utf8(value) != std::string_view::npos) {
+      repaired_.clear();
+      for (;;) {
+        const size_t bad = find_invalid_utf8(text);
+        repaired_.append(text.substr(0, std::min(bad, text.size())));
+        if (bad == std::string_view::npos)
+          break;
+        const auto b = static_cast<unsigned char>(text[bad]);
+        if (b == 0x85 || b == 0xA0)
+          repaired_ += '\xC2';
+        repaired_ += text[bad];
+        text.remove_prefix(bad + 1);
+      }
+      text = repaired_;
+    }
+    const BadChar c = find_bad_char(text, /*allow_cr=*/false);
+    if (c.offset != std::string_view::npos) {
+      error(pos, 1, message_of(c.problem), {code_point(c.code)}, Msg::hint_remove_escape);
+    }
+    return text;
+  }
+
   // --- nodes and collections ---------------------------------------------------
 
   // A scalar, null or alias: a key or a value of the mapping it is in.
@@ -297,6 +339,7 @@ class Reader : public YAML::EventHandler {
   Handler& handler_;
   std::vector<Diagnostic>* diags_;
   std::vector<Open> open_;
+  std::string repaired_;  // a decoded value yaml-cpp left as bytes that are not UTF-8
   struct ColumnCache {
     size_t line_start = 0;
     size_t offset = 0;  // counted up to here
@@ -319,8 +362,18 @@ Diagnostic byte_error(const std::string& file, std::string_view src, size_t at, 
   return d;
 }
 
-// Bytes that no plan may hold: invalid UTF-8, and control characters other
-// than tab, line feed and carriage return.
+// The offset of the first carriage return not followed by a line feed.
+size_t find_lone_cr(std::string_view src) {
+  for (size_t i = src.find('\r'); i != std::string_view::npos; i = src.find('\r', i + 1)) {
+    if (i + 1 >= src.size() || src[i + 1] != '\n')
+      return i;
+  }
+  return std::string_view::npos;
+}
+
+// Bytes that no plan may hold: invalid UTF-8, a lone carriage return, and
+// the characters of find_bad_char, wherever they are (a bidirectional
+// override in a comment still hides what a reviewer reads).
 bool check_bytes(const std::string& file, std::string_view src, std::vector<Diagnostic>* diags) {
   const size_t bad = find_invalid_utf8(src);
   if (bad != std::string_view::npos) {
@@ -328,17 +381,16 @@ bool check_bytes(const std::string& file, std::string_view src, std::vector<Diag
                                 {hex_byte(static_cast<unsigned char>(src[bad]))}, Msg::hint_utf8));
     return false;
   }
-  for (size_t i = 0; i < src.size(); ++i) {
-    const auto c = static_cast<unsigned char>(src[i]);
-    if (c == '\r' && (i + 1 >= src.size() || src[i + 1] != '\n')) {
-      diags->push_back(byte_error(file, src, i, Msg::lone_cr, {}, Msg::hint_line_ends));
-      return false;
-    }
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      diags->push_back(byte_error(file, src, i, Msg::control_char, {fmt::format("{:04X}", c)},
-                                  Msg::hint_remove_char));
-      return false;
-    }
+  const size_t cr = find_lone_cr(src);
+  const BadChar c = find_bad_char(src, /*allow_cr=*/true);
+  if (cr != std::string_view::npos && cr < c.offset) {
+    diags->push_back(byte_error(file, src, cr, Msg::lone_cr, {}, Msg::hint_line_ends));
+    return false;
+  }
+  if (c.offset != std::string_view::npos) {
+    diags->push_back(byte_error(file, src, c.offset, message_of(c.problem), {code_point(c.code)},
+                                Msg::hint_remove_char));
+    return false;
   }
   return true;
 }

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "plan/load.h"
 #include "plan_fixture.h"
@@ -245,6 +246,22 @@ TEST_CASE("mark refuses a request that asks for nothing", "[edit]") {
   CHECK(r.text.empty());
 }
 
+TEST_CASE("mark refuses text no plan may hold, before editing", "[edit]") {
+  for (const auto& [field, text, code] :
+       {std::tuple<std::string, std::string, std::string>{"note", "clear\x1b[2J", "001B"},
+        {"evidence", "https://x.org/\xE2\x80\xAE", "202E"},
+        {"by", "S\xC2\x9BG", "009B"}}) {
+    CAPTURE(field);
+    MarkRequest req = progress_on(kApril10, 10);
+    (field == "note" ? req.note : field == "by" ? req.by : req.evidence) = text;
+    const MarkResult r = mark(kMinimalPlan, req);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == Msg::mark_bad_char);
+    CHECK(r.error_args == std::vector<std::string>{field, code});
+    CHECK(r.text.empty());
+  }
+}
+
 TEST_CASE("mark refuses progress outside 0..100", "[edit]") {
   const MarkResult over = mark(kMinimalPlan, progress_on(kApril10, 101));
   CHECK_FALSE(over.ok);
@@ -327,12 +344,23 @@ TEST_CASE("yaml_scalar quotes flow punctuation only in flow", "[edit]") {
 }
 
 TEST_CASE("yaml_scalar quotes words that read as other types", "[edit]") {
-  for (std::string_view v : {"yes", "No", "TRUE", "off", "y", "null", "~", "1.5", "40", "-3",
-                             "2021-04-10", "1_000", "0x1F", "1:30"}) {
+  for (std::string_view v :
+       {"yes", "No", "TRUE", "off", "y", "null", "~", "1.5", "40", "-3", "2021-04-10", "1_000",
+        "0x1F", "1:30",
+        // YAML 1.1 readers (PyYAML, libyaml's loaders) read these too:
+        ".inf", "-.Inf", ".NaN", "<<", "=", "2021-03-04 10:00:00", "2021-03-04T10:00:00Z"}) {
     CAPTURE(v);
     CHECK(yaml_scalar(v, false) == "\"" + std::string(v) + "\"");
     CHECK(yaml_scalar(v, true) == "\"" + std::string(v) + "\"");
   }
+}
+
+TEST_CASE("yaml_scalar escapes YAML's Unicode line breaks", "[edit]") {
+  CHECK(yaml_scalar("line\xE2\x80\xA8sep", false) == R"("line\Lsep")");
+  CHECK(yaml_scalar("para\xE2\x80\xA9sep", true) == R"("para\Psep")");
+  CHECK(yaml_scalar("nel\xC2\x85", false) == R"("nel\N")");
+  // Text that only looks like a number or a date stays plain.
+  CHECK(yaml_scalar("2021 was a good year", false) == "2021 was a good year");
 }
 
 TEST_CASE("yaml_scalar escapes quotes, backslashes and control characters", "[edit]") {

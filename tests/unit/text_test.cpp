@@ -140,3 +140,30 @@ TEST_CASE("valid_utf8 replaces each stray byte with U+FFFD and keeps the rest", 
 }
 
 }  // namespace plan
+
+namespace plan {
+namespace {
+
+TEST_CASE("find_bad_char finds what a terminal or page would act on", "[text]") {
+  auto first = [](std::string_view text, bool allow_cr = false) {
+    const BadChar c = find_bad_char(text, allow_cr);
+    return std::make_pair(c.offset, static_cast<uint32_t>(c.code));
+  };
+  CHECK(first("plain text, tildes: áéíóú ñ, emoji 🎉, tab\tand\nline").first == npos);
+  CHECK(first("a\x1b[2J") == std::make_pair(size_t{1}, uint32_t{0x1B}));
+  CHECK(first("a\x7F") == std::make_pair(size_t{1}, uint32_t{0x7F}));
+  CHECK(first("ab\xC2\x9B") == std::make_pair(size_t{2}, uint32_t{0x9B}));  // C1 CSI
+  CHECK(first("a\r\n") == std::make_pair(size_t{1}, uint32_t{0x0D}));
+  CHECK(first("a\r\n", true).first == npos);                                  // a file's CRLF
+  CHECK(find_bad_char("x\xE2\x80\xAE", false).problem == CharProblem::bidi);  // U+202E
+  CHECK(find_bad_char("x\xE2\x81\xA6", false).problem == CharProblem::bidi);  // U+2066
+  CHECK(find_bad_char("\xEF\xBF\xBF", false).problem == CharProblem::noncharacter);  // U+FFFF
+  CHECK(find_bad_char("\xEF\xB7\x90", false).problem == CharProblem::noncharacter);  // U+FDD0
+  CHECK(find_bad_char("\xF0\x9F\xBF\xBE", false).problem == CharProblem::noncharacter);
+  // Marks that only set a direction, and other format characters, are text.
+  CHECK(first("\xE2\x80\x8F \xE2\x80\x8E \xE2\x80\x8B").first == npos);  // RLM LRM ZWSP
+  CHECK(first("\xE2\x80\xA8").first == npos);  // LINE SEPARATOR: a break, not a control
+}
+
+}  // namespace
+}  // namespace plan
