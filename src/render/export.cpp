@@ -122,8 +122,9 @@ std::string markdown_cell(std::string_view v) {
 namespace {
 
 // Bytes that would end or break a link destination, or a table cell, as
-// %XX; a UTF-8 character's bytes each. An entity reference would be decoded
-// inside a destination, so '&' is escaped with a backslash.
+// %XX; a UTF-8 character's bytes each. A destination's entity references are
+// decoded (cmark-gfm does so even after a backslash), so '&' is written
+// "&amp;": "&copy;" in a URL stays those six characters.
 std::string link_destination(std::string_view url) {
   static constexpr std::string_view kBreaks = "()<>\"\\|`";
   std::string out;
@@ -132,7 +133,7 @@ std::string link_destination(std::string_view url) {
     if (b <= 0x20 || b >= 0x7F || kBreaks.find(c) != std::string_view::npos) {
       out += fmt::format("%{:02X}", b);
     } else if (c == '&') {
-      out += "\\&";
+      out += "&amp;";
     } else {
       out += c;
     }
@@ -216,7 +217,7 @@ namespace {
 // Mermaid reads ':' and ';' as the end of a task name, '#' and '%' as the
 // start of a comment, and "%%{" anywhere as a directive; it decodes "#58;"
 // (any "#NNN;") back to the character when it draws the chart. So each such
-// character is written as its entity, '#' itself too. '<' and '>' keep
+// character is written as its entity, '#' itself too. '<', '>' and '&' keep
 // labels from being read as HTML; U+FB02 and U+00B6 open the placeholders
 // Mermaid uses for entities, so they are encoded as well.
 std::string mermaid_text(std::string_view v, int max_width) {
@@ -224,7 +225,7 @@ std::string mermaid_text(std::string_view v, int max_width) {
   std::string out;
   for (size_t i = 0; i < cut.size(); ++i) {
     const char c = cut[i];
-    if (std::string_view(":;#%<>\"").find(c) != std::string_view::npos) {
+    if (std::string_view(":;#%<>\"&").find(c) != std::string_view::npos) {
       out += fmt::format("#{};", static_cast<int>(c));
     } else if (cut.compare(i, 3, "\xEF\xAC\x82") == 0) {  // U+FB02
       out += "#64258;";
