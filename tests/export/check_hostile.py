@@ -92,7 +92,10 @@ def csv_expected(line, act, plan_id):
 def test_csv():
     plan_id = model()["id"]
     for raw in (False, True):
-        out = plan("export", "--format", "csv", *AS_OF, HOSTILE, *(["--raw-csv"] if raw else []))
+        r = subprocess.run([PLAN, "export", "--format", "csv", *AS_OF, HOSTILE,
+                            *(["--raw-csv"] if raw else [])], capture_output=True)
+        check(r.returncode == 0, f"csv raw={raw}: plan exited {r.returncode} {r.stderr[-300:]!r}")
+        out = r.stdout
         rows = list(csv.DictReader(io.StringIO(out.decode(), newline="")))
         check(len(rows) == 12, f"csv has 12 rows ({len(rows)})")
         for row, (line, act) in zip(rows, activities()):
