@@ -227,7 +227,7 @@ def test_markdown_report():
         check(flat(row[10]) == flat(u.get("note") or ""), f"report {act['id']} note {row[10]!r}")
         evidence = u.get("evidence") or ""
         if evidence and not evidence.startswith(("http://", "https://")):
-            check(row[11] == evidence, f"report {act['id']} evidence shown as text {row[11]!r}")
+            check(flat(row[11]) == flat(evidence), f"report {act['id']} evidence shown as text {row[11]!r}")
     check(page.links == ["https://example.org/a%20b%28c%29", "https://example.org/x?a=1&b=2&copy;%7Cy"],
           f"report links are percent-encoded http(s) only: {page.links}")
 
