@@ -14,6 +14,7 @@ struct ExportOptions {
   CommonOptions common;
   Format format = Format::csv;
   bool bom = false;
+  bool raw_csv = false;
 };
 
 int run_export(const ExportOptions& opts) {
@@ -23,7 +24,7 @@ int run_export(const ExportOptions& opts) {
   const std::vector<PlanState> states = derive_usable(loaded, ctx);
   const Language lang = ctx.lang_for(states.empty() ? nullptr : states.front().plan);
   if (opts.format == Format::csv) {
-    std::cout << render_csv(states, opts.bom);
+    std::cout << render_csv(states, opts.bom, opts.raw_csv ? CsvCells::raw : CsvCells::protect);
   } else if (opts.format == Format::json) {
     std::cout << render_plan_json(states);
   } else if (opts.format == Format::ics) {
@@ -48,6 +49,9 @@ void setup_export(CLI::App& app, int* status) {
       format_words({Format::csv, Format::json, Format::markdown, Format::mermaid, Format::ics}))
       ->required();
   sub->add_flag("--bom", opts->bom, "Start CSV with a UTF-8 BOM, for spreadsheet programs");
+  sub->add_flag("--raw-csv", opts->raw_csv,
+                "Write CSV text cells as they are, for programs: by default a cell that "
+                "begins with = + - @, tab or CR gets a leading ' so spreadsheets do not run it");
   add_common_options(sub, &opts->common, /*with_view=*/false);
   sub->callback([opts, status] { *status = run_export(*opts); });
 }

@@ -17,9 +17,7 @@ std::string iso(const Date& d) { return fmt::format("{}", d); }
 // CSV (RFC 4180): a field with a comma, quote or line break is quoted, its
 // quotes doubled.
 
-std::string csv_field(std::string_view v) {
-  if (v.find_first_of(",\"\r\n") == std::string_view::npos)
-    return std::string(v);
+std::string csv_quoted(std::string_view v) {
   std::string out = "\"";
   for (char c : v) {
     if (c == '"')
@@ -29,36 +27,59 @@ std::string csv_field(std::string_view v) {
   return out + "\"";
 }
 
+std::string csv_field(std::string_view v) {
+  if (v.find_first_of(",\"\r\n") == std::string_view::npos)
+    return std::string(v);
+  return csv_quoted(v);
+}
+
+// A spreadsheet runs a cell that begins with = + - @ (or a tab or carriage
+// return before one) as a formula: OWASP's "CSV Injection" advice is a
+// leading single quote, inside quotes, so the cell is read as text.
+std::string csv_text(std::string_view v, CsvCells cells) {
+  if (cells == CsvCells::protect && !v.empty() &&
+      std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos)
+    return csv_quoted("'" + std::string(v));
+  return csv_field(v);
+}
+
 std::string csv_row(const std::vector<std::string>& fields) {
   std::string out;
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0)
       out += ',';
-    out += csv_field(fields[i]);
+    out += fields[i];
   }
   return out + "\r\n";
 }
 
+// One activity's row. Text from the plan file (plan id, line_title, title,
+// lead, support, product, last_note) goes through csv_text; the address,
+// line number, dates, percentages, status and signal are plan's own and
+// stay as they are, so progress and expected remain numbers.
+std::string csv_activity(const PlanState& ps, const ActivityState& s, CsvCells cells) {
+  const Activity& a = *s.activity;
+  const auto text = [cells](std::string_view v) { return csv_text(v, cells); };
+  return csv_row({text(ps.plan->id.value), csv_field(format_address(*s.line, a)),
+                  std::to_string(s.line->id.value), text(s.line->title.value), text(a.title.value),
+                  text(codes_text(lead_of(*s.line, a))), text(codes_text(support_of(*s.line, a))),
+                  iso(s.start), iso(s.end), text(a.product.value), std::to_string(s.progress),
+                  std::to_string(round_percent(s.expected)), std::string(status_code(s.status)),
+                  std::string(signal_code(s.signal)),
+                  s.last_update ? iso(s.last_update->date.date.last()) : "",
+                  text(s.last_update ? s.last_update->note.value : "")});
+}
+
 }  // namespace
 
-std::string render_csv(const std::vector<PlanState>& states, bool bom) {
+std::string render_csv(const std::vector<PlanState>& states, bool bom, CsvCells cells) {
   std::string out = bom ? "\xEF\xBB\xBF" : "";
   out +=
       csv_row({"plan", "id", "line", "line_title", "title", "lead", "support", "start", "end",
                "product", "progress", "expected", "status", "signal", "last_update", "last_note"});
   for (const PlanState& ps : states) {
     for (const LineState& ls : ps.lines) {
-      for (const ActivityState& s : ls.activities) {
-        const Activity& a = *s.activity;
-        out += csv_row({ps.plan->id.value, format_address(*s.line, a),
-                        std::to_string(s.line->id.value), s.line->title.value, a.title.value,
-                        codes_text(lead_of(*s.line, a)), codes_text(support_of(*s.line, a)),
-                        iso(s.start), iso(s.end), a.product.value, std::to_string(s.progress),
-                        std::to_string(round_percent(s.expected)),
-                        std::string(status_code(s.status)), std::string(signal_code(s.signal)),
-                        s.last_update ? iso(s.last_update->date.date.last()) : "",
-                        s.last_update ? s.last_update->note.value : ""});
-      }
+      for (const ActivityState& s : ls.activities) out += csv_activity(ps, s, cells);
     }
   }
   return out;
@@ -67,18 +88,67 @@ std::string render_csv(const std::vector<PlanState>& states, bool bom) {
 // ---------------------------------------------------------------------------
 // Markdown (GitHub-flavoured tables).
 
+// Plan text is shown as text, never read as markup. A backslash goes before
+// each ASCII punctuation mark that CommonMark or GFM reads as inline markup
+// anywhere (emphasis, code, links and images, raw HTML and autolinks,
+// entities, strikethrough, a cell's '|', a heading's closing '#'), and
+// before a first character that would open a block where the text starts a
+// line (a list, quote, heading, setext underline or thematic break, an
+// ordered list's "1." or "1)"). '(' or '!' cannot make a link once '[' is
+// escaped, so they stay as they are and the source stays readable. Line
+// breaks and tabs become spaces: a value with blank lines cannot end a
+// table or start a heading.
 std::string markdown_cell(std::string_view v) {
+  static constexpr std::string_view kInline = "\\`*_[]<>&~|#";
+  static constexpr std::string_view kBlockStart = "+-=>";
+  const size_t first = std::min(v.find_first_not_of(" \t\r\n"), v.size());
+  const size_t digits = std::min(v.find_first_not_of("0123456789", first), v.size());
   std::string out;
-  for (char c : v) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
+  for (size_t i = 0; i < v.size(); ++i) {
+    const char c = v[i];
+    if (c == '\n' || c == '\r' || c == '\t') {
       out += ' ';
+      continue;
+    }
+    const bool opens_block = (i == first && kBlockStart.find(c) != std::string_view::npos) ||
+                             (i == digits && i > first && (c == '.' || c == ')'));
+    if (opens_block || kInline.find(c) != std::string_view::npos)
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+namespace {
+
+// Bytes that would end or break a link destination, or a table cell, as
+// %XX; a UTF-8 character's bytes each. A destination's entity references are
+// decoded (cmark-gfm does so even after a backslash), so '&' is written
+// "&amp;": "&copy;" in a URL stays those six characters.
+std::string link_destination(std::string_view url) {
+  static constexpr std::string_view kBreaks = "()<>\"\\|`";
+  std::string out;
+  for (char c : url) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b <= 0x20 || b >= 0x7F || kBreaks.find(c) != std::string_view::npos) {
+      out += fmt::format("%{:02X}", b);
+    } else if (c == '&') {
+      out += "&amp;";
     } else {
       out += c;
     }
   }
   return out;
+}
+
+}  // namespace
+
+// Only web links become links, as in the HTML report; anything else
+// (a path, a javascript: address) is shown as text.
+std::string markdown_link(std::string_view text, std::string_view url) {
+  if (url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0)
+    return fmt::format("[{}]({})", text, link_destination(url));
+  return markdown_cell(url);
 }
 
 namespace {
@@ -131,9 +201,9 @@ std::string render_markdown(const PlanState& st, Language lang) {
       out +=
           fmt::format("| {} | {} | {} | {} | {} | {}% | {}% | {} | {} |\n",
                       format_address(*s.line, *s.activity), markdown_cell(s.activity->title.value),
-                      codes_text(lead_of(*s.line, *s.activity)), iso(s.start), iso(s.end),
-                      s.progress, round_percent(s.expected), text_of(lang, status_word(s.status)),
-                      markdown_signal(s.signal, lang));
+                      markdown_cell(codes_text(lead_of(*s.line, *s.activity))), iso(s.start),
+                      iso(s.end), s.progress, round_percent(s.expected),
+                      text_of(lang, status_word(s.status)), markdown_signal(s.signal, lang));
     }
   }
   return out;
@@ -144,21 +214,30 @@ std::string render_markdown(const PlanState& st, Language lang) {
 
 namespace {
 
-// Task names end at ':' and ';' and '#' starts a comment; keep them out.
+// Mermaid reads ':' and ';' as the end of a task name, '#' and '%' as the
+// start of a comment, and "%%{" anywhere as a directive; it decodes "#58;"
+// (any "#NNN;") back to the character when it draws the chart. So each such
+// character is written as its entity, '#' itself too. '<', '>' and '&' keep
+// labels from being read as HTML; U+FB02 and U+00B6 open the placeholders
+// Mermaid uses for entities, so they are encoded as well.
 std::string mermaid_text(std::string_view v, int max_width) {
+  const std::string cut = truncate(v, max_width);
   std::string out;
-  for (char c : v) {
-    if (c == ':' || c == ';') {
-      out += ',';
-    } else if (c == '#') {
-      out += "n.";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
+  for (size_t i = 0; i < cut.size(); ++i) {
+    const char c = cut[i];
+    if (std::string_view(":;#%<>\"&").find(c) != std::string_view::npos) {
+      out += fmt::format("#{};", static_cast<int>(c));
+    } else if (cut.compare(i, 3, "\xEF\xAC\x82") == 0) {  // U+FB02
+      out += "#64258;";
+      i += 2;
+    } else if (cut.compare(i, 2, "\xC2\xB6") == 0) {  // U+00B6
+      out += "#182;";
+      i += 1;
     } else {
       out += c;
     }
   }
-  return truncate(out, max_width);
+  return out;
 }
 
 }  // namespace
@@ -170,7 +249,10 @@ std::string render_mermaid(const PlanState& st, Language lang) {
   // Month numbers: Mermaid names months in English only.
   out += "    axisFormat %Y-%m\n";
   for (const LineState& ls : st.lines) {
-    out += fmt::format("    section {} {}\n", text_of(lang, Msg::label_line), ls.line->id.value);
+    out +=
+        "    section " +
+        mermaid_text(fmt::format("{} {}", text_of(lang, Msg::label_line), ls.line->id.value), 100) +
+        "\n";
     for (const ActivityState& s : ls.activities) {
       std::string tags;
       switch (s.status) {

@@ -120,10 +120,10 @@ std::string markdown_activities(const PlanState& st, Language lang) {
                      text_of(lang, Msg::col_last_note), text_of(lang, Msg::col_evidence));
   out += "|---|---|---|---|---|--:|--:|--:|---|---|---|---|\n";
   for (const Row& r : rows_of(st)) {
-    const std::string evidence = r.evidence.empty() ? "" : "[🔗](" + r.evidence + ")";
+    const std::string evidence = r.evidence.empty() ? "" : markdown_link("🔗", r.evidence);
     out += fmt::format("| {} | {} | {} | {} | {} | {}% | {}% | {} | {} | {} | {} | {} |\n", r.id,
-                       markdown_cell(r.title), r.lead, r.start, r.end, r.programmed, r.executed,
-                       r.compliance, text_of(lang, status_word(r.status)),
+                       markdown_cell(r.title), markdown_cell(r.lead), r.start, r.end, r.programmed,
+                       r.executed, r.compliance, text_of(lang, status_word(r.status)),
                        markdown_signal(r.signal, lang), markdown_cell(r.note), evidence);
   }
   return out + "\n" + std::string(text_of(lang, Msg::report_compliance_note)) + "\n";
@@ -138,7 +138,7 @@ std::string markdown_attention(const PlanState& st, Language lang) {
   for (const ActivityState* s : attention) {
     out += fmt::format("- **{}** {} — {} · {}", format_address(*s->line, *s->activity),
                        markdown_cell(s->activity->title.value),
-                       codes_text(lead_of(*s->line, *s->activity)),
+                       markdown_cell(codes_text(lead_of(*s->line, *s->activity))),
                        tr(lang, Msg::ends_on, fmt::format("{}", s->end)));
     const int behind = round_percent(s->expected) - s->progress;
     if (behind > 0)
@@ -210,6 +210,11 @@ std::string html_head(const PlanState& st, Language lang) {
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"" + std::string(language_code(lang)) + "\">\n<head>\n";
   out += "<meta charset=\"utf-8\">\n";
+  // Self-contained: its one style sheet is inline, and nothing else loads or
+  // runs, so a script that slipped past the escaping would not either.
+  out +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format("<title>{}: {}</title>\n", html(text_of(lang, Msg::report_title)),
                      html(st.plan->title.value));

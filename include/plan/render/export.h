@@ -17,7 +17,13 @@ namespace plan {
 // Columns: plan, id, line, line_title, title, lead, support, start, end,
 // product, progress, expected, status, signal, last_update, last_note.
 // CRLF line ends; bom prefixes a UTF-8 BOM for spreadsheet programs.
-std::string render_csv(const std::vector<PlanState>& states, bool bom);
+// With CsvCells::protect, a text cell from the plan that a spreadsheet would
+// run as a formula (it begins with = + - @, a tab or a carriage return) is
+// written quoted with a leading "'"; CsvCells::raw writes it as it is, for
+// programs that read the CSV as data.
+enum class CsvCells { protect, raw };
+std::string render_csv(const std::vector<PlanState>& states, bool bom,
+                       CsvCells cells = CsvCells::protect);
 
 std::string render_markdown(const PlanState& state, Language lang);
 
@@ -26,8 +32,14 @@ std::string render_mermaid(const PlanState& state, Language lang);
 // One VEVENT per activity; UIDs are stable (plan id and address).
 std::string render_ics(const std::vector<PlanState>& states, Language lang);
 
-// A table cell of GitHub-flavoured Markdown: '|' escaped, one line.
+// Plan text for GitHub-flavoured Markdown, shown as text wherever it stands
+// (a table cell, a heading, a list item): every ASCII punctuation mark that
+// could start markup or raw HTML is backslash-escaped, and line breaks and
+// tabs become spaces, so it stays on its line and in its cell.
 std::string markdown_cell(std::string_view text);
+// [text](url) for an http:// or https:// url, percent-encoding what would
+// end the destination or the table cell; any other url as escaped text.
+std::string markdown_link(std::string_view text, std::string_view url);
 // "🟢 verde"; "—" without a signal.
 std::string markdown_signal(Signal signal, Language lang);
 

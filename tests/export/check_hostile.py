@@ -1,0 +1,273 @@
+#!/usr/bin/python3
+"""Hostile plan text through every output format, read back by real readers.
+
+The plan hostile.yaml beside this script holds formulas, HTML, Markdown,
+Mermaid directives, blank lines, emoji and right-to-left text. Each output
+is read the way its reader reads it:
+
+- CSV with Python's csv: no cell begins with = + - @ tab or CR unless it is
+  neutralised with a leading ', and the text after the quote is exact;
+  with --raw-csv every cell is exact.
+- iCalendar with python3-icalendar: summaries and descriptions exact.
+- Markdown (export and report) with cmark-gfm -e table -e strikethrough
+  --unsafe (so raw HTML would come through, as on a permissive wiki): no
+  element made from plan text, no link but http(s), the tables have the
+  expected rows and columns, and the visible text equals the plan text.
+- The HTML report in headless Chromium (--dump-dom): the script payload
+  must not change the page title, and the page's Content-Security-Policy
+  must stop a script even if one got in; the same page without the policy
+  shows the harness sees a script that runs. Without Chromium, the report
+  is checked with html.parser and the script says so.
+
+    check_hostile.py PLAN_BINARY SOURCE_DIR [CHROMIUM]
+"""
+import csv
+import html.parser
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import icalendar
+
+PLAN, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+CHROMIUM = sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] else None
+HOSTILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hostile.yaml")
+AS_OF = ["--as-of", "2021-06-30"]
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def run(cmd, stdin=None):
+    r = subprocess.run(cmd, capture_output=True, input=stdin)
+    if r.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} exited {r.returncode}: {r.stderr.decode()}")
+    return r.stdout
+
+
+def plan(*args):
+    return run([PLAN, *args])
+
+
+def model():
+    return json.loads(plan("export", "--format", "json", *AS_OF, HOSTILE))[0]
+
+
+def activities():
+    for line in model()["lines"]:
+        for act in line["activities"]:
+            yield line, act
+
+
+def last_update(act):
+    return act["updates"][-1] if act["updates"] else {}
+
+
+def flat(text):
+    """Visible text of a one-line rendering: tabs and breaks are spaces, ends trimmed."""
+    return re.sub(r"\s+", " ", text.replace("\t", " ")).strip()
+
+
+# ---------------------------------------------------------------------------
+# CSV
+
+DANGER = ("=", "+", "-", "@", "\t", "\r")
+TEXT_COLUMNS = ["plan", "line_title", "title", "lead", "support", "product", "last_note"]
+
+
+def csv_expected(line, act, plan_id):
+    return {"plan": plan_id, "line_title": line["title"], "title": act["title"],
+            "lead": ", ".join(act["lead"]), "support": ", ".join(act["support"]),
+            "product": act["product"] or "", "last_note": last_update(act).get("note") or ""}
+
+
+def test_csv():
+    plan_id = model()["id"]
+    for raw in (False, True):
+        r = subprocess.run([PLAN, "export", "--format", "csv", *AS_OF, HOSTILE,
+                            *(["--raw-csv"] if raw else [])], capture_output=True)
+        check(r.returncode == 0, f"csv raw={raw}: plan exited {r.returncode} {r.stderr[-300:]!r}")
+        out = r.stdout
+        rows = list(csv.DictReader(io.StringIO(out.decode(), newline="")))
+        check(len(rows) == 12, f"csv has 12 rows ({len(rows)})")
+        for row, (line, act) in zip(rows, activities()):
+            for column, text in csv_expected(line, act, plan_id).items():
+                cell = row[column]
+                want = "'" + text if not raw and text.startswith(DANGER) else text
+                check(cell == want, f"csv raw={raw} {act['id']} {column}: {cell!r} != {want!r}")
+            check(row["progress"] == str(act["progress"]), f"csv {act['id']} progress is a number")
+            if not raw:
+                for column, cell in row.items():
+                    check(not cell.startswith(DANGER), f"csv {act['id']} {column} starts a formula: {cell!r}")
+
+
+# ---------------------------------------------------------------------------
+# iCalendar
+
+def test_ics():
+    cal = icalendar.Calendar.from_ical(plan("export", "--format", "ics", *AS_OF, HOSTILE))
+    events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    check(str(cal["X-WR-CALNAME"]) == model()["title"], "ics calendar name exact")
+    for _, act in activities():
+        ev = events.get(f"hostil-2021-{act['id']}@plan")
+        check(ev is not None, f"ics event for {act['id']}")
+        if ev is None:
+            continue
+        check(str(ev["SUMMARY"]) == f"{act['id']} {act['title']}", f"ics {act['id']} summary {str(ev['SUMMARY'])!r}")
+        desc = str(ev["DESCRIPTION"]).split("\n")
+        check(desc[0].endswith(": " + ", ".join(act["lead"])), f"ics {act['id']} lead {desc[0]!r}")
+        if act["product"]:
+            check(any(l.endswith(": " + act["product"]) for l in desc), f"ics {act['id']} product {desc!r}")
+
+
+# ---------------------------------------------------------------------------
+# Markdown, rendered by cmark-gfm
+
+class Page(html.parser.HTMLParser):
+    """The rendered Markdown as headings, paragraphs, list items, tables and links."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.links, self.headings, self.tables = [], [], [], []
+        self.text, self.cell, self.row = None, None, None
+        self.in_heading = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        attrs = dict(attrs)
+        if tag == "a":
+            self.links.append(attrs.get("href", ""))
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.headings.append([tag, ""])
+            self.in_heading = True
+        if tag == "table":
+            self.tables.append([])
+        if tag == "tr":
+            self.row = []
+            self.tables[-1].append(self.row)
+        if tag in ("td", "th"):
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self.row.append(self.cell)
+            self.cell = None
+        if tag.startswith("h") and tag[1:].isdigit():
+            self.in_heading = False
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+        if self.in_heading:
+            self.headings[-1][1] += data
+
+
+OWN_TAGS = {"h1", "h2", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "strong",
+            "br", "a"}
+
+
+def render_markdown(text):
+    out = run(["cmark-gfm", "-e", "table", "-e", "strikethrough", "--unsafe"], stdin=text)
+    page = Page()
+    page.feed(out.decode())
+    return page, out.decode()
+
+
+def check_page(page, rendered, what):
+    check(set(page.tags) <= OWN_TAGS, f"{what}: elements from plan text {set(page.tags) - OWN_TAGS}")
+    check("<script" not in rendered and "<img" not in rendered, f"{what}: raw HTML came through")
+    check(all(l.startswith(("http://", "https://")) for l in page.links), f"{what}: links {page.links}")
+
+
+def test_markdown_export():
+    m = model()
+    page, rendered = render_markdown(plan("export", "--format", "markdown", *AS_OF, HOSTILE))
+    check_page(page, rendered, "markdown export")
+    check(page.headings[0] == ["h1", m["title"]], f"markdown h1 {page.headings[0]}")
+    check([h for h, _ in page.headings] == ["h1"] + ["h2"] * 3, f"markdown headings {page.headings}")
+    for h, line in zip(page.headings[1:], m["lines"]):
+        check(h[1].endswith(" — " + flat(line["title"])), f"markdown heading {h[1]!r}")
+    check(f"<p>{html_text(m['entity'])}<br />" in rendered, "markdown entity is one plain paragraph")
+    check(len(page.tables) == 3, f"markdown has 3 tables ({len(page.tables)})")
+    for table, line in zip(page.tables, m["lines"]):
+        check(len(table) == 1 + len(line["activities"]), f"markdown line {line['id']} rows {len(table)}")
+        check(all(len(r) == 9 for r in table), f"markdown line {line['id']}: 9 cells a row")
+        for row, act in zip(table[1:], line["activities"]):
+            check(row[1] == flat(act["title"]), f"markdown {act['id']} title {row[1]!r}")
+            check(row[2] == ", ".join(act["lead"]), f"markdown {act['id']} lead {row[2]!r}")
+
+
+def html_text(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def test_markdown_report():
+    m = model()
+    page, rendered = render_markdown(plan("report", *AS_OF, HOSTILE))
+    check_page(page, rendered, "markdown report")
+    check(len(page.headings) == 4 and page.headings[0][1].endswith(": " + m["title"]),
+          f"report headings {page.headings}")
+    check(len(page.tables) == 2, f"report has 2 tables ({len(page.tables)})")
+    lines, acts = page.tables[0], page.tables[1]
+    check(len(lines) == 4 and all(len(r) == 5 for r in lines), "report line table 3 rows x 5")
+    for row, line in zip(lines[1:], m["lines"]):
+        check(row[1] == flat(line["title"]), f"report line {line['id']} {row[1]!r}")
+    check(len(acts) == 13 and all(len(r) == 12 for r in acts), f"report activity table 12 rows x 12 ({len(acts)})")
+    for row, (_, act) in zip(acts[1:], activities()):
+        u = last_update(act)
+        check(row[1] == flat(act["title"]), f"report {act['id']} title {row[1]!r}")
+        check(flat(row[10]) == flat(u.get("note") or ""), f"report {act['id']} note {row[10]!r}")
+        evidence = u.get("evidence") or ""
+        if evidence and not evidence.startswith(("http://", "https://")):
+            check(flat(row[11]) == flat(evidence), f"report {act['id']} evidence shown as text {row[11]!r}")
+    check(page.links == ["https://example.org/a%20b%28c%29", "https://example.org/x?a=1&b=2&copy;%7Cy"],
+          f"report links are percent-encoded http(s) only: {page.links}")
+
+
+# ---------------------------------------------------------------------------
+# The HTML report in a browser
+
+def chromium_title(path):
+    dom = run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
+               "file://" + path]).decode()
+    found = re.search(r"<title>(.*?)</title>", dom, re.S)
+    return html.unescape(found.group(1)) if found else None
+
+
+def test_html_report():
+    page = plan("report", "--format", "html", *AS_OF, HOSTILE).decode()
+    want = "Informe de seguimiento: " + model()["title"]
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    check(csp is not None and "default-src 'none'" in csp.group(1) and "script-src" not in csp.group(1),
+          "html report forbids scripts with a Content-Security-Policy")
+    if not CHROMIUM:
+        print("note: no chromium; the HTML report is checked with html.parser only")
+        check("<script>" not in page, "html report has no raw <script>")
+        return
+    with tempfile.TemporaryDirectory() as d:
+        def title_of(text):
+            path = os.path.join(d, "r.html")
+            with open(path, "w") as f:
+                f.write(text)
+            return chromium_title(path)
+        check(title_of(page) == want, "html report title unchanged in Chromium")
+        script = "<script>document.title='pwned'</script>\n"
+        smuggled = page.replace("</head>", script + "</head>")
+        check(title_of(smuggled) == want, "html report's policy stops a script that got in")
+        if csp:
+            bare = smuggled.replace(csp.group(0), "")
+            check(title_of(bare) == "pwned", "harness: without the policy the script runs")
+
+
+for test in (test_csv, test_ics, test_markdown_export, test_markdown_report, test_html_report):
+    test()
+print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
+sys.exit(1 if failures else 0)
