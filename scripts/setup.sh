@@ -1,22 +1,32 @@
 #!/usr/bin/env bash
-# Installs what `plan` needs from Debian 12's packages (only what is
-# missing), then configures and builds a CMake preset (default: release).
-# The list includes what the tests read outputs with (python3-icalendar,
-# cmark-gfm, chromium, nodejs and npm); the tests' npm packages are not
-# installed here but by CTest's first run (tests/export/install_tooling.sh).
+# Installs from Debian 12's packages what is missing, then configures and
+# builds a CMake preset (default: release).
 #
-#   scripts/setup.sh            # release build in build/release
-#   scripts/setup.sh asan       # AddressSanitizer + UBSan build in build/asan
+#   scripts/setup.sh                # build and run plan: build/release/plan
+#   scripts/setup.sh --tests        # also every tool a test needs, and the tests
+#   scripts/setup.sh --tests asan   # the same in build/asan (AddressSanitizer + UBSan)
+#
+# Without --tests it installs only what building and running plan need, so
+# that a new user sees the plan in minutes; --tests adds the readers the
+# tests check outputs with (Python's icalendar, cmark-gfm, Chromium, node
+# for the real Mermaid parser, ...) and the tests' npm tooling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+tests=OFF
+if [ "${1:-}" = "--tests" ]; then
+  tests=ON
+  shift
+fi
 preset="${1:-release}"
 
-packages=(g++ cmake make pkg-config git python3
-          libcli11-dev libyaml-cpp-dev libfmt-dev catch2
-          libutf8proc-dev nlohmann-json3-dev libdtl-dev
-          python3-icalendar python3-yaml python3-jsonschema
-          zsh fish man-db groff-base clang-format universal-ctags
-          cmark-gfm chromium nodejs npm)
+packages=(g++ cmake make pkg-config git
+          libcli11-dev libyaml-cpp-dev libfmt-dev
+          libutf8proc-dev nlohmann-json3-dev libdtl-dev)
+if [ "$tests" = ON ]; then
+  packages+=(catch2 python3 python3-icalendar python3-yaml python3-jsonschema
+             zsh fish man-db groff-base clang-format universal-ctags libyaml-dev
+             cmark-gfm chromium nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -32,5 +42,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-cmake --preset "$preset" >/dev/null
+if [ "$tests" = ON ]; then
+  tests/export/install_tooling.sh
+fi
+cmake --preset "$preset" -DPLAN_BUILD_TESTS="$tests" >/dev/null
 cmake --build --preset "$preset"
