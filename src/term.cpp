@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "plan/text.h"
+
 namespace plan {
 
 Terminal detect_terminal(int fd, std::optional<int> width, ColorMode mode) {
@@ -238,6 +240,50 @@ std::vector<std::string> wrap(std::string_view text, int width) {
   if (!line.empty())
     lines.push_back(std::move(line));
   return lines;
+}
+
+namespace {
+
+std::string utf8(char32_t c) {
+  utf8proc_uint8_t buf[4];
+  const utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buf);
+  return std::string(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
+}  // namespace
+
+std::string visible_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  // Tab and line feed pass find_bad_char (plan text may hold them); a
+  // person must still see them.
+  auto append = [&out](std::string_view ok) {
+    for (char ch : ok) {
+      if (ch == '\t' || ch == '\n') {
+        out += utf8(0x2400 + static_cast<char32_t>(ch));
+      } else {
+        out += ch;
+      }
+    }
+  };
+  while (!text.empty()) {
+    const size_t bad = find_invalid_utf8(text);
+    std::string_view ok = text.substr(0, std::min(bad, text.size()));
+    for (BadChar c = find_bad_char(ok, false); c.offset != std::string_view::npos;
+         c = find_bad_char(ok, false)) {
+      append(ok.substr(0, c.offset));
+      const char32_t picture = c.code < 0x20 ? 0x2400 + c.code : c.code == 0x7F ? 0x2421 : 0xFFFD;
+      out += utf8(picture);
+      const size_t n = c.code < 0x80 ? 1 : c.code < 0x800 ? 2 : c.code < 0x10000 ? 3 : 4;
+      ok.remove_prefix(c.offset + n);
+    }
+    append(ok);
+    if (bad == std::string_view::npos)
+      break;
+    out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+    text.remove_prefix(bad + 1);
+  }
+  return out;
 }
 
 }  // namespace plan

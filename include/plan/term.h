@@ -37,6 +37,15 @@ int display_width(std::string_view text);
 // written over lines in YAML, or with a tab, stays on its row).
 std::string one_line(std::string_view text);
 
+// Text a person can see, for echoing names and values a program did not
+// write (file names, values in messages, excerpts of a file): every
+// control character becomes its one-column Unicode picture (ESC as ␛, tab
+// as ␉, line feed as ␊, DEL as ␡), and C1 controls, bidirectional controls,
+// noncharacters and bytes that are not UTF-8 become U+FFFD, so nothing
+// reaches a terminal or a CI log that it would act on: no escape sequence,
+// no forged line such as "::error ...", no reordered text.
+std::string visible_text(std::string_view text);
+
 // Text cut to at most width columns, ending in "…" when cut; one_line first.
 std::string truncate(std::string_view text, int width);
 

@@ -22,7 +22,7 @@ int print_error(const Context& ctx, const Plan* plan, const CliError& e,
   const Language lang = ctx.lang_for(plan);
   std::string out =
       "plan: " + paint(ctx.err, Style::red, std::string(text_of(lang, Msg::word_error)) + ":") +
-      " " + tr(lang, e.msg, e.args);
+      " " + visible_text(tr(lang, e.msg, e.args));  // args may quote a file name or value
   if (!code_of(e.msg).empty())
     out += " [" + std::string(code_of(e.msg)) + "]";
   out += "\n";
@@ -31,7 +31,7 @@ int print_error(const Context& ctx, const Plan* plan, const CliError& e,
     out += excerpt->lines;
   if (e.hint) {
     out += gutter + "= " + std::string(text_of(lang, Msg::word_hint)) + ": " +
-           tr(lang, *e.hint, e.hint_args) + "\n";
+           visible_text(tr(lang, *e.hint, e.hint_args)) + "\n";
   }
   std::cerr << out;
   return exit_status_of(e.msg);

@@ -37,13 +37,11 @@ std::string_view source_line(std::string_view source, const Pos& pos) {
 
 namespace {
 
-// Tabs would shift the caret by a terminal-dependent amount; show them as
-// one space so the caret lines up.
-std::string untab(std::string_view s) {
-  std::string out(s);
-  std::replace(out.begin(), out.end(), '\t', ' ');
-  return out;
-}
+// A file's line as a person can see it: a tab would shift the caret by a
+// terminal-dependent amount and hide what "tab" errors point at, and a
+// control character would act on the terminal; each shows as one column
+// (visible_text), so the caret lines up.
+std::string untab(std::string_view s) { return visible_text(s); }
 
 // The first `chars` characters of s.
 std::string_view prefix_chars(std::string_view s, int chars) {
@@ -88,13 +86,14 @@ ExcerptLines excerpt_lines(std::string_view text, int col, int width, Style styl
 std::string render_diagnostic_text(const Diagnostic& d, const std::string* source, Language lang,
                                    const Terminal& term) {
   const Style sev_style = d.severity == Severity::error ? Style::red : Style::yellow;
-  std::string where = d.file;
+  // The file name and the message may quote what the file holds.
+  std::string where = visible_text(d.file);
   if (d.pos.known())
     where += fmt::format(":{}:{}", d.pos.line, d.pos.col);
   std::string out = fmt::format(
       "{}: {} {} [{}]\n", paint(term, Style::bold, where),
       paint(term, sev_style, std::string(text_of(lang, severity_word(d.severity))) + ":"),
-      paint(term, Style::bold, d.text(lang)), d.code());
+      paint(term, Style::bold, visible_text(d.text(lang))), d.code());
   const std::string gutter(6, ' ');
   if (d.pos.known() && source != nullptr) {
     const ExcerptLines x =
@@ -103,7 +102,8 @@ std::string render_diagnostic_text(const Diagnostic& d, const std::string* sourc
     out += fmt::format("{}| {}\n", gutter, x.caret);
   }
   if (d.hint) {
-    out += fmt::format("{}= {}: {}\n", gutter, text_of(lang, Msg::word_hint), d.hint_text(lang));
+    out += fmt::format("{}= {}: {}\n", gutter, text_of(lang, Msg::word_hint),
+                       visible_text(d.hint_text(lang)));
   }
   return out;
 }
@@ -170,14 +170,14 @@ std::string escape_property(std::string_view s) {
 }  // namespace
 
 std::string render_diagnostic_github(const Diagnostic& d, Language lang) {
-  std::string props = "file=" + escape_property(d.file);
+  std::string props = "file=" + escape_property(visible_text(d.file));
   if (d.pos.known()) {
     props += fmt::format(",line={},col={}", d.pos.line, d.pos.col);
   }
   props += ",title=" + escape_property(d.code());
-  std::string message = d.text(lang);
+  std::string message = visible_text(d.text(lang));
   if (d.hint)
-    message += " — " + d.hint_text(lang);
+    message += " — " + visible_text(d.hint_text(lang));
   return fmt::format("::{} {}::{}\n", d.severity == Severity::error ? "error" : "warning", props,
                      escape_data(message));
 }

@@ -300,3 +300,23 @@ TEST_CASE("detect_terminal: a terminal colours on auto unless NO_COLOR", "[term]
 
 }  // namespace
 }  // namespace plan
+
+namespace plan {
+namespace {
+
+TEST_CASE("visible_text shows what a terminal or CI log would act on", "[term]") {
+  CHECK(visible_text("plain título 🎉") == "plain título 🎉");
+  CHECK(visible_text("a\x1b[31mb") == "a\xE2\x90\x9B[31mb");        // ␛
+  CHECK(visible_text("x\ty\nz") == "x\xE2\x90\x89y\xE2\x90\x8Az");  // ␉ ␊
+  CHECK(visible_text("del\x7F") == "del\xE2\x90\xA1");              // ␡
+  CHECK(visible_text("c1\xC2\x9B!") == "c1\xEF\xBF\xBD!");          // U+FFFD
+  CHECK(visible_text("rtl\xE2\x80\xAEx") == "rtl\xEF\xBF\xBDx");
+  CHECK(visible_text("bad\xFF byte") == "bad\xEF\xBF\xBD byte");
+  // Every control shows as one column, so a caret under it lines up.
+  CHECK(display_width(visible_text("\t\x1b\x01")) == 3);
+  // No line of the output can start with what the text holds.
+  CHECK(visible_text("a\n::error file=x::forged").find('\n') == std::string::npos);
+}
+
+}  // namespace
+}  // namespace plan
