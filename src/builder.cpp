@@ -30,15 +30,7 @@ class Errors {
   void operator()(Pos pos, int width, Msg msg, std::vector<std::string> args,
                   std::optional<Msg> hint = std::nullopt,
                   std::vector<std::string> hint_args = {}) const {
-    Diagnostic d;
-    d.file = file_;
-    d.pos = pos;
-    d.width = std::max(1, width);
-    d.message = msg;
-    d.args = std::move(args);
-    d.hint = hint;
-    d.hint_args = std::move(hint_args);
-    out_->push_back(std::move(d));
+    out_->push_back(error_at(file_, pos, width, msg, std::move(args), hint, std::move(hint_args)));
   }
 
  private:

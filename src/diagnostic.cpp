@@ -1,10 +1,24 @@
-// diagnostic.cpp: ordering and counting diagnostics.
+// diagnostic.cpp: making, ordering and counting diagnostics.
 #include "plan/diagnostic.h"
 
 #include <algorithm>
 #include <tuple>
 
 namespace plan {
+
+Diagnostic error_at(std::string file, Pos pos, int width, Msg message,
+                    std::vector<std::string> args, std::optional<Msg> hint,
+                    std::vector<std::string> hint_args) {
+  Diagnostic d;
+  d.file = std::move(file);
+  d.pos = pos;
+  d.width = std::max(1, width);
+  d.message = message;
+  d.args = std::move(args);
+  d.hint = hint;
+  d.hint_args = std::move(hint_args);
+  return d;
+}
 
 void sort_diagnostics(std::vector<Diagnostic>* diags) {
   std::stable_sort(diags->begin(), diags->end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -33,6 +33,11 @@ struct Diagnostic {
   }
 };
 
+// An error at pos in file, width characters wide (at least one).
+Diagnostic error_at(std::string file, Pos pos, int width, Msg message,
+                    std::vector<std::string> args, std::optional<Msg> hint = std::nullopt,
+                    std::vector<std::string> hint_args = {});
+
 // File, then line, then column order; stable for equal places.
 void sort_diagnostics(std::vector<Diagnostic>* diags);
 bool has_errors(const std::vector<Diagnostic>& diags);

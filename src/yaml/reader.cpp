@@ -74,15 +74,9 @@ class Reader : public YAML::EventHandler {
   }
 
   void error(Pos pos, int width, Msg msg, std::vector<std::string> args,
-             std::optional<Msg> hint = std::nullopt) {
-    Diagnostic d;
-    d.file = file_;
-    d.pos = pos;
-    d.width = std::max(1, width);
-    d.message = msg;
-    d.args = std::move(args);
-    d.hint = hint;
-    diags_->push_back(std::move(d));
+             std::optional<Msg> hint = std::nullopt, std::vector<std::string> hint_args = {}) {
+    diags_->push_back(
+        error_at(file_, pos, width, msg, std::move(args), hint, std::move(hint_args)));
   }
 
   // --- YAML::EventHandler ---------------------------------------------------
@@ -288,15 +282,7 @@ class Reader : public YAML::EventHandler {
     if (k.end == std::string::npos || k.colon != std::string::npos)
       return;
     const std::string word(e.value);
-    Diagnostic d;
-    d.file = file_;
-    d.pos = e.pos;
-    d.width = e.width;
-    d.message = Msg::missing_colon;
-    d.args = {word};
-    d.hint = Msg::hint_add_colon;
-    d.hint_args = {word};
-    diags_->push_back(std::move(d));
+    error(e.pos, e.width, Msg::missing_colon, {word}, Msg::hint_add_colon, {word});
     throw Stop{true};
   }
 
