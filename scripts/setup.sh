@@ -28,11 +28,21 @@ if [ "$tests" = ON ]; then
              cmark-gfm chromium nodejs npm)
 fi
 
+# A package is there when dpkg has it; node and npm also when a node
+# installed another way is on PATH (NodeSource's nodejs bundles npm and
+# conflicts with Debian's npm package).
+have() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" && return 0
+  case "$1" in
+    nodejs) command -v node >/dev/null ;;
+    npm) command -v npm >/dev/null ;;
+    *) return 1 ;;
+  esac
+}
+
 missing=()
 for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
+  have "$p" || missing+=("$p")
 done
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}" >&2
