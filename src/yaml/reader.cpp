@@ -25,6 +25,56 @@ Msg message_of(CharProblem p) {
 
 std::string code_point(char32_t c) { return fmt::format("{:04X}", static_cast<uint32_t>(c)); }
 
+// "a key with no ':'" at the bare line whose content starts at `at` and
+// ends at `end`: the hint writes the ':' after its first word ("title T"
+// becomes "title: T", "lead [OAP]" becomes "lead: [OAP]").
+Diagnostic missing_colon_at(const std::string& file, std::string_view src, size_t at, size_t end,
+                            const Pos& pos) {
+  const std::string line(src.substr(at, end - at));
+  const size_t blank = line.find_first_of(" \t");
+  const int width = static_cast<int>(count_chars(line));
+  if (blank == std::string::npos)
+    return error_at(file, pos, width, Msg::missing_colon, {line}, Msg::hint_add_colon, {line});
+  const size_t rest = line.find_first_not_of(" \t", blank);
+  return error_at(file, pos, width, Msg::missing_colon, {line}, Msg::hint_colon_after_key,
+                  {line.substr(0, blank), line.substr(rest)});
+}
+
+// yaml-cpp reads a key written without its ':' ("title T") as the start
+// of a plain value that goes on to the next line, and fails there with
+// "illegal map value". When the line before the failing key is such a
+// bare line at the same indentation, that line is the mistake.
+std::optional<Diagnostic> missing_colon_before(const std::string& file, std::string_view src,
+                                               const YAML::Exception& e, int bom) {
+  if (e.msg != YAML::ErrorMsg::MAP_VALUE || e.mark.is_null())
+    return std::nullopt;
+  const size_t at = static_cast<size_t>(e.mark.pos + bom);
+  const size_t column = static_cast<size_t>(e.mark.column);
+  if (at < column || at > src.size())
+    return std::nullopt;
+  const size_t line = at - column;
+  const size_t indent = line_indent(src, line);
+  // The line before it that holds something other than a comment.
+  size_t prev = line;
+  do {
+    if (prev <= static_cast<size_t>(bom))
+      return std::nullopt;
+    const size_t nl = prev >= 2 ? src.rfind('\n', prev - 2) : std::string_view::npos;
+    prev = nl == std::string_view::npos ? static_cast<size_t>(bom) : nl + 1;
+  } while (is_blank_line(src, prev) || src[prev + line_indent(src, prev)] == '#');
+  const size_t content = prev + line_indent(src, prev);
+  if (line_indent(src, prev) != indent ||
+      std::string_view("-?[{\"'|>").find(src[content]) != std::string_view::npos)
+    return std::nullopt;
+  const Key k = key_at(src, content, /*flow=*/false);
+  // A ':' that YAML does not take for one (followed by a no-break space,
+  // say) is a different mistake: yaml-cpp's own message stands.
+  if (k.end == std::string_view::npos || k.colon != std::string_view::npos ||
+      src.substr(content, k.end - content).find(':') != std::string_view::npos)
+    return std::nullopt;
+  return missing_colon_at(file, src, content, k.end, pos_at_offset(src, content));
+}
+
 // Thrown past yaml-cpp to end the reading; the diagnostic is already made.
 struct Stop {
   bool fatal;  // the events so far are partial
@@ -281,8 +331,7 @@ class Reader : public YAML::EventHandler {
     // (A quote never closed is check_quote_closed's to report.)
     if (k.end == std::string::npos || k.colon != std::string::npos)
       return;
-    const std::string word(e.value);
-    error(e.pos, e.width, Msg::missing_colon, {word}, Msg::hint_add_colon, {word});
+    diags_->push_back(missing_colon_at(file_, src_, key, k.end, e.pos));
     throw Stop{true};
   }
 
@@ -421,6 +470,11 @@ Outcome read(const std::string& file, const std::string& text, Handler& handler,
     diagnostics->push_back(std::move(d));
     return Outcome::too_deep;
   } catch (const YAML::Exception& e) {
+    const int bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    if (std::optional<Diagnostic> d = missing_colon_before(file, text, e, bom)) {
+      diagnostics->push_back(std::move(*d));
+      return Outcome::broken;
+    }
     Diagnostic d;
     d.file = file;
     d.pos = reader.to_pos(e.mark.is_null() ? YAML::Mark() : e.mark);

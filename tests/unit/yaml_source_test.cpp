@@ -178,6 +178,15 @@ TEST_CASE("the reader reports what yaml-cpp would misread", "[yaml]") {
   CHECK(o1 == Outcome::stopped);
   CHECK(d1.message == Msg::missing_colon);
   CHECK(d1.pos.line == 2);
+  // A key without ':' mid-file: yaml-cpp fails a line later ("illegal
+  // map value"); the reader points at the bare line and writes the fix.
+  auto [o9, d9] = first("a:\n  title T\n  b: 1\n");
+  CHECK(o9 == Outcome::broken);
+  CHECK(d9.message == Msg::missing_colon);
+  CHECK(d9.pos.line == 2);
+  CHECK(d9.pos.col == 3);
+  CHECK(d9.hint == Msg::hint_colon_after_key);
+  CHECK(d9.hint_args == std::vector<std::string>{"title", "T"});
   auto [o2, d2] = first("a: [1, 2\n");
   CHECK(o2 == Outcome::stopped);
   CHECK(d2.message == Msg::unclosed_flow);
