@@ -32,6 +32,17 @@ class Errors {
                   std::vector<std::string> hint_args = {}) const {
     out_->push_back(error_at(file_, pos, width, msg, std::move(args), hint, std::move(hint_args)));
   }
+  // An error about `word`, one of `choices` misspelt: the hint names the
+  // nearest choice, or else lists them all under `list_hint`.
+  void suggest(Pos pos, int width, Msg msg, std::vector<std::string> args, std::string_view word,
+               const std::vector<std::string>& choices, Msg list_hint) const {
+    const std::string near = nearest(word, choices);
+    if (!near.empty()) {
+      (*this)(pos, width, msg, std::move(args), Msg::hint_did_you_mean, {near});
+    } else {
+      (*this)(pos, width, msg, std::move(args), list_hint, {join(choices, ", ")});
+    }
+  }
 
  private:
   const std::string& file_;
@@ -194,14 +205,8 @@ void set_status(const Target& t, Value& v, const Errors& error) {
   } else if (s.value == "cancelled") {
     a->flag = ActivityFlag::cancelled;
   } else {
-    const std::string near = nearest(s.value, {"blocked", "cancelled"});
-    if (!near.empty()) {
-      error(s.pos, v.width, Msg::invalid_value, {"status", s.value}, Msg::hint_did_you_mean,
-            {near});
-    } else {
-      error(s.pos, v.width, Msg::invalid_value, {"status", s.value}, Msg::hint_valid_values,
-            {"blocked, cancelled"});
-    }
+    error.suggest(s.pos, v.width, Msg::invalid_value, {"status", s.value}, s.value,
+                  {"blocked", "cancelled"}, Msg::hint_valid_values);
   }
   a->flag_text = std::move(v.text);
 }
@@ -571,15 +576,8 @@ class Builder : public yaml::Handler {
       }
     }
     f.unknown_keys.emplace_back(f.key, s.pos.line);
-    const std::vector<std::string> names = key_names(sc);
-    const std::string near = nearest(f.key, names);
-    if (!near.empty()) {
-      error_(s.pos, s.width, Msg::unknown_key, {f.key, where(f.node)}, Msg::hint_did_you_mean,
-             {near});
-    } else {
-      error_(s.pos, s.width, Msg::unknown_key, {f.key, where(f.node)}, Msg::hint_valid_keys,
-             {join(names, ", ")});
-    }
+    error_.suggest(s.pos, s.width, Msg::unknown_key, {f.key, where(f.node)}, f.key, key_names(sc),
+                   Msg::hint_valid_keys);
   }
 
   void owner_key(Frame& f, const yaml::Event& s) {
@@ -740,7 +738,7 @@ class Builder : public yaml::Handler {
   // Reads the scalar as `kind` into v; false (and a diagnostic) when it is
   // not one.
   bool read_value(const Frame& f, Kind kind, const yaml::Event& s, Value* v) {
-    const std::string text(s.value);
+    const std::string_view text = s.value;  // copied only into a message or the model
     const bool quoted = s.style != yaml::ScalarStyle::plain;
     switch (kind) {
     case Kind::text:
@@ -755,7 +753,7 @@ class Builder : public yaml::Handler {
       return read_number(f, s, quoted, Msg::expected_number, parse_number(text, &v->number.value));
     case Kind::boolean:
       if (quoted || !parse_boolean(text, &v->boolean)) {
-        error_(s.pos, s.width, Msg::expected_bool, {f.key, text});
+        error_(s.pos, s.width, Msg::expected_bool, {f.key, std::string(text)});
         return false;
       }
       return true;
@@ -781,13 +779,13 @@ class Builder : public yaml::Handler {
   }
 
   void read_date(const Frame& f, const yaml::Event& s, DateValue* d) {
-    const std::string text(s.value);
     d->pos = s.pos;
-    const DateError e = parse_date(text, &d->date);
+    const DateError e = parse_date(s.value, &d->date);
     if (e == DateError::syntax) {
-      error_(s.pos, s.width, Msg::date_syntax, {f.key, text}, Msg::hint_date_format);
+      error_(s.pos, s.width, Msg::date_syntax, {f.key, std::string(s.value)},
+             Msg::hint_date_format);
     } else if (e == DateError::impossible) {
-      error_(s.pos, s.width, Msg::date_impossible, {text});
+      error_(s.pos, s.width, Msg::date_impossible, {std::string(s.value)});
     }
     d->ok = e == DateError::none;
   }
