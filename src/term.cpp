@@ -253,8 +253,10 @@ std::string utf8(char32_t c) {
 }  // namespace
 
 std::string visible_text(std::string_view text) {
+  const std::string valid = valid_utf8(text);  // stray bytes become U+FFFD
+  std::string_view rest = valid;
   std::string out;
-  out.reserve(text.size());
+  out.reserve(rest.size());
   // Tab and line feed pass find_bad_char (plan text may hold them); a
   // person must still see them.
   auto append = [&out](std::string_view ok) {
@@ -266,23 +268,13 @@ std::string visible_text(std::string_view text) {
       }
     }
   };
-  while (!text.empty()) {
-    const size_t bad = find_invalid_utf8(text);
-    std::string_view ok = text.substr(0, std::min(bad, text.size()));
-    for (BadChar c = find_bad_char(ok, false); c.offset != std::string_view::npos;
-         c = find_bad_char(ok, false)) {
-      append(ok.substr(0, c.offset));
-      const char32_t picture = c.code < 0x20 ? 0x2400 + c.code : c.code == 0x7F ? 0x2421 : 0xFFFD;
-      out += utf8(picture);
-      const size_t n = c.code < 0x80 ? 1 : c.code < 0x800 ? 2 : c.code < 0x10000 ? 3 : 4;
-      ok.remove_prefix(c.offset + n);
-    }
-    append(ok);
-    if (bad == std::string_view::npos)
-      break;
-    out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
-    text.remove_prefix(bad + 1);
+  for (BadChar c = find_bad_char(rest, false); c.offset != std::string_view::npos;
+       c = find_bad_char(rest, false)) {
+    append(rest.substr(0, c.offset));
+    out += utf8(c.code < 0x20 ? 0x2400 + c.code : c.code == 0x7F ? 0x2421 : 0xFFFD);
+    rest.remove_prefix(c.offset + utf8(c.code).size());
   }
+  append(rest);
   return out;
 }
 

@@ -37,12 +37,6 @@ std::string_view source_line(std::string_view source, const Pos& pos) {
 
 namespace {
 
-// A file's line as a person can see it: a tab would shift the caret by a
-// terminal-dependent amount and hide what "tab" errors point at, and a
-// control character would act on the terminal; each shows as one column
-// (visible_text), so the caret lines up.
-std::string untab(std::string_view s) { return visible_text(s); }
-
 // The first `chars` characters of s.
 std::string_view prefix_chars(std::string_view s, int chars) {
   size_t i = 0;
@@ -61,7 +55,11 @@ Msg severity_word(Severity s) { return s == Severity::error ? Msg::word_error : 
 
 ExcerptLines excerpt_lines(std::string_view text, int col, int width, Style style,
                            const Terminal& term) {
-  std::string line = untab(text);
+  // A file's line as a person can see it: a tab would shift the caret by a
+  // terminal-dependent amount and hide what "tab" errors point at, and a
+  // control character would act on the terminal; visible_text shows each
+  // as one column, so the caret lines up.
+  std::string line = visible_text(text);
   // A very long line (minified, or hostile) is shown as a window around
   // the fault, so the excerpt stays readable and the output small.
   constexpr int kContext = 40;
