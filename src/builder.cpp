@@ -2,8 +2,11 @@
 // open collection.
 #include "builder.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <iterator>
 #include <type_traits>
@@ -11,6 +14,7 @@
 
 #include "plan/i18n.h"
 #include "plan/text.h"
+#include "yaml/resolve.h"
 
 namespace plan::detail {
 namespace {
@@ -31,6 +35,11 @@ class Errors {
                   std::optional<Msg> hint = std::nullopt,
                   std::vector<std::string> hint_args = {}) const {
     out_->push_back(error_at(file_, pos, width, msg, std::move(args), hint, std::move(hint_args)));
+  }
+  void warn(Pos pos, int width, Msg msg, std::vector<std::string> args,
+            std::optional<Msg> hint = std::nullopt, std::vector<std::string> hint_args = {}) const {
+    out_->push_back(error_at(file_, pos, width, msg, std::move(args), hint, std::move(hint_args)));
+    out_->back().severity = Severity::warning;
   }
   // An error about `word`, one of `choices` misspelt: the hint names the
   // nearest choice, or else lists them all under `list_hint`.
@@ -375,6 +384,33 @@ bool parse_boolean(std::string_view s, bool* out) {
   }
   *out = false;
   return std::find(std::begin(kFalse), std::end(kFalse), s) != std::end(kFalse);
+}
+
+// What one YAML reader makes of a plain scalar, in words for a message.
+std::string reading_words(const yaml::Resolved& r) {
+  switch (r.type) {
+  case yaml::PlainType::null:
+    return word_arg(Msg::reading_null);
+  case yaml::PlainType::boolean:
+    return r.truth ? "true" : "false";
+  case yaml::PlainType::integer:
+    return fmt::format("{:.0f}", r.number);
+  case yaml::PlainType::floating:
+    return fmt::format("{}", r.number);
+  case yaml::PlainType::timestamp:
+    return word_arg(Msg::reading_date);
+  default:
+    return word_arg(Msg::reading_text);
+  }
+}
+
+bool is_number(const yaml::Resolved& r) {
+  return r.type == yaml::PlainType::integer || r.type == yaml::PlainType::floating;
+}
+
+// Only a plain scalar starting so can be anything but text to a YAML reader.
+bool may_not_be_text(std::string_view s) {
+  return !s.empty() && std::string_view("0123456789+-.~yYnNoOtTfF").find(s[0]) != s.npos;
 }
 
 // ---------------------------------------------------------------------------
@@ -740,6 +776,8 @@ class Builder : public yaml::Handler {
   bool read_value(const Frame& f, Kind kind, const yaml::Event& s, Value* v) {
     const std::string_view text = s.value;  // copied only into a message or the model
     const bool quoted = s.style != yaml::ScalarStyle::plain;
+    if (!quoted && disputed(f, kind, s))
+      return false;
     switch (kind) {
     case Kind::text:
       v->text = Text{std::string(without_final_line_breaks(text)), s.pos, s.width};
@@ -747,10 +785,13 @@ class Builder : public yaml::Handler {
     case Kind::integer:
       v->integer.pos = s.pos;
       return read_number(f, s, quoted, Msg::expected_integer,
-                         parse_integer(text, &v->integer.value));
+                         parse_integer(text, &v->integer.value) ||
+                             (!quoted && other_integer(text, &v->integer.value)));
     case Kind::number:
       v->number.pos = s.pos;
-      return read_number(f, s, quoted, Msg::expected_number, parse_number(text, &v->number.value));
+      return read_number(f, s, quoted, Msg::expected_number,
+                         parse_number(text, &v->number.value) ||
+                             (!quoted && other_number(text, &v->number.value)));
     case Kind::boolean:
       if (quoted || !parse_boolean(text, &v->boolean)) {
         error_(s.pos, s.width, Msg::expected_bool, {f.key, std::string(text)});
@@ -763,6 +804,53 @@ class Builder : public yaml::Handler {
     default:
       return false;
     }
+  }
+
+  // A plain value YAML 1.1 and YAML 1.2 readers read differently: an error
+  // where either reads the kind the field wants (`on` for a boolean, `2_0`
+  // or `012` for a number), a warning on a text others read as no text
+  // (`title: 2021`). True when the value is refused.
+  bool disputed(const Frame& f, Kind kind, const yaml::Event& s) {
+    if (kind != Kind::integer && kind != Kind::number && kind != Kind::boolean &&
+        (kind != Kind::text || !may_not_be_text(s.value)))
+      return false;
+    const yaml::Reading r = yaml::resolve_plain(s.value);
+    if (kind == Kind::text) {
+      const yaml::Resolved& other = r.yaml11.type != yaml::PlainType::text ? r.yaml11 : r.yaml12;
+      if (other.type != yaml::PlainType::text && other.type != yaml::PlainType::null) {
+        error_.warn(s.pos, s.width, Msg::unquoted_text,
+                    {f.key, std::string(s.value), reading_words(other)}, Msg::hint_quote_text,
+                    {f.key, std::string(s.value)});
+      }
+      return false;
+    }
+    const bool boolean = kind == Kind::boolean;
+    const auto wanted = [&](const yaml::Resolved& x) {
+      return boolean ? x.type == yaml::PlainType::boolean : is_number(x);
+    };
+    if (r.agree() || (!wanted(r.yaml11) && !wanted(r.yaml12)))
+      return false;
+    error_(s.pos, s.width, Msg::ambiguous_value,
+           {f.key, std::string(s.value), reading_words(r.yaml11), reading_words(r.yaml12)},
+           boolean ? Msg::hint_true_false : Msg::hint_plain_number);
+    return true;
+  }
+
+  // A whole number both readers read alike in another spelling (0x32).
+  static bool other_integer(std::string_view text, long long* out) {
+    double v = 0;
+    if (yaml::resolve_yaml12(text).type != yaml::PlainType::integer || !other_number(text, &v))
+      return false;
+    constexpr double kMax = 999'999'999'999'999'999.0;
+    *out = static_cast<long long>(std::clamp(v, -kMax, kMax));
+    return true;
+  }
+  static bool other_number(std::string_view text, double* out) {
+    const yaml::Reading r = yaml::resolve_plain(text);
+    if (!r.agree() || !is_number(r.yaml12) || !std::isfinite(r.yaml12.number))
+      return false;
+    *out = r.yaml12.number;
+    return true;
   }
 
   // A number must be written plain: "40" in quotes is text.

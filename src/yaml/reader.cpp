@@ -151,7 +151,46 @@ class Reader : public YAML::EventHandler {
   }
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
-    emit_node(Event(EventType::null, to_pos(mark)));
+    Event e(EventType::null, to_pos(mark));
+    check_flow_key(e.pos);
+    emit_node(e);
+  }
+
+  // Inside the flow mapping being read, yaml-cpp gives a bare key whose line
+  // ends right after it (`{id: 1, deliverables` + line break) as two nulls
+  // and then fails, where YAML reads the key with a null value. Say so at
+  // the key, with the spelling yaml-cpp reads.
+  void check_flow_key(const Pos& pos) {
+    if (open_.empty() || !open_.back().is_map || !open_.back().flow || !open_.back().expect_key)
+      return;
+    const size_t at = static_cast<size_t>(pos.offset);
+    const char c = char_at(pos);
+    if (c == ':' || c == ',' || c == '}' || c == '\0')
+      return;
+    const Key k = key_at(src_, at, /*flow=*/true);
+    if (k.end == std::string::npos || k.end <= at)
+      return;
+    const std::string key = valid_utf8(src_.substr(at, k.end - at));
+    error(pos, static_cast<int>(count_chars(key)), Msg::flow_key_line_end, {key},
+          Msg::hint_flow_key_colon, {key});
+    throw Stop{true};
+  }
+
+  // The '?' in a plain value inside [ ] or { } that yaml-cpp fails at
+  // (`[¿listo?]`), with the value around it; nothing when the failure is
+  // elsewhere. (yaml-cpp reads a '?' everywhere else, and may fail before
+  // it reports the brackets around it: the open collections cannot tell.)
+  // (yaml-cpp points at the '?' or just after it.)
+  std::optional<Diagnostic> flow_question(const Pos& pos) const {
+    size_t at = static_cast<size_t>(pos.offset);
+    if (at > 0 && at <= src_.size() && src_[at - 1] == '?' &&
+        (at == src_.size() || src_[at] != '?'))
+      --at;
+    if (at >= src_.size() || src_[at] != '?')
+      return std::nullopt;
+    const std::string value = valid_utf8(plain_around(src_, at));
+    return error_at(file_, pos_at_offset(src_, at), 1, Msg::flow_question, {},
+                    Msg::hint_quote_value, {value});
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
@@ -478,6 +517,10 @@ Outcome read(const std::string& file, const std::string& text, Handler& handler,
     Diagnostic d;
     d.file = file;
     d.pos = reader.to_pos(e.mark.is_null() ? YAML::Mark() : e.mark);
+    if (std::optional<Diagnostic> q = reader.flow_question(d.pos)) {
+      diagnostics->push_back(std::move(*q));
+      return Outcome::broken;
+    }
     d.message = Msg::yaml_syntax;
     // yaml-cpp may quote half a character ("unknown escape character").
     d.args = {valid_utf8(e.msg)};

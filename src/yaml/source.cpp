@@ -101,6 +101,26 @@ Key key_at(std::string_view text, size_t key, bool flow) {
   return {end, std::string_view::npos};
 }
 
+std::string_view plain_around(std::string_view text, size_t at) {
+  size_t from = at;
+  while (from > 0) {
+    const char c = text[from - 1];
+    if (c == ',' || c == '[' || c == '{' || c == '\n' ||
+        (c == ':' && from < text.size() && (text[from] == ' ' || text[from] == '\t')))
+      break;
+    --from;
+  }
+  size_t to = text.find_first_of(",]}\r\n", at);
+  if (to == std::string_view::npos)
+    to = text.size();
+  std::string_view v = text.substr(from, to - from);
+  const size_t first = v.find_first_not_of(" \t");
+  if (first == std::string_view::npos)
+    return {};
+  v.remove_prefix(first);
+  return v.substr(0, v.find_last_not_of(" \t") + 1);
+}
+
 size_t next_line_start(std::string_view text, size_t off) {
   const size_t nl = text.find('\n', off);
   return nl == std::string_view::npos ? text.size() : nl + 1;

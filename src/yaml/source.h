@@ -31,6 +31,11 @@ struct Key {
 };
 Key key_at(std::string_view text, size_t key, bool flow);
 
+// The plain flow value around offset `at` (inside [ ] or { }): from after
+// the ',', '[', '{' or ': ' before it to the ',', ']', '}' or line end after
+// it, without the blanks around it.
+std::string_view plain_around(std::string_view text, size_t at);
+
 // Lines, by the offset where they start: the start of the line after the
 // one holding `off` (or the text's end); the spaces that indent a line
 // (YAML indents with spaces only); whether it holds only spaces and tabs.

@@ -92,6 +92,11 @@ def bases():
 # file whose libyaml reading is a valid plan says plan read something else.
 FORM_CODES = {"yaml-syntax", "multiple-documents", "anchor-alias", "unsupported-tag", "too-deep",
               "invalid-character", "invalid-utf8", "empty-file"}
+# A plain number or boolean that YAML 1.1 (libyaml) and YAML 1.2 read
+# differently (`on`, `2_0`, `012`, `1e3`): plan refuses it rather than take
+# either reading, says so with this code at the value, and the errors that
+# follow from the refused value (progress-mismatch...) are its consequences.
+DISPUTED = "ambiguous-value"
 # Codes of the loader, which name the first thing misread; the validator's
 # (progress-mismatch...) often only follow from it.
 LOAD_CODES = {"wrong-type", "invalid-date", "missing-key", "unknown-key", "duplicate-key",
@@ -157,6 +162,8 @@ def judge(path):
         return "misread", [("refuses-unpositioned", invalid or "libyaml reads a valid plan", "",
                             why)]
     wrong = [d for d in codes if d["code"] not in FORM_CODES]
+    if any(d["code"] == DISPUTED for d in codes):
+        wrong = []
     if invalid is None and wrong:
         first = [d for d in wrong if d["code"] in LOAD_CODES] or wrong
         with open(path, encoding="utf-8-sig", newline="") as f:

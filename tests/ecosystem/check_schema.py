@@ -327,7 +327,7 @@ CASES = [
     ("progress with decimals", [("progress: 40\n        status", "progress: 40.5\n        status")],
      "wrong-type"),
     ("external: maybe", [("external: false", "external: maybe")], "wrong-type"),
-    ("external: yes (YAML 1.1 only)", [("external: false", "external: yes")], "wrong-type"),
+    ("external: yes (YAML 1.1 only)", [("external: false", "external: yes")], "ambiguous-value"),
     ("weight not a number", [("weight: 1", "weight: heavy")], "wrong-type"),
     ("line id quoted", [("  - id: 1\n    title", '  - id: "1"\n    title')], "wrong-type"),
     ("version quoted", [("version: 1", "version: '1'")], "wrong-type"),
