@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "plan/load.h"
 #include "plan/text.h"
@@ -166,14 +167,26 @@ std::string block_entry(const Entry& e, int dash, int keys, const std::string& e
   return out;
 }
 
-// Edits are applied from the end of the text back, so that offsets hold;
-// several at one offset come out in the order they were made in.
-std::string apply(const std::string& text, std::vector<TextEdit> edits) {
-  std::reverse(edits.begin(), edits.end());
-  std::stable_sort(edits.begin(), edits.end(),
-                   [](const TextEdit& a, const TextEdit& b) { return a.offset > b.offset; });
-  std::string out = text;
-  for (const TextEdit& e : edits) out.replace(e.offset, e.remove, e.insert);
+// Edits are applied in offset order; at one offset, insertions (in the
+// order they were made in) go before the edit that removes the bytes that
+// start there, so that a line added where a removed line began survives.
+// Edits that overlap would garble each other: then there is no text.
+std::optional<std::string> apply(const std::string& text, std::vector<TextEdit> edits) {
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
+    if (a.offset != b.offset)
+      return a.offset < b.offset;
+    return a.remove == 0 && b.remove != 0;
+  });
+  std::string out;
+  size_t at = 0;
+  for (const TextEdit& e : edits) {
+    if (e.offset < at)
+      return std::nullopt;
+    out.append(text, at, e.offset - at);
+    out += e.insert;
+    at = e.offset + e.remove;
+  }
+  out.append(text, at, std::string::npos);
   return out;
 }
 
@@ -222,7 +235,12 @@ class Marker {
     }
     if (!build(r, append))
       return r;
-    r.text = apply(plan_.source, edits_);
+    std::optional<std::string> text = apply(plan_.source, edits_);
+    if (!text) {
+      r.error = Msg::mark_internal;
+      return r;
+    }
+    r.text = std::move(*text);
     verify(r, append);
     return r;
   }

@@ -161,6 +161,62 @@ TEST_CASE("mark sets and clears the status of a flow-style activity", "[edit]") 
   CHECK(marked(blocked, status_change(StatusChange::clear)) == head + flow);
 }
 
+// Activity 1.1 written as `activity` (from its "- id: 1" on) in kMinimalPlan.
+std::string with_activity(std::string_view activity) {
+  const std::string_view head = kMinimalPlan.substr(0, kMinimalPlan.find("      - id: 1\n"));
+  return std::string(head) + std::string(activity);
+}
+
+constexpr std::string_view kBlockHead =
+    "      - id: 1\n"
+    "        title: Divulgar la política\n"
+    "        start: 2021-03\n"
+    "        end: 2021-05\n";
+
+constexpr std::string_view kFlowHead =
+    "      - {id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05";
+
+std::string block(std::string_view keys) {
+  return with_activity(std::string(kBlockHead) + std::string(keys));
+}
+std::string flow(std::string_view tail) {
+  return with_activity(std::string(kFlowHead) + std::string(tail));
+}
+
+MarkRequest clear_and_progress(int progress) {
+  MarkRequest req = progress_on(kApril10, progress);
+  req.status = StatusChange::clear;
+  return req;
+}
+
+TEST_CASE("a status cleared where the first update goes leaves the update", "[edit]") {
+  // The update's lines go where the status line starts; the status line
+  // goes: both edits start at one offset.
+  for (std::string_view updates :
+       {"        updates:\n", "        updates: ~\n", "        updates: # c\n"}) {
+    CAPTURE(updates);
+    const std::string before = block(std::string(updates) + "        status: blocked\n");
+    const std::string kept(updates == "        updates: ~\n" ? "        updates: \n" : updates);
+    CHECK(marked(before, clear_and_progress(30)) == block("        progress: 30\n" + kept +
+                                                          "          - date: 2021-04-10\n"
+                                                          "            progress: 30\n"));
+    CHECK(marked(crlf(before), clear_and_progress(30)) ==
+          crlf(block("        progress: 30\n" + kept +
+                     "          - date: 2021-04-10\n"
+                     "            progress: 30\n")));
+  }
+}
+
+TEST_CASE("a flow status cleared where the updates' value goes leaves the value", "[edit]") {
+  // ": [...]" goes right after "updates", where ", status: blocked" starts.
+  const std::string want = flow(", updates: [{date: 2021-04-10, progress: 30}], progress: 30}\n");
+  CHECK(marked(flow(", updates, status: blocked}\n"), clear_and_progress(30)) == want);
+  CHECK(marked(flow(", updates,\n        status: blocked}\n"), clear_and_progress(30)) ==
+        flow(", updates: [{date: 2021-04-10, progress: 30}], progress: 30}\n"));
+  CHECK(marked(flow(", progress, status: blocked}\n"), clear_and_progress(30)) ==
+        flow(", progress: 30, updates: [{date: 2021-04-10, progress: 30}]}\n"));
+}
+
 // --- updates in date order -----------------------------------------------------
 
 constexpr std::string_view kBlockUpdates =
