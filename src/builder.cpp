@@ -103,25 +103,31 @@ struct FieldSpec {
   CodesOf codes = nullptr;   // Kind::codes: the list of owner codes it fills
   ItemsOf items = nullptr;   // Kind::list: the container its entries go in
   KeyHook on_key = nullptr;  // remembers where the key is (for `plan mark`)
+  std::string_view unless;   // a required key need not be written with this one
 
   constexpr FieldSpec remember(KeyHook hook) const {
     FieldSpec f = *this;
     f.on_key = hook;
     return f;
   }
+  constexpr FieldSpec required_unless(std::string_view other) const {
+    FieldSpec f = *this;
+    f.unless = other;
+    return f;
+  }
 };
 
 constexpr FieldSpec scalar(std::string_view key, Kind kind, bool required, Setter set) {
-  return FieldSpec{key, kind, required, Node::skip, set, nullptr, nullptr, nullptr};
+  return FieldSpec{key, kind, required, Node::skip, set, nullptr, nullptr, nullptr, {}};
 }
 constexpr FieldSpec map(std::string_view key, bool required, Node child) {
-  return FieldSpec{key, Kind::map, required, child, nullptr, nullptr, nullptr, nullptr};
+  return FieldSpec{key, Kind::map, required, child, nullptr, nullptr, nullptr, nullptr, {}};
 }
 constexpr FieldSpec list(std::string_view key, bool required, Node child, ItemsOf items) {
-  return FieldSpec{key, Kind::list, required, child, nullptr, nullptr, items, nullptr};
+  return FieldSpec{key, Kind::list, required, child, nullptr, nullptr, items, nullptr, {}};
 }
 constexpr FieldSpec codes(std::string_view key, bool required, CodesOf codes) {
-  return FieldSpec{key, Kind::codes, required, Node::code, nullptr, codes, nullptr, nullptr};
+  return FieldSpec{key, Kind::codes, required, Node::code, nullptr, codes, nullptr, nullptr, {}};
 }
 
 // --- typed setters ---------------------------------------------------------
@@ -206,18 +212,34 @@ void set_id(const Target& t, Value& v, const Errors& error) {
   store<M>(t, v, error);
 }
 
+// The status words: an activity's `status` takes blocked and cancelled, an
+// update's also active (the activity goes on again).
+std::optional<ActivityFlag> read_status(const Value& v, const Errors& error, bool dated) {
+  const Text& s = v.text;
+  if (s.value == "blocked")
+    return ActivityFlag::blocked;
+  if (s.value == "cancelled")
+    return ActivityFlag::cancelled;
+  if (dated && s.value == "active")
+    return ActivityFlag::none;
+  std::vector<std::string> words = {"blocked", "cancelled"};
+  if (dated)
+    words.emplace_back("active");
+  error.suggest(s.pos, v.width, Msg::invalid_value, {"status", s.value}, s.value, words,
+                Msg::hint_valid_values);
+  return std::nullopt;
+}
+
 void set_status(const Target& t, Value& v, const Errors& error) {
   Activity* a = std::get<Activity*>(t);
-  const Text& s = v.text;
-  if (s.value == "blocked") {
-    a->flag = ActivityFlag::blocked;
-  } else if (s.value == "cancelled") {
-    a->flag = ActivityFlag::cancelled;
-  } else {
-    error.suggest(s.pos, v.width, Msg::invalid_value, {"status", s.value}, s.value,
-                  {"blocked", "cancelled"}, Msg::hint_valid_values);
-  }
+  a->flag = read_status(v, error, false).value_or(ActivityFlag::none);
   a->flag_text = std::move(v.text);
+}
+
+void set_update_status(const Target& t, Value& v, const Errors& error) {
+  Update* u = std::get<Update*>(t);
+  u->status = read_status(v, error, true);
+  u->status_text = std::move(v.text);
 }
 
 // --- the tables --------------------------------------------------------------
@@ -272,7 +294,8 @@ constexpr FieldSpec kDeliverableFields[] = {
     scalar("count", Kind::integer, false, store<&Deliverable::count>)};
 constexpr FieldSpec kUpdateFields[] = {
     scalar("date", Kind::date, true, store<&Update::date>),
-    scalar("progress", Kind::integer, true, store<&Update::progress>),
+    scalar("progress", Kind::integer, true, store<&Update::progress>).required_unless("status"),
+    scalar("status", Kind::text, false, set_update_status),
     scalar("note", Kind::text, false, store<&Update::note>),
     scalar("by", Kind::text, false, store<&Update::by>),
     scalar("evidence", Kind::text, false, store<&Update::evidence>)};
@@ -897,11 +920,19 @@ class Builder : public yaml::Handler {
     return f;
   }
 
+  static bool seen(const Frame& f, const Schema& sc, std::string_view key) {
+    for (size_t i = 0; i < sc.size && !key.empty(); ++i) {
+      if (sc.fields[i].key == key)
+        return (f.seen & (1u << i)) != 0;
+    }
+    return false;
+  }
+
   void check_required(const Frame& f) {
     const Schema sc = schema(f.node);
     const std::vector<std::string> names = key_names(sc);
     for (size_t i = 0; i < sc.size; ++i) {
-      if (!sc.fields[i].required || (f.seen & (1u << i)))
+      if (!sc.fields[i].required || (f.seen & (1u << i)) || seen(f, sc, sc.fields[i].unless))
         continue;
       const std::string key(sc.fields[i].key);
       // "titel:" was already reported with "did you mean 'title'?".

@@ -1,6 +1,7 @@
 // derive.cpp: progress, expected progress, status and semáforo at a date.
 #include "plan/derive.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace plan {
@@ -15,21 +16,60 @@ double expected_progress(const Date& start, const Date& end, const Date& as_of) 
   return elapsed / total * 100.0;
 }
 
+namespace {
+
+// An entry of the log that records a progress (one that only changes the
+// status does not).
+bool records_progress(const Update& u) { return !u.status || u.progress.pos.known(); }
+
+}  // namespace
+
 int progress_at(const Activity& activity, const Date& as_of, const Update** last) {
   if (last != nullptr)
     *last = nullptr;
-  if (activity.updates.empty()) {
+  if (std::none_of(activity.updates.begin(), activity.updates.end(), records_progress)) {
     return static_cast<int>(activity.progress.value);
   }
   int progress = 0;
   for (const Update& u : activity.updates) {
     if (u.date.date.last() > as_of)
       break;  // the log is in date order
-    progress = static_cast<int>(u.progress.value);
     if (last != nullptr)
       *last = &u;
+    if (records_progress(u))
+      progress = static_cast<int>(u.progress.value);
   }
   return progress;
+}
+
+ActivityFlag flag_at(const Activity& activity, const Date& as_of) {
+  bool dated = false;
+  ActivityFlag flag = ActivityFlag::none;
+  for (const Update& u : activity.updates) {
+    if (!u.status)
+      continue;
+    dated = true;
+    if (u.date.date.last() > as_of)
+      break;
+    flag = *u.status;
+  }
+  return dated ? flag : activity.flag;
+}
+
+std::optional<Date> done_on(const Activity& activity, const Date& as_of) {
+  std::optional<Date> done;
+  for (const Update& u : activity.updates) {
+    if (u.date.date.last() > as_of)
+      break;
+    if (!records_progress(u))
+      continue;
+    if (u.progress.value < 100) {
+      done.reset();
+    } else if (!done) {
+      done = u.date.date.last();
+    }
+  }
+  return done;
 }
 
 Signal signal_for(double progress, double expected, const Plan& plan) {
@@ -57,11 +97,14 @@ ActivityState derive_activity(const Plan& plan, const Line& line, const Activity
   s.end = activity.end.date.last();
   s.progress = progress_at(activity, as_of, &s.last_update);
   s.expected = expected_progress(s.start, s.end, as_of);
+  const ActivityFlag flag = flag_at(activity, as_of);
   if (s.progress >= 100) {
     s.status = Status::done;
-  } else if (activity.flag == ActivityFlag::cancelled) {
+    const std::optional<Date> done = done_on(activity, as_of);
+    s.done_late = done && *done > s.end ? done->days() - s.end.days() : 0;
+  } else if (flag == ActivityFlag::cancelled) {
     s.status = Status::cancelled;
-  } else if (activity.flag == ActivityFlag::blocked) {
+  } else if (flag == ActivityFlag::blocked) {
     s.status = Status::blocked;
   } else if (as_of > s.end) {
     s.status = Status::late;

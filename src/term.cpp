@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
+#include <vector>
 
 #include "plan/text.h"
 
@@ -59,6 +61,15 @@ utf8proc_int32_t next_cp(std::string_view s, size_t* i) {
   return cp;
 }
 
+// The length of the CSI sequence (ESC [ ... final byte) at i, or 0.
+size_t csi_length(std::string_view s, size_t i) {
+  if (s[i] != '\x1b' || i + 1 >= s.size() || s[i + 1] != '[')
+    return 0;
+  size_t j = i + 2;
+  while (j < s.size() && !(s[j] >= 0x40 && s[j] <= 0x7E)) ++j;
+  return std::min(j + 1, s.size()) - i;
+}
+
 int cp_width(utf8proc_int32_t cp) {
   if (cp < 0x80)
     return cp >= 0x20 && cp != 0x7F ? 1 : 0;
@@ -82,10 +93,8 @@ int display_width(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     // A colour sequence (ESC [ ... letter) takes no room on the screen.
-    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
-      i += 2;
-      while (i < text.size() && !(text[i] >= 0x40 && text[i] <= 0x7E)) ++i;
-      ++i;
+    if (const size_t n = csi_length(text, i)) {
+      i += n;
       continue;
     }
     if (static_cast<unsigned char>(text[i]) < 0x80) {
@@ -98,6 +107,107 @@ int display_width(std::string_view text) {
   return w;
 }
 
+namespace {
+
+// One piece of a text being cut: a CSI sequence, or a character with the
+// combining marks that follow it counted apart (each its own piece).
+struct Piece {
+  std::string_view bytes;
+  bool sequence = false;
+  char32_t code = 0;  // the character, when not a sequence
+};
+
+// The pieces of text that fit in width columns: every character up to the
+// first that does not fit, and every sequence before it.
+std::vector<Piece> pieces_within(std::string_view text, int width) {
+  std::vector<Piece> out;
+  int w = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t at = i;
+    if (const size_t n = csi_length(text, i)) {
+      out.push_back({text.substr(at, n), true});
+      i += n;
+      continue;
+    }
+    const utf8proc_int32_t cp = next_cp(text, &i);
+    const int cw = cp_width(cp);
+    if (w + cw > width)
+      break;
+    w += cw;
+    out.push_back({text.substr(at, i - at), false, static_cast<char32_t>(cp)});
+  }
+  return out;
+}
+
+// What must not end a cut text, just before its "…": a space, and the
+// zero-width marks and joiners that act on the character after them, which
+// would then be the "…" and the column beside it. LRM, RLM and ALM are
+// strong characters, not openers: they need no closing, but at the end of
+// a cut they would set the direction of what follows instead of the text
+// they were written for.
+bool dangles_at_cut(char32_t c) {
+  return c == ' ' || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+// Drops the characters that dangle at the end, keeping the sequences
+// among them (a colour's reset).
+void drop_dangling(std::vector<Piece>* kept) {
+  auto it = kept->end();
+  while (it != kept->begin()) {
+    --it;
+    if (it->sequence)
+      continue;
+    if (!dangles_at_cut(it->code))
+      break;
+    it = kept->erase(it);
+  }
+}
+
+bool is_embedding(char32_t c) { return c >= 0x202A && c <= 0x202E && c != 0x202C; }
+bool is_isolate(char32_t c) { return c >= 0x2066 && c <= 0x2068; }
+
+// The bidirectional embeddings (LRE, RLE, LRO, RLO) and isolates (LRI, RLI,
+// FSI) that c leaves open, innermost last, as the Unicode Bidirectional
+// Algorithm pairs them: PDF closes the last embedding, PDI the last
+// isolate and whatever was opened inside it.
+void track_bidi(std::vector<char32_t>* open, char32_t c) {
+  if (is_embedding(c) || is_isolate(c)) {
+    open->push_back(c);
+  } else if (c == 0x202C && !open->empty() && is_embedding(open->back())) {
+    open->pop_back();
+  } else if (c == 0x2069) {
+    const auto isolate = std::find_if(open->rbegin(), open->rend(), is_isolate);
+    if (isolate != open->rend())
+      open->erase(std::next(isolate).base(), open->end());
+  }
+}
+
+// The kept pieces, the ellipsis, and what closes what they left open: a
+// PDF or PDI for each embedding or isolate, and a reset after a colour.
+std::string close_cut(const std::vector<Piece>& kept) {
+  std::string out;
+  bool colour = false;
+  std::vector<char32_t> bidi;
+  for (const Piece& p : kept) {
+    out.append(p.bytes);
+    if (!p.sequence) {
+      track_bidi(&bidi, p.code);
+    } else if (p.bytes.back() == 'm') {
+      colour = p.bytes != "\x1b[m" && p.bytes != "\x1b[0m";
+    }
+  }
+  out += "…";
+  for (auto it = bidi.rbegin(); it != bidi.rend(); ++it) {
+    out += is_isolate(*it) ? "\xE2\x81\xA9" : "\xE2\x80\xAC";  // PDI, PDF
+  }
+  if (colour)
+    out += "\x1b[0m";
+  return out;
+}
+
+}  // namespace
+
 std::string truncate(std::string_view text, int width) {
   if (width <= 0)
     return {};
@@ -106,22 +216,11 @@ std::string truncate(std::string_view text, int width) {
     return truncate(one_line(text), width);
   if (display_width(text) <= width)
     return std::string(text);
-  // Keep whole characters (and their combining marks) within width - 1,
-  // then the ellipsis.
-  std::string out;
-  int w = 0;
-  size_t i = 0;
-  while (i < text.size()) {
-    const size_t at = i;
-    const int cw = cp_width(next_cp(text, &i));
-    if (w + cw > width - 1)
-      break;
-    w += cw;
-    out.append(text.substr(at, i - at));
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  out += "…";
-  return out;
+  // Whole characters (and their combining marks) within width - 1, then the
+  // ellipsis; a colour or direction the cut leaves open is closed after it.
+  std::vector<Piece> kept = pieces_within(text, width - 1);
+  drop_dangling(&kept);
+  return close_cut(kept);
 }
 
 std::string pad_right(std::string_view text, int width) {

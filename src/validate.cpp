@@ -51,8 +51,9 @@ class Checker {
              std::optional<Msg> hint = std::nullopt, std::vector<std::string> hint_args = {}) {
     add(Severity::error, pos, width, msg, std::move(args), hint, std::move(hint_args));
   }
-  void warn(const Pos& pos, int width, Msg msg, std::vector<std::string> args) {
-    add(Severity::warning, pos, width, msg, std::move(args));
+  void warn(const Pos& pos, int width, Msg msg, std::vector<std::string> args,
+            std::optional<Msg> hint = std::nullopt, std::vector<std::string> hint_args = {}) {
+    add(Severity::warning, pos, width, msg, std::move(args), hint, std::move(hint_args));
   }
 
   // A reversed period is reported once; dates are not measured against it.
@@ -277,37 +278,87 @@ class Checker {
   }
 
   void check_updates(const Activity& a) {
-    const Update* prev = nullptr;
+    const Update* prev = nullptr;           // the entry before
+    const Update* prev_progress = nullptr;  // the last entry with a progress
     for (const Update& u : a.updates) {
-      if (!u.by.value.empty())
-        check_code(u.by);
-      check_in_period(u.date, u.date.date.first(), u.date.date.last(), Msg::what_update);
-      if (u.progress.value < 0 || u.progress.value > 100) {
-        error(u.progress.pos, digits(u.progress), Msg::progress_range,
-              {std::to_string(u.progress.value)});
-      }
-      if (u.date.ok && u.date.date.last() > as_of_) {
-        warn(u.date.pos, 10, Msg::future_update,
-             {fmt::format("{}", u.date.date.last()), fmt::format("{}", as_of_)});
-      }
-      if (prev != nullptr && prev->date.ok && u.date.ok) {
-        if (u.date.date.last() < prev->date.date.last()) {
-          error(u.date.pos, 10, Msg::updates_order,
-                {fmt::format("{}", u.date.date.last()), fmt::format("{}", prev->date.date.last())});
-        } else if (u.progress.pos.known() && prev->progress.pos.known() &&
-                   u.progress.value < prev->progress.value) {
-          warn(u.progress.pos, digits(u.progress), Msg::progress_decrease,
-               {std::to_string(prev->progress.value), std::to_string(u.progress.value)});
-        }
+      check_update(a, u);
+      if (prev != nullptr && prev->date.ok && u.date.ok &&
+          u.date.date.last() < prev->date.date.last()) {
+        error(u.date.pos, 10, Msg::updates_order,
+              {fmt::format("{}", u.date.date.last()), fmt::format("{}", prev->date.date.last())});
+      } else if (prev_progress != nullptr && has_progress(u) &&
+                 u.progress.value < prev_progress->progress.value) {
+        warn(u.progress.pos, digits(u.progress), Msg::progress_decrease,
+             {std::to_string(prev_progress->progress.value), std::to_string(u.progress.value)});
       }
       prev = &u;
+      if (has_progress(u))
+        prev_progress = &u;
     }
-    // (An update without progress was reported by the loader.)
-    if (prev != nullptr && prev->progress.pos.known() && prev->progress.value != a.progress.value) {
+    // (An update without progress or status was reported by the loader.)
+    if (prev_progress != nullptr && prev_progress->progress.value != a.progress.value) {
       const Pos& pos = a.progress.pos.known() ? a.progress.pos : a.pos;
       error(pos, a.progress.pos.known() ? digits(a.progress) : 1, Msg::progress_mismatch,
-            {std::to_string(a.progress.value), std::to_string(prev->progress.value)},
-            Msg::hint_last_update, {std::to_string(prev->progress.value)});
+            {std::to_string(a.progress.value), std::to_string(prev_progress->progress.value)},
+            Msg::hint_last_update, {std::to_string(prev_progress->progress.value)});
+    }
+    check_status_log(a);
+  }
+
+  // (A progress the loader refused, or one an entry does not write, has no
+  // place: there is nothing to compare.)
+  static bool has_progress(const Update& u) { return u.progress.pos.known(); }
+
+  void check_update(const Activity& a, const Update& u) {
+    if (!u.by.value.empty())
+      check_code(u.by);
+    check_in_period(u.date, u.date.date.first(), u.date.date.last(), Msg::what_update);
+    if (has_progress(u) && (u.progress.value < 0 || u.progress.value > 100)) {
+      error(u.progress.pos, digits(u.progress), Msg::progress_range,
+            {std::to_string(u.progress.value)});
+    }
+    if (u.date.ok && u.date.date.last() > as_of_) {
+      warn(u.date.pos, 10, Msg::future_update,
+           {fmt::format("{}", u.date.date.last()), fmt::format("{}", as_of_)});
+    }
+    if (u.status && u.date.ok && a.start.ok && u.date.date.last() < a.start.date.first()) {
+      error(u.date.pos, 10, Msg::status_before_start,
+            {fmt::format("{}", u.date.date.last()), fmt::format("{}", a.start.date.first())},
+            Msg::hint_status_after_start, {fmt::format("{}", a.start.date.first())});
+    }
+  }
+
+  // The dated status log: the activity's `status` is the last entry's, and
+  // progress is not recorded on cancelled work.
+  void check_status_log(const Activity& a) {
+    const Update* last = nullptr;
+    const Update* cancelled = nullptr;  // the entry that cancelled it, while it holds
+    for (const Update& u : a.updates) {
+      if (has_progress(u) && cancelled != nullptr && &u != cancelled) {
+        warn(u.progress.pos.known() ? u.progress.pos : u.pos, digits(u.progress),
+             Msg::cancelled_progress,
+             {fmt::format("{}", u.date.date.last()),
+              fmt::format("{}", cancelled->date.date.last())});
+      }
+      if (u.status && u.date.ok) {  // (an undated one was reported by the loader)
+        last = &u;
+        cancelled = *u.status == ActivityFlag::cancelled ? &u : nullptr;
+      }
+    }
+    if (last == nullptr) {
+      if (a.flag != ActivityFlag::none) {
+        warn(a.flag_text.pos, a.flag_text.width, Msg::undated_status, {a.flag_text.value},
+             Msg::hint_date_status, {a.flag_text.value});
+      }
+      return;
+    }
+    if (*last->status != a.flag) {
+      const std::string written = a.flag == ActivityFlag::none ? "active" : a.flag_text.value;
+      const Pos& pos = a.status_key.known() ? a.flag_text.pos : a.pos;
+      error(pos, a.status_key.known() ? a.flag_text.width : 1, Msg::status_mismatch,
+            {written, last->status_text.value},
+            *last->status == ActivityFlag::none ? Msg::hint_remove_status : Msg::hint_last_status,
+            {last->status_text.value});
     }
   }
 

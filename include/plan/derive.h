@@ -34,6 +34,7 @@ struct ActivityState {
   Signal signal = Signal::none;
   const Update* last_update = nullptr;  // the last one on or before as-of
   int days_late = 0;                    // days past end, when late
+  int done_late = 0;                    // done: days after end it was done (0 on time)
 };
 
 struct LineState {
@@ -60,7 +61,15 @@ double expected_progress(const Date& start, const Date& end, const Date& as_of);
 
 // The progress recorded at as_of: the last update on or before it (0 if
 // every update is later); without updates, the activity's progress.
+// *last is the last entry on or before as_of, whatever it records.
 int progress_at(const Activity& activity, const Date& as_of, const Update** last = nullptr);
+// The status flag at as_of: set by the last update on or before it that
+// changes the status; the activity's undated `status` when no update does.
+ActivityFlag flag_at(const Activity& activity, const Date& as_of);
+// The day the activity reached 100 for the last time on or before as_of
+// (a month-dated update counts on its last day); none when it is not done
+// or the log does not say.
+std::optional<Date> done_on(const Activity& activity, const Date& as_of);
 
 Signal signal_for(double progress, double expected, const Plan& plan);
 

@@ -75,9 +75,16 @@ struct Deliverable {
   Pos pos;
 };
 
+enum class ActivityFlag { none, blocked, cancelled };
+
 struct Update {
   DateValue date;
-  IntValue progress;
+  IntValue progress;  // pos unknown when the entry only changes the status
+  // The status this entry sets from its date on: blocked, cancelled, or
+  // none (written `active`: back to what progress and dates say). Absent
+  // when the entry does not change the status.
+  std::optional<ActivityFlag> status;
+  Text status_text;  // the `status` value as written
   Text note;
   Text by;
   Text evidence;
@@ -85,8 +92,6 @@ struct Update {
   CollectionStyle style = CollectionStyle::block;
   int end_offset = -1;  // just after its last value (a quoted one's quote)
 };
-
-enum class ActivityFlag { none, blocked, cancelled };
 
 struct Activity {
   IntValue id;
@@ -99,6 +104,8 @@ struct Activity {
   OwnerList support;
   NumberValue weight{1, {}};
   IntValue progress;  // pos unknown when the key is absent (0)
+  // The `status` key: the current status, dated by the last update that
+  // sets one (validate checks they agree); undated when no update does.
   ActivityFlag flag = ActivityFlag::none;
   Text flag_text;  // the `status` value as written
   std::vector<Update> updates;

@@ -47,6 +47,12 @@ std::string one_line(std::string_view text);
 std::string visible_text(std::string_view text);
 
 // Text cut to at most width columns, ending in "…" when cut; one_line first.
+// A cut never splits a character or a colour sequence, and closes what it
+// leaves open: a colour gets its reset after the "…", a bidirectional
+// embedding or isolate its PDF or PDI. Spaces, joiners and the direction
+// marks LRM, RLM and ALM left just before the "…" are dropped: there they
+// would act on the "…" and the column after it. Text that fits is returned
+// as it is.
 std::string truncate(std::string_view text, int width);
 
 // Text padded with spaces to width columns (left-aligned, or right-aligned).

@@ -39,6 +39,13 @@ Words<Format> format_words(const std::vector<Format>& formats) {
   return out;
 }
 
+CLI::Option* add_raw_csv_flag(CLI::App* app, bool* raw) {
+  return app->add_flag("--raw-csv", *raw,
+                       "Write CSV text cells as they are, for programs: by default a cell that "
+                       "begins with = + - @, tab or CR gets a leading ' so spreadsheets do not "
+                       "run it");
+}
+
 void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view, bool with_paths) {
   const std::string group = "Common options";
   // Through a function: the language stays unset unless given.

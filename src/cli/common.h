@@ -62,6 +62,11 @@ enum class Format { text, json, csv, github, markdown, mermaid, ics, html };
 // --format's words for the formats a subcommand takes, in that order.
 Words<Format> format_words(const std::vector<Format>& formats);
 
+// --raw-csv, on every subcommand that writes CSV: text cells as the plan
+// has them, for programs; without it they are protected from spreadsheets
+// (render/export.h's CsvCells).
+CLI::Option* add_raw_csv_flag(CLI::App* app, bool* raw);
+
 // Adds --lang, --as-of, --color, --width (one group) and PATH... to a
 // subcommand. with_view adds --color and --width only where output is a view.
 void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view = true,

@@ -49,9 +49,7 @@ void setup_export(CLI::App& app, int* status) {
       format_words({Format::csv, Format::json, Format::markdown, Format::mermaid, Format::ics}))
       ->required();
   sub->add_flag("--bom", opts->bom, "Start CSV with a UTF-8 BOM, for spreadsheet programs");
-  sub->add_flag("--raw-csv", opts->raw_csv,
-                "Write CSV text cells as they are, for programs: by default a cell that "
-                "begins with = + - @, tab or CR gets a leading ' so spreadsheets do not run it");
+  add_raw_csv_flag(sub, &opts->raw_csv);
   add_common_options(sub, &opts->common, /*with_view=*/false);
   sub->callback([opts, status] { *status = run_export(*opts); });
 }

@@ -17,6 +17,7 @@ struct FilterOptions {
   CommonOptions common;
   std::string query;
   Format format = Format::text;
+  bool raw_csv = false;
 };
 
 namespace {
@@ -49,7 +50,7 @@ int run_filter(const FilterOptions& opts) {
   if (opts.format == Format::json) {
     write_list_json(states, std::cout);
   } else if (opts.format == Format::csv) {
-    std::cout << render_csv(states, false);
+    std::cout << render_csv(states, false, opts.raw_csv ? CsvCells::raw : CsvCells::protect);
   } else if (states.empty()) {
     const Plan* first = loaded.usable().empty() ? nullptr : loaded.usable().front();
     std::cerr << tr(ctx.lang_for(first), Msg::query_no_match) << "\n";
@@ -67,6 +68,7 @@ void setup_filter(CLI::App& app, int* status) {
   sub->add_option("QUERY", opts->query, "The query; quote it for the shell")->required();
   add_word_option(sub, "--format", &opts->format, "Output: text, json or csv",
                   format_words(kFilterFormats));
+  add_raw_csv_flag(sub, &opts->raw_csv);
   add_common_options(sub, &opts->common);
   sub->callback([opts, status] { *status = run_filter(*opts); });
 }

@@ -88,21 +88,53 @@ std::string render_csv(const std::vector<PlanState>& states, bool bom, CsvCells 
 // ---------------------------------------------------------------------------
 // Markdown (GitHub-flavoured tables).
 
-// Plan text is shown as text, never read as markup. A backslash goes before
-// each ASCII punctuation mark that CommonMark or GFM reads as inline markup
-// anywhere (emphasis, code, links and images, raw HTML and autolinks,
-// entities, strikethrough, a cell's '|', a heading's closing '#'), and
-// before a first character that would open a block where the text starts a
-// line (a list, quote, heading, setext underline or thematic break, an
-// ordered list's "1." or "1)"). '(' or '!' cannot make a link once '[' is
-// escaped, so they stay as they are and the source stays readable. Line
-// breaks and tabs become spaces: a value with blank lines cannot end a
-// table or start a heading.
-std::string markdown_cell(std::string_view v) {
-  static constexpr std::string_view kInline = "\\`*_[]<>&~|#";
+namespace {
+
+// What GFM takes for the end of an e-mail address's local part.
+bool ends_email_local_part(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         std::string_view(".+-_").find(c) != std::string_view::npos;
+}
+
+// Whether the character at i gets a backslash. Each ASCII punctuation mark
+// that CommonMark or GFM reads as inline markup anywhere: emphasis, code,
+// links and images, raw HTML and autolinks, entities, strikethrough, a
+// cell's '|', a heading's closing '#', and '$', which GitHub and other
+// renderers read as math. A first character that would open a block where
+// the text starts a line: a list, quote, heading, setext underline or
+// thematic break, an ordered list's "1." or "1)". And what makes GFM's
+// extended autolinks: the ':' of "http://" and the '.' of "www.", so that
+// text that looks like an address stays text too. '(' or '!' cannot make a
+// link once '[' is escaped, so they stay as they are and the source stays
+// readable.
+bool markdown_escaped(std::string_view v, size_t i, size_t digits) {
+  static constexpr std::string_view kInline = "\\`*_[]<>&~|#$";
   static constexpr std::string_view kBlockStart = "+-=>";
-  const size_t first = std::min(v.find_first_not_of(" \t\r\n"), v.size());
-  const size_t digits = std::min(v.find_first_not_of("0123456789", first), v.size());
+  const char c = v[i];
+  if (kInline.find(c) != std::string_view::npos)
+    return true;
+  if (i == 0 && kBlockStart.find(c) != std::string_view::npos)
+    return true;
+  if (i == digits && i > 0 && (c == '.' || c == ')'))
+    return true;
+  if (c == ':' && v.compare(i + 1, 2, "//") == 0)
+    return true;
+  const auto lower = [&v](size_t at) { return static_cast<char>(v[at] | 0x20); };
+  return c == '.' && i >= 3 && lower(i - 3) == 'w' && lower(i - 2) == 'w' && lower(i - 1) == 'w';
+}
+
+}  // namespace
+
+// Plan text is shown as text, never read as markup (see markdown_escaped).
+// Leading blanks are dropped: four spaces at the start of a line would open
+// a code block, and a cell or heading trims them anyway. Line breaks and
+// tabs become spaces: a value with blank lines cannot end a table or start a
+// heading. An e-mail address is recognised by GFM (and GitHub) in the text
+// after escapes are read, so no backslash keeps it from becoming a mailto:
+// link; an invisible word joiner (U+2060) before its '@' does.
+std::string markdown_cell(std::string_view text) {
+  const std::string_view v = text.substr(std::min(text.find_first_not_of(" \t\r\n"), text.size()));
+  const size_t digits = std::min(v.find_first_not_of("0123456789"), v.size());
   std::string out;
   for (size_t i = 0; i < v.size(); ++i) {
     const char c = v[i];
@@ -110,10 +142,10 @@ std::string markdown_cell(std::string_view v) {
       out += ' ';
       continue;
     }
-    const bool opens_block = (i == first && kBlockStart.find(c) != std::string_view::npos) ||
-                             (i == digits && i > first && (c == '.' || c == ')'));
-    if (opens_block || kInline.find(c) != std::string_view::npos)
+    if (markdown_escaped(v, i, digits))
       out += '\\';
+    if (c == '@' && i > 0 && ends_email_local_part(v[i - 1]))
+      out += "\xE2\x81\xA0";  // U+2060 WORD JOINER
     out += c;
   }
   return out;

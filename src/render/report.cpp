@@ -1,6 +1,9 @@
 // render/report.cpp: the cut-off report in Markdown and HTML.
 #include "plan/render/report.h"
 
+#include <initializer_list>
+#include <string_view>
+
 #include "plan/address.h"
 #include "plan/render/export.h"
 #include "plan/render/status.h"
@@ -200,10 +203,42 @@ std::string evidence_html(const std::string& e, Language lang) {
 
 std::string signal_html(Signal s, Language lang) {
   if (s == Signal::none)
-    return "<td class=\"none\">—</td>";
-  return fmt::format("<td class=\"{}\">● {}</td>", signal_code(s),
+    return "<td class=\"signal none\">—</td>";
+  return fmt::format("<td class=\"signal {}\">● {}</td>", signal_code(s),
                      html(text_of(lang, signal_word(s))));
 }
+
+// The page's one style sheet. The activity table has twelve columns and must
+// fit a 1200-pixel window and an A4 landscape page, as
+// tests/export/check_report_layout.py measures in Chromium: figures, dates and signals never
+// wrap, headers and status words wrap only between words, and any other
+// text (titles, notes, owner lists, addresses) wraps where it must, inside a
+// word if it has to, so that no column is wider than the page lets it be.
+// The few minimum widths keep titles and notes readable and add up, with the
+// unbreakable columns, to less than either page. On paper the rows do not
+// split across pages, the header row repeats on each page, and an evidence
+// link shows its address, which paper cannot hover.
+constexpr std::string_view kStyle =
+    "*{box-sizing:border-box}\n"
+    "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:80rem;padding:0 1rem;"
+    "color:#1b1b1b;line-height:1.35;overflow-wrap:anywhere}\n"
+    "table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.8rem}\n"
+    "th,td{border:1px solid #ccc;padding:.25rem .3rem;text-align:left;vertical-align:top}\n"
+    "th{background:#f2f2f2;overflow-wrap:normal}\n"
+    "td.num,td.date{text-align:right}.id,.num,.date,.signal{white-space:nowrap}\n"
+    "td.title{min-width:11rem}td.lead{min-width:4rem}td.note{min-width:7rem}"
+    "td.status{overflow-wrap:normal}\n"
+    ".path{word-break:break-all}\n"
+    ".green{color:#1a7f37}.yellow{color:#9a6700}.red{color:#cf222e}.none{color:#777}\n"
+    "dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.25rem 1rem}"
+    "dt{font-weight:600}dd{margin:0}\n"
+    "@page{size:A4 landscape;margin:12mm 10mm}\n"
+    "@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}"
+    "h1{font-size:16pt}h2{font-size:13pt}table{font-size:8pt}"
+    "thead{display:table-header-group}tr,li{break-inside:avoid}"
+    "h1,h2{break-after:avoid}a{color:inherit}"
+    "td.evidence a::after{content:\" \" attr(href);word-break:break-all}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 // The document's head with its style sheet, and the opening of its body.
 std::string html_head(const PlanState& st, Language lang) {
@@ -218,19 +253,7 @@ std::string html_head(const PlanState& st, Language lang) {
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format("<title>{}: {}</title>\n", html(text_of(lang, Msg::report_title)),
                      html(st.plan->title.value));
-  out +=
-      "<style>\n"
-      "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:80rem;padding:0 "
-      "1rem;color:#1b1b1b}\n"
-      "table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.92rem}\n"
-      "th,td{border:1px solid #ccc;padding:.3rem .45rem;text-align:left;vertical-align:top}\n"
-      "th{background:#f2f2f2}td.num,td.date{text-align:right;white-space:nowrap}\n"
-      "td.title{min-width:18rem}td.note{min-width:10rem}.path{word-break:break-all}\n"
-      "@media print{body{margin:0;max-width:none}a{color:inherit}}\n"
-      ".green{color:#1a7f37}.yellow{color:#9a6700}.red{color:#cf222e}.none{color:#777}\n"
-      "dl{display:grid;grid-template-columns:max-content auto;gap:.25rem 1rem}dt{font-weight:600}\n"
-      "</style>\n</head>\n<body>\n";
-  return out;
+  return out + "<style>\n" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
 }
 
 // Title, entity, cut-off and overall progress.
@@ -253,12 +276,19 @@ std::string html_summary(const PlanState& st, const ReportOptions& o) {
   return out;
 }
 
+// A table's header row, in a thead so that print repeats it on every page.
+std::string html_table_head(std::initializer_list<Msg> columns, Language lang) {
+  std::string out = "<table>\n<thead><tr>";
+  for (Msg m : columns) {
+    out += "<th>" + html(text_of(lang, m)) + "</th>";
+  }
+  return out + "</tr></thead>\n<tbody>\n";
+}
+
 std::string html_lines(const PlanState& st, Language lang) {
-  std::string out = fmt::format(
-      "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-      html(text_of(lang, Msg::report_by_line)), html(text_of(lang, Msg::col_id)),
-      html(text_of(lang, Msg::col_line)), html(text_of(lang, Msg::col_programmed)),
-      html(text_of(lang, Msg::col_executed)), html(text_of(lang, Msg::col_signal)));
+  std::string out = fmt::format("<h2>{}</h2>\n", html(text_of(lang, Msg::report_by_line)));
+  out += html_table_head(
+      {Msg::col_id, Msg::col_line, Msg::col_programmed, Msg::col_executed, Msg::col_signal}, lang);
   for (const LineState& ls : st.lines) {
     out += fmt::format(
         "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}%</td><td "
@@ -266,29 +296,27 @@ std::string html_lines(const PlanState& st, Language lang) {
         ls.line->id.value, html(ls.line->title.value), round_percent(ls.expected),
         round_percent(ls.progress), signal_html(ls.signal, lang));
   }
-  return out + "</table>\n";
+  return out + "</tbody>\n</table>\n";
 }
 
 std::string html_activities(const PlanState& st, Language lang) {
-  std::string out =
-      fmt::format("<h2>{}</h2>\n<table>\n<tr>", html(text_of(lang, Msg::report_activities)));
-  for (Msg m : {Msg::col_id, Msg::col_activity, Msg::col_lead, Msg::col_start, Msg::col_end,
-                Msg::col_programmed, Msg::col_executed, Msg::col_compliance, Msg::col_status,
-                Msg::col_signal, Msg::col_last_note, Msg::col_evidence}) {
-    out += "<th>" + html(text_of(lang, m)) + "</th>";
-  }
-  out += "</tr>\n";
+  std::string out = fmt::format("<h2>{}</h2>\n", html(text_of(lang, Msg::report_activities)));
+  out += html_table_head({Msg::col_id, Msg::col_activity, Msg::col_lead, Msg::col_start,
+                          Msg::col_end, Msg::col_programmed, Msg::col_executed, Msg::col_compliance,
+                          Msg::col_status, Msg::col_signal, Msg::col_last_note, Msg::col_evidence},
+                         lang);
   for (const Row& r : rows_of(st)) {
     out += fmt::format(
-        "<tr><td>{}</td><td class=\"title\">{}</td><td>{}</td><td class=\"date\">{}</td><td "
-        "class=\"date\">{}</td><td class=\"num\">{}%</td>"
-        "<td class=\"num\">{}%</td><td class=\"num\">{}</td><td>{}</td>{}<td "
-        "class=\"note\">{}</td><td>{}</td></tr>\n",
+        "<tr><td class=\"id\">{}</td><td class=\"title\">{}</td><td class=\"lead\">{}</td><td "
+        "class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}%</td>"
+        "<td class=\"num\">{}%</td><td class=\"num\">{}</td><td class=\"status\">{}</td>{}<td "
+        "class=\"note\">{}</td><td class=\"evidence\">{}</td></tr>\n",
         r.id, html(r.title), html(r.lead), r.start, r.end, r.programmed, r.executed, r.compliance,
         html(text_of(lang, status_word(r.status))), signal_html(r.signal, lang), html(r.note),
         evidence_html(r.evidence, lang));
   }
-  return out + "</table>\n<p>" + html(text_of(lang, Msg::report_compliance_note)) + "</p>\n";
+  return out + "</tbody>\n</table>\n<p>" + html(text_of(lang, Msg::report_compliance_note)) +
+         "</p>\n";
 }
 
 std::string html_attention(const PlanState& st, Language lang) {

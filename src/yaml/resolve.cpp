@@ -153,8 +153,7 @@ std::optional<Resolved> yaml11_float(std::string_view s) {
   const std::string_view u = s[0] == '.' ? s : unsigned_part(s, &negative);
   const double sign = negative ? -1 : 1;
   const size_t head = u.find_first_not_of("0123456789_");
-  if (head == std::string_view::npos || (head == 0 && u[0] != '.') ||
-      (head > 0 && !digit(u[0])))
+  if (head == std::string_view::npos || (head == 0 && u[0] != '.') || (head > 0 && !digit(u[0])))
     return std::nullopt;
   if (u[head] == '.') {
     // [0-9][0-9_]*\.[0-9_]*(exp)? or, unsigned, \.[0-9_]+(exp)?
@@ -207,8 +206,8 @@ bool yaml11_timestamp(std::string_view s) {
     return false;
   if (s.size() == 10)
     return digits_n(s, 5, 2, 2, &i) && s[7] == '-' && digits_n(s, 8, 2, 2, &i) && i == 10;
-  if (!digits_n(s, 5, 1, 2, &i) || i >= s.size() || s[i] != '-' ||
-      !digits_n(s, i + 1, 1, 2, &i) || i >= s.size())
+  if (!digits_n(s, 5, 1, 2, &i) || i >= s.size() || s[i] != '-' || !digits_n(s, i + 1, 1, 2, &i) ||
+      i >= s.size())
     return false;
   // A time after T, t or blanks: [0-9][0-9]?:[0-9][0-9]:[0-9][0-9] ...
   if (s[i] == 'T' || s[i] == 't') {

@@ -19,7 +19,7 @@ enum class PlainType { null, boolean, integer, floating, timestamp, text };
 // One reader's resolution of a plain scalar, with its number when it is one.
 struct Resolved {
   PlainType type = PlainType::text;
-  double number = 0;  // integer or floating: the value
+  double number = 0;   // integer or floating: the value
   bool truth = false;  // boolean: the value
 };
 

@@ -18,6 +18,11 @@ namespace {
 std::set<int> placeholders(std::string_view text, std::string* error) {
   std::set<int> out;
   for (size_t i = 0; i < text.size(); ++i) {
+    // fmt writes a literal brace twice.
+    if ((text[i] == '{' || text[i] == '}') && i + 1 < text.size() && text[i + 1] == text[i]) {
+      ++i;
+      continue;
+    }
     if (text[i] == '}') {
       *error = "stray '}'";
       return out;

@@ -151,6 +151,204 @@ TEST_CASE("truncate never splits a character", "[term]") {
   }
 }
 
+// --- truncate: colours and direction marks
+// ------------------------------------------------------------
+
+// What a terminal is left with after s: whether each escape sequence in it
+// is whole (ESC [ digits and ';' ... m) and whether a colour is still on.
+struct Escapes {
+  bool whole = true;
+  bool colour_on = false;
+};
+
+Escapes escapes_of(std::string_view s) {
+  Escapes e;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\x1b')
+      continue;
+    size_t j = i + 1;
+    if (j < s.size() && s[j] == '[')
+      ++j;
+    else
+      e.whole = false;
+    while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == ';')) ++j;
+    if (j >= s.size() || s[j] != 'm') {
+      e.whole = false;
+      continue;
+    }
+    const std::string_view params = s.substr(i + 2, j - i - 2);
+    e.colour_on = !(params.empty() || params == "0");
+    i = j;
+  }
+  return e;
+}
+
+// s without its colour sequences: what a person reads.
+std::string without_sequences(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\x1b') {
+      i = s.find('m', i);
+      if (i == std::string_view::npos)
+        break;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+const Terminal kColour{80, true};
+
+// Cells as the views colour them: one style, nested styles, colour in the
+// middle, colours side by side, wide and combining characters, right-to-left
+// text with its marks.
+std::vector<std::string> coloured_cells() {
+  std::vector<std::string> cells;
+  for (Style s : {Style::bold, Style::dim, Style::red, Style::yellow, Style::green, Style::blue,
+                  Style::cyan, Style::magenta}) {
+    cells.push_back(paint(kColour, s, "Planeación 日本 e\xCC\x81 ñ"));
+  }
+  cells.push_back("sin color " + paint(kColour, Style::red, "rojo") + " y después");
+  cells.push_back(paint(kColour, Style::bold, paint(kColour, Style::red, "x y z w")));
+  cells.push_back(paint(kColour, Style::red, "ab") + paint(kColour, Style::green, "cd") + "ef");
+  cells.push_back(paint(kColour, Style::red, "ab ") + "  cdef");
+  cells.push_back(paint(kColour, Style::cyan,
+                        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\xE2\x80\x8F " +
+                            std::string("\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A")));
+  cells.push_back(paint(kColour, Style::green, "👩‍💻 ok ✓ …"));
+  return cells;
+}
+
+TEST_CASE("truncate keeps colour sequences whole and ends a coloured cut with the reset",
+          "[term]") {
+  for (const std::string& text : coloured_cells()) {
+    const int full = display_width(text);
+    for (int width = 1; width <= full + 1; ++width) {
+      const std::string cut = truncate(text, width);
+      INFO("'" << text << "' at width " << width << ": '" << cut << "'");
+      CHECK(display_width(cut) <= width);
+      CHECK(find_invalid_utf8(cut) == std::string_view::npos);
+      const Escapes e = escapes_of(cut);
+      CHECK(e.whole);
+      CHECK_FALSE(e.colour_on);
+      if (width >= full) {
+        CHECK(cut == text);
+        continue;
+      }
+      // What is read is the start of the text, then the ellipsis; a colour
+      // begun in the cut is reset at its very end.
+      const std::string seen = without_sequences(cut);
+      REQUIRE(seen.size() >= 3);
+      CHECK(seen.substr(seen.size() - 3) == "…");
+      CHECK(without_sequences(text).compare(0, seen.size() - 3, seen, 0, seen.size() - 3) == 0);
+      const size_t ellipsis = cut.rfind("…");
+      if (escapes_of(cut.substr(0, ellipsis)).colour_on) {
+        CHECK(cut.substr(ellipsis) == "…\x1b[0m");
+      }
+    }
+  }
+}
+
+TEST_CASE("truncate cuts coloured text where the colour is", "[term]") {
+  CHECK(truncate(paint(kColour, Style::red, "Planeación"), 5) == "\x1b[31mPlan…\x1b[0m");
+  CHECK(truncate(paint(kColour, Style::red, "Planeación"), 1) == "\x1b[31m…\x1b[0m");
+  CHECK(truncate(paint(kColour, Style::red, "Planeación"), 10) ==
+        paint(kColour, Style::red, "Planeación"));
+  // Nested: one reset ends both.
+  CHECK(truncate(paint(kColour, Style::bold, paint(kColour, Style::red, "abcdef")), 3) ==
+        "\x1b[1m\x1b[31mab…\x1b[0m");
+  // The colour ended before the cut: no reset is added, none is lost.
+  CHECK(truncate(paint(kColour, Style::red, "ab") + "cdef", 4) == "\x1b[31mab\x1b[0mc…");
+  // A space dropped before the ellipsis keeps the reset after it.
+  CHECK(truncate(paint(kColour, Style::red, "ab ") + "cdef", 4) == "\x1b[31mab\x1b[0m…");
+  // A colour that starts after the cut is left out whole.
+  CHECK(truncate("abc " + paint(kColour, Style::red, "def"), 4) == "abc…");
+}
+
+// U+200E LRM, U+200F RLM, U+061C ALM: plan text may hold them.
+constexpr std::string_view kLrm = "\xE2\x80\x8E";
+constexpr std::string_view kRlm = "\xE2\x80\x8F";
+constexpr std::string_view kAlm = "\xD8\x9C";
+
+TEST_CASE("truncate leaves no direction mark before its ellipsis", "[term]") {
+  const std::string shalom = "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D";  // 4 columns
+  const std::string olam = "\xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D";
+  CHECK(truncate(shalom + std::string(kRlm) + " " + olam, 6) == shalom + "…");
+  CHECK(truncate("abc" + std::string(kAlm) + "def", 4) == "abc…");
+  CHECK(truncate("abc" + std::string(kLrm) + "\xE2\x80\x8D" + "def", 4) == "abc…");  // and ZWJ
+  // A mark between two kept letters still acts on them, and stays.
+  CHECK(truncate("a" + std::string(kRlm) + "bcd", 3) == "a" + std::string(kRlm) + "b…");
+  // Text that fits is the author's, marks and all.
+  CHECK(truncate("abc" + std::string(kRlm), 3) == "abc" + std::string(kRlm));
+
+  const std::vector<std::string> texts = {
+      shalom + std::string(kRlm) + "! " + olam + std::string(kRlm) + " 2021",
+      "(" + std::string(kAlm) + "1) " + std::string(kLrm) + "abc " + std::string(kRlm) + "x",
+      paint(kColour, Style::red, shalom + std::string(kRlm)) + " " + std::string(kLrm) + olam};
+  for (const std::string& text : texts) {
+    for (int width = 1; width < display_width(text); ++width) {
+      const std::string cut = without_sequences(truncate(text, width));
+      INFO("width " << width << ": '" << cut << "'");
+      REQUIRE(cut.size() >= 3);
+      const std::string before = cut.substr(0, cut.size() - 3);
+      for (std::string_view mark : {kLrm, kRlm, kAlm, std::string_view(" ")}) {
+        CHECK_FALSE((before.size() >= mark.size() &&
+                     before.compare(before.size() - mark.size(), mark.size(), mark) == 0));
+      }
+    }
+  }
+}
+
+// How many of each opener and closer s holds: LRE/RLE/LRO/RLO and PDF,
+// LRI/RLI/FSI and PDI.
+struct BidiCounts {
+  int embeddings = 0, pdf = 0, isolates = 0, pdi = 0;
+};
+
+BidiCounts bidi_counts(std::string_view s) {
+  BidiCounts c;
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    if (s[i] != '\xE2')
+      continue;
+    const std::string_view three = s.substr(i, 3);
+    for (std::string_view e : {"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAD", "\xE2\x80\xAE"}) {
+      c.embeddings += three == e ? 1 : 0;
+    }
+    for (std::string_view e : {"\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8"}) {
+      c.isolates += three == e ? 1 : 0;
+    }
+    c.pdf += three == "\xE2\x80\xAC" ? 1 : 0;
+    c.pdi += three == "\xE2\x81\xA9" ? 1 : 0;
+  }
+  return c;
+}
+
+TEST_CASE("truncate closes the embeddings and isolates it cuts into", "[term]") {
+  // The loader refuses these (Trojan Source); truncate still never leaves
+  // one open, whatever text it is given.
+  const std::string rli = "\xE2\x81\xA7", pdi = "\xE2\x81\xA9";
+  const std::string rle = "\xE2\x80\xAB", pdf = "\xE2\x80\xAC";
+  CHECK(truncate("a" + rli + "bcdef" + pdi + "g", 4) == "a" + rli + "bc…" + pdi);
+  CHECK(truncate(rle + "ab" + rli + "cd" + pdi + "ef" + pdf, 4) ==
+        rle + "ab" + rli + "c…" + pdi + pdf);
+  CHECK(truncate(rle + "ab" + pdf + "cdef", 4) == rle + "ab" + pdf + "c…");
+
+  const std::vector<std::string> texts = {
+      "a" + rli + "bcdef" + pdi + "g", rle + "ab" + rli + "cd" + pdi + "ef" + pdf + "gh",
+      paint(kColour, Style::red, rli + "uno " + rle + "dos" + pdf + " tres" + pdi) + " cuatro"};
+  for (const std::string& text : texts) {
+    for (int width = 1; width <= display_width(text); ++width) {
+      const std::string cut = truncate(text, width);
+      INFO("width " << width << ": '" << cut << "'");
+      const BidiCounts c = bidi_counts(cut);
+      CHECK(c.embeddings == c.pdf);
+      CHECK(c.isolates == c.pdi);
+      CHECK_FALSE(escapes_of(cut).colour_on);
+    }
+  }
+}
+
 // --- padding
 // -------------------------------------------------------------------
 

@@ -63,31 +63,33 @@ TEST_CASE("the minimal plan is valid", "[validate]") {
 }
 
 TEST_CASE("a plan using every rule correctly is valid", "[validate]") {
-  const auto diags =
-      validate_text(plan_with("        lead: [EPC]\n"
-                              "        support: [SG]\n"
-                              "        weight: 2\n"
-                              "        progress: 60\n"
-                              "        deliverables:\n"
-                              "          - {name: Informe, owner: SG, count: 2}\n"
-                              "        updates:\n"
-                              "          - {date: 2021-03-31, progress: 20, by: EPC}\n"
-                              "          - {date: 2021-04-30, progress: 20}\n"
-                              "          - {date: 2021-06-30, progress: 60, by: SG}\n"
-                              "      - id: 2\n"
-                              "        title: Cancelada\n"
-                              "        start: 2021-01-15\n"
-                              "        end: 2021-12-31\n"
-                              "        status: cancelled\n"
-                              "  - id: 2\n"
-                              "    title: Otra línea\n"
-                              "    lead: [SG]\n"
-                              "    support: [EPC]\n"
-                              "    activities:\n"
-                              "      - id: 1\n"
-                              "        title: Misma id de actividad, otra línea\n"
-                              "        start: 2021-12\n"
-                              "        end: 2021-12\n"));
+  const auto diags = validate_text(
+      plan_with("        lead: [EPC]\n"
+                "        support: [SG]\n"
+                "        weight: 2\n"
+                "        progress: 60\n"
+                "        deliverables:\n"
+                "          - {name: Informe, owner: SG, count: 2}\n"
+                "        updates:\n"
+                "          - {date: 2021-03-31, progress: 20, by: EPC}\n"
+                "          - {date: 2021-04-30, progress: 20}\n"
+                "          - {date: 2021-06-30, progress: 60, by: SG}\n"
+                "      - id: 2\n"
+                "        title: Cancelada\n"
+                "        start: 2021-01-15\n"
+                "        end: 2021-12-31\n"
+                "        status: cancelled\n"
+                "        updates:\n"
+                "          - {date: 2021-03-01, status: cancelled, note: Sin presupuesto}\n"
+                "  - id: 2\n"
+                "    title: Otra línea\n"
+                "    lead: [SG]\n"
+                "    support: [EPC]\n"
+                "    activities:\n"
+                "      - id: 1\n"
+                "        title: Misma id de actividad, otra línea\n"
+                "        start: 2021-12\n"
+                "        end: 2021-12\n"));
   INFO(describe(diags));
   CHECK(diags.empty());
 }
@@ -564,14 +566,79 @@ TEST_CASE("progress-decrease: progress that goes down", "[validate]") {
 }
 
 TEST_CASE("cancelled-done: a cancelled activity with progress 100", "[validate]") {
+  const std::string dated = "        updates: [{date: 2021-04-10, status: cancelled}]\n";
   const Diagnostic d =
       only(validate_text(plan_with("        status: cancelled\n"  // 18
-                                   "        progress: 100\n")));
+                                   "        progress: 100\n" +
+                                   dated)));
   check_at(d, "cancelled-done", Severity::warning, 18, 17);
   CHECK(d.width == 9);
   CHECK(validate_text(plan_with("        status: cancelled\n"
-                                "        progress: 99\n"))
+                                "        progress: 99\n" +
+                                dated))
             .empty());
+}
+
+// --- the dated status log (issue 14) ---------------------------------------
+
+TEST_CASE("undated-status: a status no update dates is told how to date it", "[validate]") {
+  const Diagnostic d = only(validate_text(plan_with("        status: blocked\n")));  // 18
+  check_at(d, "undated-status", Severity::warning, 18, 17);
+  CHECK(d.hint_text(Language::en).find("- {date: YYYY-MM-DD, status: blocked}") !=
+        std::string::npos);
+  CHECK(d.hint_text(Language::es).find("plan mark") != std::string::npos);
+}
+
+TEST_CASE("a status change needs no progress, and the log dates it", "[validate]") {
+  CHECK(
+      validate_text(plan_with("        status: blocked\n"
+                              "        progress: 20\n"
+                              "        updates:\n"
+                              "          - {date: 2021-03-15, progress: 20}\n"
+                              "          - {date: 2021-04-01, status: blocked, note: Sin sala}\n"))
+          .empty());
+  // Blocked, then active again: no status key is right.
+  CHECK(validate_text(plan_with("        updates:\n"
+                                "          - {date: 2021-03-15, status: blocked}\n"
+                                "          - {date: 2021-04-01, status: active}\n"))
+            .empty());
+}
+
+TEST_CASE("status-mismatch: the status key is the last dated status", "[validate]") {
+  const Diagnostic d =
+      only(validate_text(plan_with("        status: cancelled\n"  // 18
+                                   "        updates:\n"
+                                   "          - {date: 2021-03-15, status: blocked}\n")));
+  check_at(d, "status-mismatch", Severity::error, 18, 17);
+  CHECK(d.args == std::vector<std::string>{"cancelled", "blocked"});
+  // Blocked in the log but no status key: told at the activity.
+  const Diagnostic e =
+      only(validate_text(plan_with("        updates:\n"
+                                   "          - {date: 2021-03-15, status: blocked}\n")));
+  check_at(e, "status-mismatch", Severity::error, 14, 9);
+  CHECK(e.args == std::vector<std::string>{"active", "blocked"});
+}
+
+TEST_CASE("status-before-start: a status change before the activity starts", "[validate]") {
+  const Diagnostic d =
+      only(validate_text(plan_with("        status: blocked\n"
+                                   "        updates:\n"
+                                   "          - {date: 2021-02-27, status: blocked}\n")));  // 20
+  check_at(d, "status-before-start", Severity::error, 20, 20);
+  CHECK(d.args == std::vector<std::string>{"2021-02-27", "2021-03-01"});
+}
+
+TEST_CASE("cancelled-progress: progress recorded on cancelled work", "[validate]") {
+  const auto diags =
+      validate_text(plan_with("        status: cancelled\n"
+                              "        progress: 30\n"
+                              "        updates:\n"
+                              "          - {date: 2021-03-15, progress: 20}\n"
+                              "          - {date: 2021-04-01, status: cancelled}\n"
+                              "          - {date: 2021-04-20, progress: 30}\n"));  // 23
+  const Diagnostic d = only(diags);
+  check_at(d, "cancelled-progress", Severity::warning, 23, 42);
+  CHECK(d.args == std::vector<std::string>{"2021-04-20", "2021-04-01"});
 }
 
 TEST_CASE("severity counts", "[validate]") {

@@ -33,9 +33,13 @@ std::string render_mermaid(const PlanState& state, Language lang);
 std::string render_ics(const std::vector<PlanState>& states, Language lang);
 
 // Plan text for GitHub-flavoured Markdown, shown as text wherever it stands
-// (a table cell, a heading, a list item): every ASCII punctuation mark that
-// could start markup or raw HTML is backslash-escaped, and line breaks and
-// tabs become spaces, so it stays on its line and in its cell.
+// (a table cell, a heading, a list item, the start of a line): every ASCII
+// punctuation mark that could start markup, raw HTML, math ('$') or an
+// extended autolink ("http://", "www.") is backslash-escaped, an e-mail
+// address gets a word joiner (U+2060) before its '@' so that it is not made
+// a mailto: link, leading blanks are dropped (four would open a code
+// block), and line breaks and tabs become spaces, so it stays on its line
+// and in its cell.
 std::string markdown_cell(std::string_view text);
 // [text](url) for an http:// or https:// url, percent-encoding what would
 // end the destination or the table cell; any other url as escaped text.
