@@ -137,14 +137,19 @@ std::string spaces(int n) { return std::string(static_cast<size_t>(std::max(n, 0
 
 struct Entry {
   std::string date;
-  int progress;
+  std::optional<int> progress;  // none: the entry only changes the status
+  std::string status;           // "" when it does not change the status
   std::string note;
   std::string by;
   std::string evidence;
 };
 
 std::string flow_entry(const Entry& e) {
-  std::string out = fmt::format("{{date: {}, progress: {}", e.date, e.progress);
+  std::string out = "{date: " + e.date;
+  if (e.progress)
+    out += fmt::format(", progress: {}", *e.progress);
+  if (!e.status.empty())
+    out += ", status: " + e.status;
   if (!e.note.empty())
     out += ", note: " + yaml_scalar(e.note, true);
   if (!e.by.empty())
@@ -173,7 +178,10 @@ std::string entry_head(const EntryLayout& l, const std::string& eol) {
 
 std::string block_entry(const Entry& e, const EntryLayout& l, const std::string& eol) {
   std::string out = entry_head(l, eol) + "date: " + e.date + eol;
-  out += spaces(l.keys) + fmt::format("progress: {}", e.progress) + eol;
+  if (e.progress)
+    out += spaces(l.keys) + fmt::format("progress: {}", *e.progress) + eol;
+  if (!e.status.empty())
+    out += spaces(l.keys) + "status: " + e.status + eol;
   if (!e.note.empty())
     out += spaces(l.keys) + "note: " + yaml_scalar(e.note, false) + eol;
   if (!e.by.empty())
@@ -207,6 +215,8 @@ std::optional<std::string> apply(const std::string& text, std::vector<TextEdit> 
 }
 
 std::string_view flag_word(StatusChange s) {
+  if (s == StatusChange::clear)
+    return "active";
   return s == StatusChange::blocked ? "blocked" : "cancelled";
 }
 
@@ -222,33 +232,13 @@ class Marker {
     r.old_progress = static_cast<int>(a_.progress.value);
     if (!check(r))
       return r;
-    const bool append = req_.progress || req_.delta || !req_.note.empty() || !req_.by.empty() ||
-                        !req_.evidence.empty();
-    if (append) {
-      const int at_date = progress_at(a_, req_.date);
-      int value = req_.progress ? *req_.progress : at_date;
-      if (req_.delta)
-        value = at_date + *req_.delta;
-      if (value < 0 || value > 100) {
-        r.error = Msg::mark_progress_range;
-        r.error_args = {std::to_string(value)};
-        return r;
-      }
-      // Text reads back without its final line breaks (load.h), so it is
-      // written without them.
-      entry_ = Entry{fmt::format("{}", req_.date), value,
-                     std::string(without_final_line_breaks(req_.note)),
-                     std::string(without_final_line_breaks(req_.by)),
-                     std::string(without_final_line_breaks(req_.evidence))};
-      insert_at_ = insertion_index();
-      r.appended_update = true;
-      // A back-filled update leaves the latest one in charge.
-      r.new_progress = insert_at_ == a_.updates.size()
-                           ? value
-                           : static_cast<int>(a_.updates.back().progress.value);
-    } else {
-      r.new_progress = r.old_progress;
-    }
+    const bool status_asked = req_.status != StatusChange::keep;
+    const bool append = req_.progress || req_.delta || status_asked || !req_.note.empty() ||
+                        !req_.by.empty() || !req_.evidence.empty();
+    r.new_progress = r.old_progress;
+    target_flag_ = a_.flag;
+    if (append && !make_entry(r))
+      return r;
     if (!build(r, append))
       return r;
     std::optional<std::string> text = apply(plan_.source, edits_);
@@ -271,6 +261,12 @@ class Marker {
     if (req_.progress && (*req_.progress < 0 || *req_.progress > 100)) {
       r.error = Msg::mark_progress_range;
       r.error_args = {std::to_string(*req_.progress)};
+      return false;
+    }
+    if (req_.date > req_.today && !req_.force) {
+      r.error = Msg::mark_future_date;
+      r.error_args = {fmt::format("{}", req_.date), fmt::format("{}", req_.today)};
+      r.hint = Msg::hint_mark_force;
       return false;
     }
     const Date first = plan_.period_start.date.first();
@@ -308,6 +304,49 @@ class Marker {
       return false;
     }
     return true;
+  }
+
+  // The new update: a status change dates the status; a progress, or a
+  // note without one, records the progress (the one at its date).
+  bool make_entry(MarkResult& r) {
+    std::optional<int> value;
+    if (req_.progress || req_.delta || req_.status == StatusChange::keep) {
+      const int at_date = progress_at(a_, req_.date);
+      value = req_.progress ? *req_.progress : at_date;
+      if (req_.delta)
+        value = at_date + *req_.delta;
+      if (*value < 0 || *value > 100) {
+        r.error = Msg::mark_progress_range;
+        r.error_args = {std::to_string(*value)};
+        return false;
+      }
+    }
+    // Text reads back without its final line breaks (load.h), so it is
+    // written without them.
+    entry_ = Entry{fmt::format("{}", req_.date), value,
+                   req_.status == StatusChange::keep ? "" : std::string(flag_word(req_.status)),
+                   std::string(without_final_line_breaks(req_.note)),
+                   std::string(without_final_line_breaks(req_.by)),
+                   std::string(without_final_line_breaks(req_.evidence))};
+    insert_at_ = insertion_index();
+    r.appended_update = true;
+    // A back-filled update leaves the latest one of its kind in charge.
+    const auto later = a_.updates.begin() + static_cast<std::ptrdiff_t>(insert_at_);
+    const auto later_progress = std::find_if(a_.updates.rbegin(), std::make_reverse_iterator(later),
+                                             [](const Update& u) { return u.progress.pos.known(); });
+    if (value && later_progress == std::make_reverse_iterator(later))
+      r.new_progress = *value;
+    const bool later_status = std::any_of(later, a_.updates.end(),
+                                          [](const Update& u) { return u.status.has_value(); });
+    if (req_.status != StatusChange::keep && !later_status)
+      target_flag_ = flag_of(req_.status);
+    return true;
+  }
+
+  static ActivityFlag flag_of(StatusChange s) {
+    if (s == StatusChange::blocked)
+      return ActivityFlag::blocked;
+    return s == StatusChange::cancelled ? ActivityFlag::cancelled : ActivityFlag::none;
   }
 
   // Where the new update goes: after every update dated on or before it.
@@ -359,26 +398,29 @@ class Marker {
         new_keys.push_back(fmt::format("progress: {}", r.new_progress));
       }
     }
-    // status
-    const bool set_flag = req_.status == StatusChange::blocked && a_.flag != ActivityFlag::blocked;
-    if (set_flag ||
-        (req_.status == StatusChange::cancelled && a_.flag != ActivityFlag::cancelled)) {
-      if (a_.status_key.known() && !a_.flag_text.pos.known()) {
-        set_null_value(off(a_.status_key), flag_word(req_.status));
-      } else if (a_.status_key.known()) {
-        replace_status(flag_word(req_.status));
-      } else {
-        new_keys.push_back("status: " + std::string(flag_word(req_.status)));
-      }
-    } else if (req_.status == StatusChange::clear && a_.status_key.known()) {
-      if (!remove_status(r))
-        return false;
-    }
+    if (target_flag_ != a_.flag && !write_status(r, new_keys))
+      return false;
     // updates
     if (append)
       add_update(new_keys);
     if (!new_keys.empty())
       add_keys(new_keys);
+    return true;
+  }
+
+  // The status key says the last dated status: it is set, changed, or
+  // removed when that is `active`.
+  bool write_status(MarkResult& r, std::vector<std::string>& new_keys) {
+    const std::string_view word = target_flag_ == ActivityFlag::blocked ? "blocked" : "cancelled";
+    if (target_flag_ == ActivityFlag::none)
+      return !a_.status_key.known() || remove_status(r);
+    if (a_.status_key.known() && !a_.flag_text.pos.known()) {
+      set_null_value(off(a_.status_key), word);
+    } else if (a_.status_key.known()) {
+      replace_status(word);
+    } else {
+      new_keys.push_back("status: " + std::string(word));
+    }
     return true;
   }
 
@@ -577,12 +619,29 @@ class Marker {
     edits_.push_back({at, 0, prefix + text});
   }
 
+  // The warnings of the changed file that the file did not have before
+  // (progress going down, an update after the as-of date, progress on
+  // cancelled work...), told by code and words: their lines moved.
+  std::vector<Diagnostic> new_warnings(const std::vector<Diagnostic>& after) const {
+    const std::vector<Diagnostic> before = validate_plan(plan_, req_.as_of);
+    std::vector<Diagnostic> out;
+    for (const Diagnostic& d : after) {
+      const bool old = std::any_of(before.begin(), before.end(), [&](const Diagnostic& b) {
+        return b.message == d.message && b.args == d.args;
+      });
+      if (d.severity == Severity::warning && !old)
+        out.push_back(d);
+    }
+    return out;
+  }
+
   void verify(MarkResult& r, bool append) const {
     LoadResult loaded = load_plan_text(plan_.file, r.text);
     std::vector<Diagnostic> diags = loaded.diagnostics;
     if (loaded.complete) {
       for (Diagnostic& d : validate_plan(loaded.plan, req_.as_of)) diags.push_back(std::move(d));
     }
+    r.warnings = new_warnings(diags);
     if (!loaded.complete || has_errors(diags)) {
       r.error = Msg::mark_invalid_result;
       for (Diagnostic& d : diags) {
@@ -594,15 +653,8 @@ class Marker {
     // The edit must read back as exactly the change that was asked for.
     const Activity* after = loaded.plan.find_activity(line_.id.value, a_.id.value);
     const size_t expected_updates = a_.updates.size() + (append ? 1 : 0);
-    ActivityFlag flag = a_.flag;
-    if (req_.status == StatusChange::blocked)
-      flag = ActivityFlag::blocked;
-    if (req_.status == StatusChange::cancelled)
-      flag = ActivityFlag::cancelled;
-    if (req_.status == StatusChange::clear)
-      flag = ActivityFlag::none;
     if (after == nullptr || after->progress.value != r.new_progress ||
-        after->updates.size() != expected_updates || after->flag != flag) {
+        after->updates.size() != expected_updates || after->flag != target_flag_) {
       r.error = Msg::mark_internal;
       return;
     }
@@ -623,6 +675,7 @@ class Marker {
   Source src_;
   std::vector<TextEdit> edits_;
   Entry entry_;
+  ActivityFlag target_flag_ = ActivityFlag::none;  // the status key's once changed
   size_t insert_at_ = 0;
   std::optional<Source::Span> removed_item_;  // the status item removed from a flow activity
 };

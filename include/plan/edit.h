@@ -29,7 +29,9 @@ struct MarkRequest {
   std::string evidence;
   Date date;   // of the update
   Date as_of;  // for validating the result
-  StatusChange status = StatusChange::keep;
+  StatusChange status = StatusChange::keep;  // clear: `active` from date on
+  Date today;          // the clock's day: an update after it is refused...
+  bool force = false;  // ...unless forced
 };
 
 struct MarkResult {
@@ -47,6 +49,8 @@ struct MarkResult {
   std::optional<Msg> hint;
   std::vector<std::string> hint_args;
   std::vector<Diagnostic> diagnostics;
+  // The warnings the change brings (those the file had before left out).
+  std::vector<Diagnostic> warnings;
 };
 
 // Marks `activity` (of `line`, in `plan`, which must be valid).

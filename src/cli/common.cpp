@@ -97,7 +97,8 @@ Language Context::lang_for(const Plan* plan) const {
 Context make_context(const CommonOptions& opts) {
   Context ctx;
   ctx.lang_flag = opts.lang;
-  ctx.as_of = opts.as_of.empty() ? today() : *parse_day(opts.as_of);
+  ctx.today = today();
+  ctx.as_of = opts.as_of.empty() ? ctx.today : *parse_day(opts.as_of);
   const std::optional<int> width = opts.width > 0 ? std::optional<int>(opts.width) : std::nullopt;
   ctx.out = detect_terminal(STDOUT_FILENO, width, opts.color);
   ctx.err = detect_terminal(STDERR_FILENO, width, opts.color);

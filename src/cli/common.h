@@ -76,6 +76,7 @@ void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view = tru
 struct Context {
   std::optional<Language> lang_flag;
   Date as_of;
+  Date today;    // the clock's, read once
   Terminal out;  // stdout
   Terminal err;  // stderr
   std::vector<std::string> paths;

@@ -26,12 +26,14 @@ struct MarkOptions {
   std::string date;
   StatusChange status = StatusChange::keep;
   bool dry_run = false;
+  bool force = false;
 };
 
 namespace {
 
 const Words<StatusChange> kStatusWords = {{"blocked", StatusChange::blocked},
                                           {"cancelled", StatusChange::cancelled},
+                                          {"active", StatusChange::clear},
                                           {"none", StatusChange::clear}};
 
 bool all_digits(std::string_view s) {
@@ -109,6 +111,8 @@ void fill_request(const MarkOptions& opts, const Context& ctx, MarkRequest* req)
   req->by = opts.by;
   req->evidence = opts.evidence;
   req->status = opts.status;
+  req->today = ctx.today;
+  req->force = opts.force;
 }
 
 // A line's address (2) is refused: only an activity has progress.
@@ -191,6 +195,10 @@ void print_change(const Context& ctx, const Plan& plan, const std::string& addre
 // Shows the change (--dry-run) or writes it, still under the lock.
 int apply_change(const MarkOptions& opts, const Context& ctx, const std::string& file,
                  const Plan& plan, const MarkRequest& req, const MarkResult& r) {
+  // What validate would warn about the change, told before it is written.
+  for (const Diagnostic& d : r.warnings) {
+    std::cerr << render_diagnostic_text(d, &r.text, ctx.lang_for(&plan), ctx.err);
+  }
   if (!r.ok) {
     // Their positions are in the changed text, so the excerpts come from it.
     for (const Diagnostic& d : r.diagnostics) {
@@ -249,6 +257,10 @@ int run_mark(const MarkOptions& opts) {
   if (bad)
     return print_error(ctx, nullptr, *bad);
   fill_request(opts, ctx, &req);
+  if (opts.force && req.date <= req.today) {
+    return print_error(ctx, nullptr,
+                       {Msg::mark_force_unneeded, {fmt::format("{}", req.date)}, Msg::hint_drop_force});
+  }
   std::string file;
   if (const int status = locate_file(ctx, opts.address, &file); status != kExitOk)
     return status;
@@ -269,7 +281,10 @@ void setup_mark(CLI::App& app, int* status) {
   sub->add_option("--date", opts->date, "Date of the update, YYYY-MM-DD (default: the as-of date)")
       ->check(check_day);
   add_word_option(sub, "--status", &opts->status,
-                  "Set the status: blocked, cancelled, or none to clear", kStatusWords);
+                  "Change the status from --date on: blocked, cancelled, or active (none) to "
+                  "clear it",
+                  kStatusWords);
+  sub->add_flag("--force", opts->force, "Record an update dated after today");
   sub->add_flag("--dry-run", opts->dry_run, "Print the change as a diff; write nothing");
   add_common_options(sub, &opts->common, /*with_view=*/true, /*with_paths=*/false);
   sub->callback([opts, status] { *status = run_mark(*opts); });
