@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "plan/address.h"
+#include "plan/render/style.h"
 #include "plan/render/table.h"
 #include "plan/term.h"
 #include "plan/version.h"
@@ -56,10 +57,14 @@ std::string csv_row(const std::vector<std::string>& fields) {
 // One activity's row. Text from the plan file (plan id, line_title, title,
 // lead, support, product, last_note) goes through csv_text; the address,
 // line number, dates, percentages, status and signal are plan's own and
-// stay as they are, so progress and expected remain numbers.
+// stay as they are, so progress and expected remain numbers. The columns
+// added later (done_late_days, done_on) go last, so that readers that take
+// the columns by position keep working.
 std::string csv_activity(const PlanState& ps, const ActivityState& s, CsvCells cells) {
   const Activity& a = *s.activity;
   const auto text = [cells](std::string_view v) { return csv_text(v, cells); };
+  const std::optional<Date> done =
+      s.status == Status::done ? done_on(a, ps.as_of) : std::optional<Date>();
   return csv_row({text(ps.plan->id.value), csv_field(format_address(*s.line, a)),
                   std::to_string(s.line->id.value), text(s.line->title.value), text(a.title.value),
                   text(codes_text(lead_of(*s.line, a))), text(codes_text(support_of(*s.line, a))),
@@ -67,16 +72,17 @@ std::string csv_activity(const PlanState& ps, const ActivityState& s, CsvCells c
                   std::to_string(round_percent(s.expected)), std::string(status_code(s.status)),
                   std::string(signal_code(s.signal)),
                   s.last_update ? iso(s.last_update->date.date.last()) : "",
-                  text(s.last_update ? s.last_update->note.value : "")});
+                  text(s.last_update ? s.last_update->note.value : ""), std::to_string(s.done_late),
+                  done ? iso(*done) : ""});
 }
 
 }  // namespace
 
 std::string render_csv(const std::vector<PlanState>& states, bool bom, CsvCells cells) {
   std::string out = bom ? "\xEF\xBB\xBF" : "";
-  out +=
-      csv_row({"plan", "id", "line", "line_title", "title", "lead", "support", "start", "end",
-               "product", "progress", "expected", "status", "signal", "last_update", "last_note"});
+  out += csv_row({"plan", "id", "line", "line_title", "title", "lead", "support", "start", "end",
+                  "product", "progress", "expected", "status", "signal", "last_update", "last_note",
+                  "done_late_days", "done_on"});
   for (const PlanState& ps : states) {
     for (const LineState& ls : ps.lines) {
       for (const ActivityState& s : ls.activities) out += csv_activity(ps, s, cells);
@@ -234,8 +240,8 @@ std::string render_markdown(const PlanState& st, Language lang) {
           fmt::format("| {} | {} | {} | {} | {} | {}% | {}% | {} | {} |\n",
                       format_address(*s.line, *s.activity), markdown_cell(s.activity->title.value),
                       markdown_cell(codes_text(lead_of(*s.line, *s.activity))), iso(s.start),
-                      iso(s.end), s.progress, round_percent(s.expected),
-                      text_of(lang, status_word(s.status)), markdown_signal(s.signal, lang));
+                      iso(s.end), s.progress, round_percent(s.expected), status_text(s, lang),
+                      markdown_signal(s.signal, lang));
     }
   }
   return out;
@@ -385,7 +391,7 @@ std::string render_ics(const std::vector<PlanState>& states, Language lang) {
           desc += fmt::format("\n{}: {}", text_of(lang, Msg::col_product), a.product.value);
         }
         desc += fmt::format("\n{}: {}% · {}", text_of(lang, Msg::col_progress), s.progress,
-                            text_of(lang, status_word(s.status)));
+                            status_text(s, lang));
         out += ics_fold("BEGIN:VEVENT");
         out += ics_fold(fmt::format("UID:{}-{}@plan", plan.id.value, addr));
         // DTSTAMP is required; the as-of date keeps the file reproducible.

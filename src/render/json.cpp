@@ -31,7 +31,17 @@ Json update_json(const Update& u) {
   return j;
 }
 
-Json activity_json(const Plan& plan, const ActivityState& s, bool full) {
+// The day an activity reached 100, for a done one whose log says it.
+Json done_on_json(const ActivityState& s, const Date& as_of) {
+  if (s.status != Status::done)
+    return nullptr;
+  const std::optional<Date> day = done_on(*s.activity, as_of);
+  return day ? Json(fmt::format("{}", *day)) : Json(nullptr);
+}
+
+// done_late_days and done_on came later than the other keys and follow
+// them, so that the older keys keep their order.
+Json activity_json(const Plan& plan, const ActivityState& s, const Date& as_of, bool full) {
   const Activity& a = *s.activity;
   Json j;
   j["id"] = format_address(*s.line, a);
@@ -54,6 +64,8 @@ Json activity_json(const Plan& plan, const ActivityState& s, bool full) {
   } else {
     j["last_update"] = nullptr;
   }
+  j["done_late_days"] = s.done_late;
+  j["done_on"] = done_on_json(s, as_of);
   if (full) {
     Json dels = Json::array();
     for (const Deliverable& d : a.deliverables) {
@@ -98,7 +110,7 @@ void write_list_json(const std::vector<PlanState>& states, std::ostream& out) {
   for (const PlanState& ps : states) {
     for (const LineState& ls : ps.lines) {
       for (const ActivityState& s : ls.activities) {
-        const std::string one = json_text(activity_json(*ps.plan, s, false));
+        const std::string one = json_text(activity_json(*ps.plan, s, ps.as_of, false));
         out << (first ? "[\n  " : ",\n  ");
         first = false;
         // JSON strings hold no raw line feeds: every '\n' is a line break.
@@ -158,7 +170,8 @@ std::string render_plan_json(const std::vector<PlanState>& states) {
       l["expected"] = round_percent(ls.expected);
       l["signal"] = signal(ls.signal);
       Json acts = Json::array();
-      for (const ActivityState& s : ls.activities) acts.push_back(activity_json(plan, s, true));
+      for (const ActivityState& s : ls.activities)
+        acts.push_back(activity_json(plan, s, ps.as_of, true));
       l["activities"] = std::move(acts);
       lines.push_back(std::move(l));
     }
@@ -177,7 +190,7 @@ std::string render_show_json(const Target& target, const PlanState& state) {
       for (const ActivityState& s : ls.activities) {
         if (s.activity != target.activity)
           continue;
-        Json j = activity_json(plan, s, true);
+        Json j = activity_json(plan, s, state.as_of, true);
         std::vector<const OwnerList*> lists = {&lead_of(*s.line, *s.activity),
                                                &support_of(*s.line, *s.activity)};
         OwnerList deliverable_owners;
@@ -204,7 +217,8 @@ std::string render_show_json(const Target& target, const PlanState& state) {
     j["expected"] = round_percent(ls.expected);
     j["signal"] = ls.signal == Signal::none ? Json(nullptr) : Json(signal_code(ls.signal));
     Json acts = Json::array();
-    for (const ActivityState& s : ls.activities) acts.push_back(activity_json(plan, s, false));
+    for (const ActivityState& s : ls.activities)
+      acts.push_back(activity_json(plan, s, state.as_of, false));
     j["activities"] = std::move(acts);
     j["owners"] = owners_json(plan, {&line.lead, &line.support});
     j["as_of"] = fmt::format("{}", state.as_of);

@@ -7,6 +7,7 @@
 #include "plan/address.h"
 #include "plan/render/export.h"
 #include "plan/render/status.h"
+#include "plan/render/style.h"
 #include "plan/render/table.h"
 #include "plan/version.h"
 
@@ -40,12 +41,46 @@ struct Row {
   std::string compliance;  // "—" when nothing was programmed yet
   Signal signal;
   Status status;
+  std::string status_text;  // "terminada con retraso (16 días)"
   bool cancelled = false;
   std::string note;
   std::string evidence;
 };
 
-std::vector<Row> rows_of(const PlanState& st) {
+// Activities due by the cut-off (ending on or before it, not cancelled at
+// it) and how many of them were done on time, done late, or not done.
+struct Due {
+  int due = 0;
+  int on_time = 0;
+  int late = 0;
+  int not_done = 0;
+};
+
+Due due_of(const PlanState& st) {
+  Due d;
+  for (const LineState& ls : st.lines) {
+    for (const ActivityState& s : ls.activities) {
+      if (s.end > st.as_of || s.status == Status::cancelled)
+        continue;
+      ++d.due;
+      if (s.status != Status::done) {
+        ++d.not_done;
+      } else if (s.done_late > 0) {
+        ++d.late;
+      } else {
+        ++d.on_time;
+      }
+    }
+  }
+  return d;
+}
+
+std::string due_text(const PlanState& st, Language lang) {
+  const Due d = due_of(st);
+  return tr(lang, Msg::report_due_counts, d.due, d.on_time, d.late, d.not_done);
+}
+
+std::vector<Row> rows_of(const PlanState& st, Language lang) {
   std::vector<Row> rows;
   for (const LineState& ls : st.lines) {
     for (const ActivityState& s : ls.activities) {
@@ -64,6 +99,7 @@ std::vector<Row> rows_of(const PlanState& st) {
                          : "—";
       r.signal = s.signal;
       r.status = s.status;
+      r.status_text = status_text(s, lang);
       if (s.last_update != nullptr) {
         r.note = s.last_update->note.value;
         r.evidence = s.last_update->evidence.value;
@@ -93,8 +129,9 @@ std::string markdown_summary(const PlanState& st, const ReportOptions& o) {
   }
   out += fmt::format("- **{}:** {}\n", text_of(lang, Msg::report_cutoff), cutoff_text(st, o));
   out += fmt::format(
-      "- **{}:** {}% ({}) · {}\n\n", text_of(lang, Msg::report_overall), round_percent(st.progress),
+      "- **{}:** {}% ({}) · {}\n", text_of(lang, Msg::report_overall), round_percent(st.progress),
       tr(lang, Msg::expected_short, round_percent(st.expected)), markdown_signal(st.signal, lang));
+  out += fmt::format("- **{}:** {}\n\n", text_of(lang, Msg::report_due), due_text(st, lang));
   return out;
 }
 
@@ -122,12 +159,12 @@ std::string markdown_activities(const PlanState& st, Language lang) {
                      text_of(lang, Msg::col_status), text_of(lang, Msg::col_signal),
                      text_of(lang, Msg::col_last_note), text_of(lang, Msg::col_evidence));
   out += "|---|---|---|---|---|--:|--:|--:|---|---|---|---|\n";
-  for (const Row& r : rows_of(st)) {
+  for (const Row& r : rows_of(st, lang)) {
     const std::string evidence = r.evidence.empty() ? "" : markdown_link("🔗", r.evidence);
     out += fmt::format("| {} | {} | {} | {} | {} | {}% | {}% | {} | {} | {} | {} | {} |\n", r.id,
                        markdown_cell(r.title), markdown_cell(r.lead), r.start, r.end, r.programmed,
-                       r.executed, r.compliance, text_of(lang, status_word(r.status)),
-                       markdown_signal(r.signal, lang), markdown_cell(r.note), evidence);
+                       r.executed, r.compliance, r.status_text, markdown_signal(r.signal, lang),
+                       markdown_cell(r.note), evidence);
   }
   return out + "\n" + std::string(text_of(lang, Msg::report_compliance_note)) + "\n";
 }
@@ -268,12 +305,14 @@ std::string html_summary(const PlanState& st, const ReportOptions& o) {
   }
   out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html(text_of(lang, Msg::report_cutoff)),
                      html(cutoff_text(st, o)));
-  out += fmt::format("<dt>{}</dt><dd>{}% ({}) <span class=\"{}\">● {}</span></dd>\n</dl>\n",
+  out += fmt::format("<dt>{}</dt><dd>{}% ({}) <span class=\"{}\">● {}</span></dd>\n",
                      html(text_of(lang, Msg::report_overall)), round_percent(st.progress),
                      html(tr(lang, Msg::expected_short, round_percent(st.expected))),
                      st.signal == Signal::none ? "none" : std::string(signal_code(st.signal)),
                      st.signal == Signal::none ? "—" : html(text_of(lang, signal_word(st.signal))));
-  return out;
+  out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html(text_of(lang, Msg::report_due)),
+                     html(due_text(st, lang)));
+  return out + "</dl>\n";
 }
 
 // A table's header row, in a thead so that print repeats it on every page.
@@ -305,14 +344,14 @@ std::string html_activities(const PlanState& st, Language lang) {
                           Msg::col_end, Msg::col_programmed, Msg::col_executed, Msg::col_compliance,
                           Msg::col_status, Msg::col_signal, Msg::col_last_note, Msg::col_evidence},
                          lang);
-  for (const Row& r : rows_of(st)) {
+  for (const Row& r : rows_of(st, lang)) {
     out += fmt::format(
         "<tr><td class=\"id\">{}</td><td class=\"title\">{}</td><td class=\"lead\">{}</td><td "
         "class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}%</td>"
         "<td class=\"num\">{}%</td><td class=\"num\">{}</td><td class=\"status\">{}</td>{}<td "
         "class=\"note\">{}</td><td class=\"evidence\">{}</td></tr>\n",
         r.id, html(r.title), html(r.lead), r.start, r.end, r.programmed, r.executed, r.compliance,
-        html(text_of(lang, status_word(r.status))), signal_html(r.signal, lang), html(r.note),
+        html(r.status_text), signal_html(r.signal, lang), html(r.note),
         evidence_html(r.evidence, lang));
   }
   return out + "</tbody>\n</table>\n<p>" + html(text_of(lang, Msg::report_compliance_note)) +

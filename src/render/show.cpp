@@ -1,6 +1,7 @@
 // render/show.cpp: the detail view.
 #include "plan/render/show.h"
 
+#include "plan/render/style.h"
 #include "plan/render/table.h"
 
 namespace plan {
@@ -64,11 +65,11 @@ std::string owner_names(const Plan& plan, const OwnerList& list, Language lang) 
   return out;
 }
 
-std::string state_text(Status status, Signal signal, Language lang) {
-  if (signal == Signal::none)
-    return std::string(text_of(lang, status_word(status)));
-  return tr(lang, Msg::status_with_signal, text_of(lang, status_word(status)),
-            text_of(lang, signal_word(signal)));
+std::string state_text(const ActivityState& s, Language lang) {
+  if (s.signal == Signal::none)
+    return status_text(s, lang);
+  return tr(lang, Msg::status_with_signal, status_text(s, lang),
+            text_of(lang, signal_word(s.signal)));
 }
 
 std::string percent(double progress, double expected, Language lang) {
@@ -102,7 +103,7 @@ void show_activity(Sheet& sheet, const Plan& plan, const ActivityState& s, Langu
   if (a.weight.value != 1)
     sheet.field(Msg::label_weight, fmt::format("{}", a.weight.value));
   sheet.field(Msg::label_progress, percent(s.progress, s.expected, lang));
-  sheet.field(Msg::label_status, state_text(s.status, s.signal, lang));
+  sheet.field(Msg::label_status, state_text(s, lang));
   sheet.heading(Msg::label_updates);
   if (a.updates.empty()) {
     sheet.item(std::string(text_of(lang, Msg::no_updates)));
@@ -138,8 +139,7 @@ void show_line(Sheet& sheet, const Plan& plan, const LineState& ls, Language lan
   sheet.heading(Msg::label_activities);
   for (const ActivityState& s : ls.activities) {
     const std::string head = fmt::format("{}  ", format_address(line, *s.activity));
-    const std::string tail =
-        fmt::format("  {}% · {}", s.progress, text_of(lang, status_word(s.status)));
+    const std::string tail = fmt::format("  {}% · {}", s.progress, status_text(s, lang));
     const int room = term.width - 6 - display_width(head) - display_width(tail);
     sheet.item(head + truncate(s.activity->title.value, std::max(8, room)) + tail);
   }

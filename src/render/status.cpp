@@ -34,6 +34,17 @@ constexpr Msg kPlurals[kStatusCount] = {Msg::plural_done,    Msg::plural_in_prog
                                         Msg::plural_late,    Msg::plural_not_started,
                                         Msg::plural_blocked, Msg::plural_cancelled};
 
+int done_late_count(const PlanState& st) {
+  int n = 0;
+  for (const LineState& ls : st.lines) {
+    for (const ActivityState& s : ls.activities) {
+      if (s.status == Status::done && s.done_late > 0)
+        ++n;
+    }
+  }
+  return n;
+}
+
 int points_behind(const ActivityState& s) {
   return std::max(0, round_percent(s.expected) - s.progress);
 }
@@ -194,7 +205,9 @@ std::string counts_text(const PlanState& st, Language lang, const Terminal& term
   std::vector<std::string> counts;
   for (size_t i = 0; i < kStatusCount; ++i) {
     const Msg word = st.counts[i] == 1 ? status_word(static_cast<Status>(i)) : kPlurals[i];
-    const std::string text = fmt::format("{} {}", st.counts[i], text_of(lang, word));
+    std::string text = fmt::format("{} {}", st.counts[i], text_of(lang, word));
+    if (static_cast<Status>(i) == Status::done && done_late_count(st) > 0)
+      text += " " + tr(lang, Msg::count_done_late, done_late_count(st));
     counts.push_back(st.counts[i] > 0 ? paint(term, status_style(static_cast<Status>(i)), text)
                                       : text);
   }
@@ -306,6 +319,7 @@ std::string render_status_json(const std::vector<PlanState>& states) {
       counts[std::string(status_code(static_cast<Status>(i)))] = st.counts[i];
     }
     j["counts"] = std::move(counts);
+    j["done_late"] = done_late_count(st);
     Json att = Json::array();
     for (const ActivityState* s : attention_list(st)) {
       Json a;
@@ -321,6 +335,8 @@ std::string render_status_json(const std::vector<PlanState>& states) {
       a["days_late"] = s->days_late;
       a["status"] = status_code(s->status);
       a["signal"] = signal(s->signal);
+      a["done_late_days"] = s->done_late;
+      a["done_on"] = nullptr;  // what needs attention is not done
       att.push_back(std::move(a));
     }
     j["attention"] = std::move(att);

@@ -21,6 +21,18 @@ Style status_style(Status s) {
   }
 }
 
+std::string days_text(int days, Language lang) {
+  if (days == 1)
+    return std::string(text_of(lang, Msg::day_count_one));
+  return tr(lang, Msg::day_count, days);
+}
+
+std::string status_text(const ActivityState& s, Language lang) {
+  if (s.status == Status::done && s.done_late > 0)
+    return tr(lang, Msg::status_done_late, days_text(s.done_late, lang));
+  return std::string(text_of(lang, status_word(s.status)));
+}
+
 Style signal_style(Signal s) {
   switch (s) {
   case Signal::green:

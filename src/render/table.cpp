@@ -47,8 +47,7 @@ Listing listing_of(const PlanState& state, Language lang) {
           {format_address(*s.line, *s.activity), s.activity->title.value,
            codes_text(lead_of(*s.line, *s.activity)), fmt::format("{}", s.start),
            fmt::format("{}", s.end), fmt::format("{}%", s.progress),
-           fmt::format("{}%", round_percent(s.expected)),
-           std::string(text_of(lang, status_word(s.status))),
+           fmt::format("{}%", round_percent(s.expected)), status_text(s, lang),
            s.signal == Signal::none ? "-" : std::string(text_of(lang, signal_word(s.signal)))});
       l.statuses.push_back(s.status);
       l.signals.push_back(s.signal);

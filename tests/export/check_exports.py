@@ -24,6 +24,7 @@ import icalendar
 PLAN, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 PLAN_2021 = os.path.join(SOURCE, "plans", "participacion-2021.yaml")
 MARKED = os.path.join(SOURCE, "tests", "e2e", "plans", "marked.yaml")
+LATE = os.path.join(SOURCE, "tests", "e2e", "plans", "late", "late.yaml")
 failures = []
 
 
@@ -55,7 +56,8 @@ def test_csv():
         rows = list(csv.reader(io.StringIO(text, newline="")))
         check(rows[0] == ["plan", "id", "line", "line_title", "title", "lead", "support", "start",
                           "end", "product", "progress", "expected", "status", "signal",
-                          "last_update", "last_note"], "csv header in the documented order")
+                          "last_update", "last_note", "done_late_days", "done_on"],
+              "csv header in the documented order")
         check(len(rows) == 15, f"csv has 14 activity rows, got {len(rows) - 1}")
         for row, act in zip(rows[1:], expected):
             check(row[1] == act["id"] and row[4] == act["title"], f"csv row {act['id']} title")
@@ -192,7 +194,39 @@ def test_report():
         check('<html lang="es">' in page and "Fecha de corte" in page, "html language and cut-off")
 
 
-for test in (test_csv, test_ics, test_mermaid, test_json, test_markdown, test_report):
+def test_done_late():
+    """On time or late, as JSON, CSV and the report give it to other programs."""
+    want = {"1.1": (0, "2022-03-20"), "1.2": (15, "2022-06-15"), "1.3": (0, None),
+            "2.1": (1, "2022-06-01"), "2.2": (0, None), "2.3": (0, None)}
+    listed = json.loads(plan("list", "--format", "json", "--as-of", "2022-06-30", LATE))
+    got = {a["id"]: (a["done_late_days"], a["done_on"]) for a in listed}
+    check(got == want, f"list json done_late_days and done_on {got}")
+    check(all(a["status"] == "done" for a in listed if a["id"] in ("1.1", "1.2", "2.1")),
+          "done late keeps status done")
+    whole = json.loads(plan("export", "--format", "json", "--as-of", "2022-06-30", LATE))
+    got = {a["id"]: (a["done_late_days"], a["done_on"])
+           for l in whole[0]["lines"] for a in l["activities"]}
+    check(got == want, f"export json done_late_days and done_on {got}")
+    # Before it reached 100, 1.2 is late, not done late.
+    early = json.loads(plan("list", "--format", "json", "--as-of", "2022-06-10", LATE))
+    check([(a["status"], a["done_late_days"], a["done_on"]) for a in early if a["id"] == "1.2"]
+          == [("late", 0, None)], "1.2 on 2022-06-10")
+    status = json.loads(plan("status", "--format", "json", "--as-of", "2022-06-30", LATE))
+    check(status[0]["done_late"] == 2 and status[0]["counts"]["done"] == 3, "status json done_late")
+    rows = list(csv.DictReader(io.StringIO(
+        plan("export", "--format", "csv", "--as-of", "2022-06-30", LATE).decode(), newline="")))
+    got = {r["id"]: (int(r["done_late_days"]), r["done_on"] or None) for r in rows}
+    check(got == want, f"csv done_late_days and done_on {got}")
+    for lang, line in (("es", "**Vencidas al corte:** 4 (terminadas a tiempo 1 · con retraso 2 · "
+                              "sin terminar 1)"),
+                       ("en", "**Due by the cut-off:** 4 (done on time 1 · done late 2 · "
+                              "not done 1)")):
+        text = plan("report", "--until", "2022-06-30", "--lang", lang, LATE).decode()
+        check(line in text, f"report due counts ({lang})")
+
+
+for test in (test_csv, test_ics, test_mermaid, test_json, test_markdown, test_report,
+             test_done_late):
     test()
 print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
 sys.exit(1 if failures else 0)

@@ -4,7 +4,9 @@
 Reports checked: the C1 report of plans/participacion-2021.yaml as it is and
 of a copy marked with notes and evidence; long-text.yaml beside this script
 (titles, notes, owner lists and addresses far wider than any column), in
-Spanish and English; hostile.yaml (right-to-left text, emoji) on screen.
+Spanish and English; hostile.yaml (right-to-left text, emoji) on screen;
+tests/e2e/plans/late/late.yaml, whose work done late has the longest status
+words, in both languages.
 
 On screen. The report forbids scripts (its Content-Security-Policy), so the
 page cannot measure itself and --dump-dom cannot see a layout. Chromium is
@@ -48,6 +50,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PLAN_2021 = os.path.join(SOURCE, "plans", "participacion-2021.yaml")
 LONG = os.path.join(HERE, "long-text.yaml")
 HOSTILE = os.path.join(HERE, "hostile.yaml")
+LATE = os.path.join(SOURCE, "tests", "e2e", "plans", "late", "late.yaml")
 WIDTH, HEIGHT = 1200, 1600
 # Marks of the copy of the 2021 plan, all on or before the C1 cut-off.
 MARKS = [
@@ -119,6 +122,9 @@ def reports(directory):
         Report("long-c1", directory, LONG, "es", c1, "2021-04-30"),
         Report("long-c1-en", directory, LONG, "en", c1, "2021-04-30"),
         Report("hostile", directory, HOSTILE, "es", ["--until", "2021-06-30"], "2021-06-30"),
+        # The longest status words: "terminada con retraso (15 días)".
+        Report("late", directory, LATE, "es", ["--until", "2022-06-30"], "2022-06-30"),
+        Report("late-en", directory, LATE, "en", ["--until", "2022-06-30"], "2022-06-30"),
     ]
 
 

@@ -2,8 +2,9 @@
 //
 // Owns the visual vocabulary that every terminal view shares, so `list`,
 // `status` and `timeline` agree: the colour of each status, the semáforo as
-// a coloured dot plus a word (never colour alone), and progress bars in
-// Unicode eighth blocks or plain ASCII.
+// a coloured dot plus a word (never colour alone), progress bars in
+// Unicode eighth blocks or plain ASCII, and the words of an activity's
+// status, which every view and export that words it takes from here.
 #pragma once
 
 #include <string>
@@ -14,6 +15,12 @@
 namespace plan {
 
 Style status_style(Status s);
+
+// "1 día" / "3 days".
+std::string days_text(int days, Language lang);
+// An activity's status in words: "terminada", or "terminada con retraso
+// (16 días)" / "done late (16 days)" when it reached 100 after its end.
+std::string status_text(const ActivityState& s, Language lang);
 Style signal_style(Signal s);
 
 // "● verde" (coloured when the terminal is); "-" when there is no signal.
