@@ -263,9 +263,9 @@ class Marker {
       r.error_args = {std::to_string(*req_.progress)};
       return false;
     }
-    if (req_.date > req_.today && !req_.force) {
+    if (req_.today && req_.date > *req_.today && !req_.force) {
       r.error = Msg::mark_future_date;
-      r.error_args = {fmt::format("{}", req_.date), fmt::format("{}", req_.today)};
+      r.error_args = {fmt::format("{}", req_.date), fmt::format("{}", *req_.today)};
       r.hint = Msg::hint_mark_force;
       return false;
     }
@@ -664,6 +664,7 @@ class Marker {
       const ActivityState s = derive_activity(loaded.plan, l, *after, req_.as_of);
       r.new_status = s.status;
       r.new_signal = s.signal;
+      r.new_done_late = s.done_late;
     }
     r.ok = true;
   }

@@ -30,7 +30,7 @@ struct MarkRequest {
   Date date;   // of the update
   Date as_of;  // for validating the result
   StatusChange status = StatusChange::keep;  // clear: `active` from date on
-  Date today;          // the clock's day: an update after it is refused...
+  std::optional<Date> today;  // the clock's day: an update after it is refused...
   bool force = false;  // ...unless forced
 };
 
@@ -43,6 +43,7 @@ struct MarkResult {
   // The activity's state at the as-of date once the change is made.
   Status new_status = Status::not_started;
   Signal new_signal = Signal::none;
+  int new_done_late = 0;  // done: days after its end
   // Why the mark was refused: one message, or the new text's diagnostics.
   std::optional<Msg> error;
   std::vector<std::string> error_args;

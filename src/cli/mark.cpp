@@ -182,7 +182,10 @@ void print_change(const Context& ctx, const Plan& plan, const std::string& addre
   std::cout << tr(lang, Msg::mark_changed, plan.id.value, address_text, r.old_progress,
                   r.new_progress)
             << "\n";
-  std::string state(text_of(lang, status_word(r.new_status)));
+  ActivityState now;
+  now.status = r.new_status;
+  now.done_late = r.new_done_late;
+  std::string state = status_text(now, lang);
   if (r.new_signal != Signal::none)
     state += " · " + signal_text(ctx.out, r.new_signal, lang, false);
   std::cout << "  " << tr(lang, Msg::mark_state, state) << "\n";
@@ -257,7 +260,7 @@ int run_mark(const MarkOptions& opts) {
   if (bad)
     return print_error(ctx, nullptr, *bad);
   fill_request(opts, ctx, &req);
-  if (opts.force && req.date <= req.today) {
+  if (opts.force && req.date <= ctx.today) {
     return print_error(ctx, nullptr,
                        {Msg::mark_force_unneeded, {fmt::format("{}", req.date)}, Msg::hint_drop_force});
   }
