@@ -372,9 +372,11 @@ class Marker {
                                  ? src_.value_end(off(a_.flag_text.pos), flow_activity())
                                  : null_value(key).to;
     if (flow_activity()) {
-      // ", status: x" goes, or "status: x, " when it comes first.
-      const Source::Span item = src_.flow_item(key, value_end);
+      // ", status: x" goes, or "status: x, " when it comes first or on a
+      // line of its own (Source::flow_item).
+      const Source::Span item = src_.flow_item(off(a_.pos), key, value_end);
       edits_.push_back({item.from, item.to - item.from, ""});
+      removed_item_ = item;
       return true;
     }
     if (!src_.starts_line(key)) {
@@ -472,15 +474,27 @@ class Marker {
   }
 
   // Appends items to the flow collection opened at `open`, after its last
-  // one: "[a]" gets ", b"; "[a,]" (a trailing comma) gets " b"; "[]" gets
-  // "b".
+  // one and before any comment: "[a]" gets ", b"; "[a,]" (a trailing comma)
+  // gets " b"; "[]" gets "b"; "{a: }" gets " , b" (libyaml refuses "a:,").
   void append_to_flow(size_t open, const std::vector<std::string>& items) {
-    const Source::FlowTail tail = src_.flow_tail(open);
-    // The first item follows what is there: nothing, a trailing comma, or
-    // an item; the others follow it.
-    std::string text = tail.empty ? "" : tail.trailing_comma ? " " : ", ";
+    // When the activity's last item is the status that goes, the new ones
+    // follow what comes before it.
+    const size_t close = src_.flow_close(open);
+    const bool after_removed = removed_item_ && open == off(a_.pos) &&
+                               src_.flow_content_end(open, close) <= removed_item_->to;
+    const Source::FlowTail tail = src_.flow_tail(open, after_removed ? removed_item_->from : close);
+    // The first item follows what is there: nothing, a trailing comma, an
+    // empty value, or an item; the others follow it.
+    const bool empty_value = tail.empty_value && !gives_value_at(tail.at);
+    std::string text = tail.empty ? "" : tail.trailing_comma ? " " : empty_value ? " , " : ", ";
     for (size_t i = 0; i < items.size(); ++i) text += (i > 0 ? ", " : "") + items[i];
     edits_.push_back({tail.at, 0, text});
+  }
+
+  // Whether an edit already writes a value at `at`, just after a ':'.
+  bool gives_value_at(size_t at) const {
+    return std::any_of(edits_.begin(), edits_.end(),
+                       [&](const TextEdit& e) { return e.offset == at && e.remove == 0; });
   }
 
   // Inserts whole lines at `at`, the start of a line (or the end of a text
@@ -546,6 +560,7 @@ class Marker {
   std::vector<TextEdit> edits_;
   Entry entry_;
   size_t insert_at_ = 0;
+  std::optional<Source::Span> removed_item_;  // the status item removed from a flow activity
 };
 
 }  // namespace

@@ -99,25 +99,33 @@ class Source {
   size_t flow_close(size_t open) const { return flow_end(s_, open); }
   // The last non-space offset before `end` (exclusive), plus one.
   size_t trim_back(size_t end) const;
+  // The end of what is written in the flow collection opened at `open`
+  // before `before` (a position at its own depth): just after its last
+  // item, ',' or ':', past quoted values and nested collections, not
+  // counting blanks, line ends and comments; open + 1 when there is none.
+  size_t flow_content_end(size_t open, size_t before) const;
   // Where a new item goes in the flow collection opened at `open`: after
-  // its last item (or trailing comma), before the spaces that close it.
+  // its last item (or trailing comma) before `before` (its close, by
+  // default), before the blanks and comments that follow that item.
   struct FlowTail {
     size_t at;
     bool empty;           // "[]", "{ }": no item yet
     bool trailing_comma;  // "[a, ]"
+    bool empty_value;     // "{a: }": the last key has no value; "a:," would not be YAML
   };
-  FlowTail flow_tail(size_t open) const;
+  FlowTail flow_tail(size_t open, size_t before = std::string::npos) const;
   // The '-' that opens the block list entry whose first key is at `key`,
   // or npos when the entry's line has none before the key.
   size_t entry_dash(size_t key) const;
-  // The span that removes the flow item whose key is at `key` and whose
-  // value ends at `value_end`, with the ',' that separates it: ", k: v",
-  // or "k: v, " when it comes first.
+  // The span that removes the item whose key is at `key` and whose value
+  // ends at `value_end` from the flow mapping opened at `open`, with a ','
+  // that separates it: ", k: v" when that ',' is on the key's line, else
+  // "k: v, " (a comment before the key, or after the ',', is kept).
   struct Span {
     size_t from;
     size_t to;
   };
-  Span flow_item(size_t key, size_t value_end) const;
+  Span flow_item(size_t open, size_t key, size_t value_end) const;
 
   // Where a value goes after the key at `key`: just after its ':', or,
   // for a key written without one ({..., progress}: a null in flow

@@ -189,6 +189,69 @@ MarkRequest clear_and_progress(int progress) {
   return req;
 }
 
+// --- flow activities: comments and empty values before the close -------------
+
+TEST_CASE("new keys go before a comment that precedes a flow activity's '}'", "[edit]") {
+  // Written after the comment, they would be part of it.
+  CHECK(marked(flow(",\n         progress: 10 # por revisar\n        }\n"),
+               progress_on(kApril10, 40)) ==
+        flow(",\n         progress: 40, updates: [{date: 2021-04-10, progress: 40}] # por revisar\n"
+             "        }\n"));
+  CHECK(marked(flow(" # fin, }\n        }\n"), status_change(StatusChange::blocked)) ==
+        flow(", status: blocked # fin, }\n        }\n"));
+  // After a trailing comma, before comment lines; CRLF kept.
+  CHECK(marked(crlf(flow(",\n          # una nota\n        }\n")), progress_on(kApril10, 40)) ==
+        crlf(flow(", progress: 40, updates: [{date: 2021-04-10, progress: 40}]\n"
+                  "          # una nota\n        }\n")));
+}
+
+TEST_CASE("a new update goes before a comment that precedes the close of a flow list", "[edit]") {
+  const std::string before = flow(
+      ", progress: 20, updates: [{date: 2021-03-15, progress: 20} # c\n"
+      "        ] # d\n        }\n");
+  CHECK(marked(before, progress_on(kApril10, 40)) ==
+        flow(", progress: 40, updates: [{date: 2021-03-15, progress: 20}, {date: 2021-04-10, "
+             "progress: 40} # c\n        ] # d\n        }\n"));
+}
+
+TEST_CASE("a status cleared in a flow activity keeps the comments around it", "[edit]") {
+  // The status on a line of its own after a comment: the ',' before it
+  // stays as a trailing comma, the new keys follow it.
+  CHECK(marked(flow(", # a, b\n         status: blocked}\n"), clear_and_progress(40)) ==
+        flow(", progress: 40, updates: [{date: 2021-04-10, progress: 40}] # a, b\n         }\n"));
+  // A status that is all its line holds takes the line with it.
+  CHECK(marked(flow(",\n         status: blocked\n        }\n"),
+               status_change(StatusChange::clear)) == flow(",\n        }\n"));
+  // The first item: the comment after its ',' stays, after a blank.
+  const std::string first(
+      "      - {status: blocked, # b\n"
+      "         id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05}\n");
+  CHECK(marked(with_activity(first), status_change(StatusChange::clear)) ==
+        with_activity(
+            "      - { # b\n"
+            "         id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05}\n"));
+}
+
+TEST_CASE("new keys after an empty value before '}' leave it empty", "[edit]") {
+  // "product:," is not YAML to libyaml; "product: ," is product: null.
+  CHECK(marked(flow(", product: }\n"), progress_on(kApril10, 40)) ==
+        flow(", product: , progress: 40, updates: [{date: 2021-04-10, progress: 40}] }\n"));
+  CHECK(marked(flow(",\n         product:\n        }\n"), status_change(StatusChange::blocked)) ==
+        flow(",\n         product: , status: blocked\n        }\n"));
+  CHECK(marked(flow(", product: # c\n        }\n"), status_change(StatusChange::cancelled)) ==
+        flow(", product: , status: cancelled # c\n        }\n"));
+}
+
+TEST_CASE("an empty value before '}' takes the value it is given", "[edit]") {
+  CHECK(marked(flow(", progress: }\n"), progress_on(kApril10, 40)) ==
+        flow(", progress: 40, updates: [{date: 2021-04-10, progress: 40}] }\n"));
+  CHECK(marked(flow(", status: }\n"), status_change(StatusChange::blocked)) ==
+        flow(", status: blocked }\n"));
+  CHECK(marked(flow(", status: }\n"), status_change(StatusChange::clear)) == flow(" }\n"));
+  CHECK(marked(flow(", updates: }\n"), progress_on(kApril10, 40)) ==
+        flow(", updates: [{date: 2021-04-10, progress: 40}], progress: 40 }\n"));
+}
+
 TEST_CASE("a status cleared where the first update goes leaves the update", "[edit]") {
   // The update's lines go where the status line starts; the status line
   // goes: both edits start at one offset.
@@ -211,8 +274,10 @@ TEST_CASE("a flow status cleared where the updates' value goes leaves the value"
   // ": [...]" goes right after "updates", where ", status: blocked" starts.
   const std::string want = flow(", updates: [{date: 2021-04-10, progress: 30}], progress: 30}\n");
   CHECK(marked(flow(", updates, status: blocked}\n"), clear_and_progress(30)) == want);
+  // On a line of its own, the status leaves the ',' before it, which the
+  // new keys follow.
   CHECK(marked(flow(", updates,\n        status: blocked}\n"), clear_and_progress(30)) ==
-        flow(", updates: [{date: 2021-04-10, progress: 30}], progress: 30}\n"));
+        flow(", updates: [{date: 2021-04-10, progress: 30}], progress: 30\n        }\n"));
   CHECK(marked(flow(", progress, status: blocked}\n"), clear_and_progress(30)) ==
         flow(", progress: 30, updates: [{date: 2021-04-10, progress: 30}]}\n"));
 }
