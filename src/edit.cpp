@@ -154,16 +154,32 @@ std::string flow_entry(const Entry& e) {
   return out + "}";
 }
 
-// A block entry: "- date: ..." at dash, its other keys at keys.
-std::string block_entry(const Entry& e, int dash, int keys, const std::string& eol) {
-  std::string out = spaces(dash) + "- " + spaces(keys - dash - 2) + "date: " + e.date + eol;
-  out += spaces(keys) + fmt::format("progress: {}", e.progress) + eol;
+// How a block list entry is laid out: its '-' at column dash, its keys at
+// column keys, the first on the dash's line or, when the dash stands
+// alone, on the line after it.
+struct EntryLayout {
+  int dash;
+  int keys;
+  bool dash_alone;
+};
+
+// "- " and the spaces up to the first key, or "-", a line end and the
+// indentation of the first key on its own line.
+std::string entry_head(const EntryLayout& l, const std::string& eol) {
+  if (l.dash_alone)
+    return spaces(l.dash) + "-" + eol + spaces(l.keys);
+  return spaces(l.dash) + "- " + spaces(l.keys - l.dash - 2);
+}
+
+std::string block_entry(const Entry& e, const EntryLayout& l, const std::string& eol) {
+  std::string out = entry_head(l, eol) + "date: " + e.date + eol;
+  out += spaces(l.keys) + fmt::format("progress: {}", e.progress) + eol;
   if (!e.note.empty())
-    out += spaces(keys) + "note: " + yaml_scalar(e.note, false) + eol;
+    out += spaces(l.keys) + "note: " + yaml_scalar(e.note, false) + eol;
   if (!e.by.empty())
-    out += spaces(keys) + "by: " + yaml_scalar(e.by, false) + eol;
+    out += spaces(l.keys) + "by: " + yaml_scalar(e.by, false) + eol;
   if (!e.evidence.empty())
-    out += spaces(keys) + "evidence: " + yaml_scalar(e.evidence, false) + eol;
+    out += spaces(l.keys) + "evidence: " + yaml_scalar(e.evidence, false) + eol;
   return out;
 }
 
@@ -402,26 +418,7 @@ class Marker {
       return;
     }
     if (!a_.updates.empty()) {
-      // A block list: copy the indentation and style of a neighbour.
-      const Update& near = a_.updates[insert_at_ < a_.updates.size() ? insert_at_ : insert_at_ - 1];
-      const size_t first_key = off(near.pos);
-      const int keys = src_.column(first_key);
-      const size_t dash_at = src_.entry_dash(first_key);
-      const int dash = dash_at != std::string::npos ? src_.column(dash_at) : std::max(0, keys - 2);
-      const std::string text = near.style == CollectionStyle::flow
-                                   ? spaces(dash) + "- " + flow_entry(entry_) + eol
-                                   : block_entry(entry_, dash, keys, eol);
-      if (insert_at_ < a_.updates.size()) {
-        edits_.push_back({src_.line_start(off(a_.updates[insert_at_].pos)), 0, text});
-      } else {
-        const int a = key_indent();
-        const size_t end = std::max(
-            src_.block_end(
-                off(a_.updates_key), dash,
-                [&](int ind, size_t at) { return ind > a || (ind == a && src_.starts_entry(at)); }),
-            after_value(a_.updates.back().end_offset));
-        insert_lines(end, text);
-      }
+      add_block_update();
       return;
     }
     if (a_.updates_key.known() && !flow_activity()) {
@@ -432,7 +429,7 @@ class Marker {
       if (n.written)
         edits_.push_back({n.from, n.to - n.from, ""});
       const int a = key_indent();
-      insert_lines(src_.next_line(key), block_entry(entry_, a + 2, a + 4, eol));
+      insert_lines(src_.next_line(key), block_entry(entry_, {a + 2, a + 4, false}, eol));
       return;
     }
     if (a_.updates_key.known()) {
@@ -445,7 +442,44 @@ class Marker {
       return;
     }
     const int a = key_indent();
-    new_keys.push_back("updates:" + eol + block_entry(entry_, a + 2, a + 4, eol));
+    new_keys.push_back("updates:" + eol + block_entry(entry_, {a + 2, a + 4, false}, eol));
+  }
+
+  // The layout of the block list entry whose first key (or '{') is at
+  // `first`, read off the text: where its '-' is, on that line or alone on
+  // one before it.
+  EntryLayout layout_of(size_t first) const {
+    const int keys = src_.column(first);
+    const size_t dash_at = src_.entry_dash(first);
+    if (dash_at == std::string::npos)
+      return {std::max(0, keys - 2), keys, false};
+    return {src_.column(dash_at), keys, src_.line_start(dash_at) != src_.line_start(first)};
+  }
+
+  // A new entry in a block list of updates, laid out as the neighbour it
+  // goes before (or after, when it goes last) and in its style.
+  void add_block_update() {
+    const std::string& eol = src_.eol();
+    const bool before = insert_at_ < a_.updates.size();
+    const Update& near = a_.updates[before ? insert_at_ : insert_at_ - 1];
+    const size_t first = off(near.pos);
+    const EntryLayout l = layout_of(first);
+    const std::string text = near.style == CollectionStyle::flow
+                                 ? entry_head(l, eol) + flow_entry(entry_) + eol
+                                 : block_entry(entry_, l, eol);
+    if (before) {
+      // On the line of the neighbour's '-', which may stand alone above it.
+      const size_t dash_at = src_.entry_dash(first);
+      edits_.push_back({src_.line_start(dash_at != std::string::npos ? dash_at : first), 0, text});
+      return;
+    }
+    const int a = key_indent();
+    const size_t end = std::max(
+        src_.block_end(
+            off(a_.updates_key), l.dash,
+            [&](int ind, size_t at) { return ind > a || (ind == a && src_.starts_entry(at)); }),
+        after_value(a_.updates.back().end_offset));
+    insert_lines(end, text);
   }
 
   // New keys go before `updates:` when it is there (so the log stays last),

@@ -253,10 +253,23 @@ Source::FlowTail Source::flow_tail(size_t open, size_t before) const {
 }
 
 size_t Source::entry_dash(size_t key) const {
-  const size_t ls = line_start(key);
-  size_t at = key;
-  while (at > ls && s_[at] != '-') --at;
-  return s_[at] == '-' ? at : std::string::npos;
+  size_t ls = line_start(key);
+  if (!starts_line(key)) {
+    size_t at = key;
+    while (at > ls && s_[at] != '-') --at;
+    return s_[at] == '-' ? at : std::string::npos;
+  }
+  while (ls > 0) {
+    ls = line_start(ls - 1);
+    if (is_blank(ls) || is_comment(ls))
+      continue;
+    const size_t dash = content(ls);
+    size_t after = dash + 1;
+    while (blank_char(at(after))) ++after;
+    const bool alone = after == line_end(dash) || (at(after) == '#' && after > dash + 1);
+    return at(dash) == '-' && alone ? dash : std::string::npos;
+  }
+  return std::string::npos;
 }
 
 Source::Span Source::flow_item(size_t open, size_t key, size_t value_end) const {

@@ -114,8 +114,10 @@ class Source {
     bool empty_value;     // "{a: }": the last key has no value; "a:," would not be YAML
   };
   FlowTail flow_tail(size_t open, size_t before = std::string::npos) const;
-  // The '-' that opens the block list entry whose first key is at `key`,
-  // or npos when the entry's line has none before the key.
+  // The '-' that opens the block list entry whose first key is at `key`:
+  // before the key on its line, or, when the key starts its line, standing
+  // alone (perhaps with a comment) on the last line before it that is not
+  // blank or a comment; npos when there is none.
   size_t entry_dash(size_t key) const;
   // The span that removes the item whose key is at `key` and whose value
   // ends at `value_end` from the flow mapping opened at `open`, with a ','

@@ -339,6 +339,59 @@ TEST_CASE("the latest update goes at the end of a flow list", "[edit]") {
                   "progress: 50}, {date: 2021-05-20, progress: 60, note: \"¿listo?\"}]\n"));
 }
 
+// --- block updates whose '-' stands alone on its line -------------------------
+
+TEST_CASE("a new update goes before a neighbour's lone '-', laid out like it", "[edit]") {
+  // Inserted at the neighbour's first key, the entry would split it from
+  // its '-'; its keys are not always two columns past the '-'.
+  const std::string before = block(
+      "        progress: 50\n"
+      "        updates:\n"
+      "          - date: 2021-03-15\n"
+      "            progress: 20\n"
+      "          - # la segunda\n"
+      "              date: 2021-05-01\n"
+      "              progress: 50\n");
+  CHECK(marked(before, progress_on(kApril10, 30)) == block("        progress: 50\n"
+                                                           "        updates:\n"
+                                                           "          - date: 2021-03-15\n"
+                                                           "            progress: 20\n"
+                                                           "          -\n"
+                                                           "              date: 2021-04-10\n"
+                                                           "              progress: 30\n"
+                                                           "          - # la segunda\n"
+                                                           "              date: 2021-05-01\n"
+                                                           "              progress: 50\n"));
+  CHECK(marked(crlf(before), progress_on(Date{2021, 5, 20}, 60)) ==
+        crlf(block("        progress: 60\n"
+                   "        updates:\n"
+                   "          - date: 2021-03-15\n"
+                   "            progress: 20\n"
+                   "          - # la segunda\n"
+                   "              date: 2021-05-01\n"
+                   "              progress: 50\n"
+                   "          -\n"
+                   "              date: 2021-05-20\n"
+                   "              progress: 60\n")));
+}
+
+TEST_CASE("a lone '-' in an indentless list, with a flow entry under it", "[edit]") {
+  const std::string before = block(
+      "        progress: 50\n"
+      "        updates:\n"
+      "        -\n"
+      "\n"
+      "          {date: 2021-05-01, progress: 50}\n");
+  CHECK(marked(before, progress_on(kApril10, 30)) ==
+        block("        progress: 50\n"
+              "        updates:\n"
+              "        -\n"
+              "          {date: 2021-04-10, progress: 30}\n"
+              "        -\n"
+              "\n"
+              "          {date: 2021-05-01, progress: 50}\n"));
+}
+
 // --- line ends and BOM ---------------------------------------------------------
 
 TEST_CASE("mark keeps CRLF line ends and writes its own lines with them", "[edit]") {

@@ -153,6 +153,19 @@ TEST_CASE("Source's flow tail and items step over comments and empty values", "[
   CHECK(item("{\n  s: x,\n  a: 1}", "s:", "x") == "{\n  a: 1}");
 }
 
+TEST_CASE("entry_dash finds a '-' that stands alone above the entry", "[yaml]") {
+  const std::string text =
+      "u:\n  -\n    date: 1\n  - # c\n\n    # note\n    date: 2\n  - a: 1\n    date: 3\n";
+  const Source src(text);
+  CHECK(src.entry_dash(text.find("date: 1")) == text.find("-"));
+  CHECK(src.entry_dash(text.find("date: 2")) == text.find("- # c"));
+  // The line above holds more than a '-': the key's entry began there.
+  CHECK(src.entry_dash(text.find("date: 3")) == npos);
+  const std::string crlf = "u:\r\n  -\r\n    date: 1\r\n";
+  CHECK(Source(crlf).entry_dash(crlf.find("date")) == crlf.find('-'));
+  CHECK(Source(std::string("date: 1\n")).entry_dash(0) == npos);
+}
+
 // Collects the reader's events as one line each.
 class Recorder : public Handler {
  public:
