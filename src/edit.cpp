@@ -360,13 +360,13 @@ class Marker {
       }
     }
     // status
-    if (req_.status == StatusChange::blocked || req_.status == StatusChange::cancelled) {
+    const bool set_flag = req_.status == StatusChange::blocked && a_.flag != ActivityFlag::blocked;
+    if (set_flag ||
+        (req_.status == StatusChange::cancelled && a_.flag != ActivityFlag::cancelled)) {
       if (a_.status_key.known() && !a_.flag_text.pos.known()) {
         set_null_value(off(a_.status_key), flag_word(req_.status));
       } else if (a_.status_key.known()) {
-        const size_t v = off(a_.flag_text.pos);
-        edits_.push_back(
-            {v, src_.value_end(v, flow_activity()) - v, std::string(flag_word(req_.status))});
+        replace_status(flag_word(req_.status));
       } else {
         new_keys.push_back("status: " + std::string(flag_word(req_.status)));
       }
@@ -382,11 +382,32 @@ class Marker {
     return true;
   }
 
+  // Where the status's value ends: a block scalar's after its last line.
+  size_t status_end(size_t value) const {
+    if (src_.block_scalar_at(value, flow_activity()))
+      return src_.block_scalar_end_of(off(a_.status_key), value);
+    return src_.value_end(value, flow_activity());
+  }
+
+  // The status's value becomes `word`. A block scalar's header becomes the
+  // word (a comment after it stays) and its lines go.
+  void replace_status(std::string_view word) {
+    const size_t v = off(a_.flag_text.pos);
+    if (!src_.block_scalar_at(v, flow_activity())) {
+      edits_.push_back({v, status_end(v) - v, std::string(word)});
+      return;
+    }
+    edits_.push_back({v, src_.header_end(v) - v, std::string(word)});
+    const size_t lines = src_.next_line(v);
+    const size_t end = status_end(v);
+    if (end > lines)
+      edits_.push_back({lines, src_.next_line(end - 1) - lines, ""});
+  }
+
   bool remove_status(MarkResult& r) {
     const size_t key = off(a_.status_key);
-    const size_t value_end = a_.flag_text.pos.known()
-                                 ? src_.value_end(off(a_.flag_text.pos), flow_activity())
-                                 : null_value(key).to;
+    const size_t value_end =
+        a_.flag_text.pos.known() ? status_end(off(a_.flag_text.pos)) : null_value(key).to;
     if (flow_activity()) {
       // ", status: x" goes, or "status: x, " when it comes first or on a
       // line of its own (Source::flow_item).
@@ -531,11 +552,20 @@ class Marker {
                        [&](const TextEdit& e) { return e.offset == at && e.remove == 0; });
   }
 
+  // Whether an edit removes the text's last lines, from the start of one:
+  // what is left ends with a line end even when the text did not.
+  bool removes_last_line() const {
+    return std::any_of(edits_.begin(), edits_.end(), [&](const TextEdit& e) {
+      return e.remove > 0 && e.offset + e.remove == src_.size() &&
+             src_.line_start(e.offset) == e.offset;
+    });
+  }
+
   // Inserts whole lines at `at`, the start of a line (or the end of a text
   // that may lack its last line end).
   void insert_lines(size_t at, const std::string& text) {
     std::string prefix;
-    if (at == src_.size() && !src_.ends_with_line_end())
+    if (at == src_.size() && !src_.ends_with_line_end() && !removes_last_line())
       prefix = src_.eol();
     // Several insertions at one place keep the order they were made in.
     for (TextEdit& e : edits_) {

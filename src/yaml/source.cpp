@@ -216,6 +216,20 @@ size_t Source::value_end(size_t off, bool flow) const {
   return i;
 }
 
+bool Source::block_scalar_at(size_t off, bool flow) const {
+  return !flow && (at(off) == '|' || at(off) == '>');
+}
+
+size_t Source::header_end(size_t off) const {
+  size_t i = off + 1;
+  while (at(i) == '+' || at(i) == '-' || (at(i) >= '0' && at(i) <= '9')) ++i;
+  return i;
+}
+
+size_t Source::block_scalar_end_of(size_t key, size_t off) const {
+  return std::max(header_end(off), block_scalar_end(s_, off, static_cast<size_t>(column(key))));
+}
+
 size_t Source::trim_back(size_t end) const {
   while (end > 0 && is_space(s_[end - 1])) --end;
   return end;

@@ -94,6 +94,13 @@ class Source {
   // quote, a plain one to the end of the line, a comment, or (in flow) a
   // flow indicator.
   size_t value_end(size_t off, bool flow) const;
+  // Block scalars (| or >, in block context) by their indicator at `off`:
+  // whether one starts there, where its header (the indicator with its
+  // chomping and indentation indicators) ends, and where its lines end
+  // when it is the value of the key at `key` (header_end's when none).
+  bool block_scalar_at(size_t off, bool flow) const;
+  size_t header_end(size_t off) const;
+  size_t block_scalar_end_of(size_t key, size_t off) const;
   // The offset of the bracket that closes the flow collection opened at
   // `open` ('{' or '['), skipping quoted text and nested collections.
   size_t flow_close(size_t open) const { return flow_end(s_, open); }

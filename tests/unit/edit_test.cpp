@@ -282,6 +282,57 @@ TEST_CASE("a flow status cleared where the updates' value goes leaves the value"
         flow(", progress: 30, updates: [{date: 2021-04-10, progress: 30}]}\n"));
 }
 
+// --- status written as a block scalar ------------------------------------------
+
+TEST_CASE("a status written as a block scalar is replaced with its lines", "[edit]") {
+  // Only the header was replaced before: its lines stayed and were read
+  // on as part of the new value.
+  CHECK(marked(block("        status: |\n          blocked\n        progress: 0\n"),
+               status_change(StatusChange::cancelled)) ==
+        block("        status: cancelled\n        progress: 0\n"));
+  // A comment after the header stays; blank and comment lines after the
+  // scalar's last line are not its own.
+  CHECK(marked(block("        status: >2- # por presupuesto\n"
+                     "          blocked\n"
+                     "\n"
+                     "        # después\n"),
+               status_change(StatusChange::cancelled)) ==
+        block("        status: cancelled # por presupuesto\n"
+              "\n"
+              "        # después\n"));
+  CHECK(marked(crlf(block("        status: |+\n          blocked\n\n        progress: 0\n")),
+               status_change(StatusChange::cancelled)) ==
+        crlf(block("        status: cancelled\n\n        progress: 0\n")));
+}
+
+TEST_CASE("a status written as a block scalar is cleared with its lines", "[edit]") {
+  CHECK(marked(block("        status: >-\n          blocked\n        progress: 0\n"),
+               status_change(StatusChange::clear)) == block("        progress: 0\n"));
+  CHECK(marked(crlf(block("        status: | # c\n            cancelled\n")),
+               clear_and_progress(30)) == crlf(block("        progress: 30\n"
+                                                     "        updates:\n"
+                                                     "          - date: 2021-04-10\n"
+                                                     "            progress: 30\n")));
+  // At the end of a text with no last line end, no blank line is left.
+  CHECK(marked(block("        status: >-\n          blocked"), clear_and_progress(30)) ==
+        block("        progress: 30\n"
+              "        updates:\n"
+              "          - date: 2021-04-10\n"
+              "            progress: 30\n"));
+}
+
+TEST_CASE("a status already as asked is left as written", "[edit]") {
+  const std::string before = block("        status: |\n          blocked\n        progress: 10\n");
+  MarkRequest req = progress_on(kApril10, 30);
+  req.status = StatusChange::blocked;
+  CHECK(marked(before, req) == block("        status: |\n          blocked\n        progress: 30\n"
+                                     "        updates:\n"
+                                     "          - date: 2021-04-10\n"
+                                     "            progress: 30\n"));
+  CHECK(marked(block("        status: \"cancelled\"\n"), status_change(StatusChange::cancelled)) ==
+        block("        status: \"cancelled\"\n"));
+}
+
 // --- updates in date order -----------------------------------------------------
 
 constexpr std::string_view kBlockUpdates =

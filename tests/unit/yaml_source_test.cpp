@@ -166,6 +166,20 @@ TEST_CASE("entry_dash finds a '-' that stands alone above the entry", "[yaml]") 
   CHECK(Source(std::string("date: 1\n")).entry_dash(0) == npos);
 }
 
+TEST_CASE("Source finds a block scalar's header and lines", "[yaml]") {
+  const std::string text = "  k: |2- # c\n      x\n\n    y\n  # z\n  n: 1\n";
+  const Source src(text);
+  const size_t bar = text.find('|');
+  CHECK(src.block_scalar_at(bar, false));
+  CHECK_FALSE(src.block_scalar_at(bar, true));
+  CHECK_FALSE(src.block_scalar_at(text.find('x'), false));
+  CHECK(src.header_end(bar) == bar + 3);
+  CHECK(src.block_scalar_end_of(text.find('k'), bar) == text.find("\n  # z"));
+  // No lines: the scalar ends with its header.
+  const std::string empty = "k: >+\nn: 1\n";
+  CHECK(Source(empty).block_scalar_end_of(0, 3) == 5);
+}
+
 // Collects the reader's events as one line each.
 class Recorder : public Handler {
  public:
