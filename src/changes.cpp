@@ -45,8 +45,7 @@ void add_statuses(const Plan& plan, const Line& line, const Activity& a, const D
       break;
     if (u.status)
       last = &u;
-    const bool day_ends =
-        i + 1 == a.updates.size() || a.updates[i + 1].date.date.last() != d;
+    const bool day_ends = i + 1 == a.updates.size() || a.updates[i + 1].date.date.last() != d;
     if (!day_ends)
       continue;
     if (last != nullptr && in_period(d, from, to)) {
@@ -61,7 +60,9 @@ void add_statuses(const Plan& plan, const Line& line, const Activity& a, const D
 
 }  // namespace
 
-PlanChanges changes_between(const Plan& plan, const Date& from, const Date& to) {
+PlanChanges changes_between(const Plan& plan, const Date& since, const Date& to) {
+  // A start after the end is an empty period: nothing after `to` is read.
+  const Date from = std::min(since, to);
   PlanChanges c;
   c.plan = &plan;
   c.from = from;

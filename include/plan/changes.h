@@ -22,9 +22,9 @@ struct UpdateChange {
   const Line* line = nullptr;
   const Activity* activity = nullptr;
   const Update* update = nullptr;
-  Date date;        // the entry's day (a month-dated entry: its last day)
-  int before = 0;   // progress before the entry
-  int after = 0;    // progress it records
+  Date date;       // the entry's day (a month-dated entry: its last day)
+  int before = 0;  // progress before the entry
+  int after = 0;   // progress it records
 };
 
 // A change of status set by the log's `status` entries on one day (the
@@ -48,8 +48,8 @@ struct LineChange {
 
 struct PlanChanges {
   const Plan* plan = nullptr;
-  Date from;  // exclusive: the previous cut-off
-  Date to;    // inclusive: this cut-off
+  Date from;                           // exclusive: the previous cut-off
+  Date to;                             // inclusive: this cut-off
   std::vector<UpdateChange> updates;   // by date, then in plan order
   std::vector<StatusChange> statuses;  // by date, then in plan order
   std::vector<LineChange> lines;       // in plan order
@@ -60,8 +60,9 @@ struct PlanChanges {
   bool empty() const { return updates.empty() && statuses.empty(); }
 };
 
-// The changes after `from` up to and including `to`.
-PlanChanges changes_between(const Plan& plan, const Date& from, const Date& to);
+// The changes after `since` up to and including `to` (none when `since`
+// is not before `to`).
+PlanChanges changes_between(const Plan& plan, const Date& since, const Date& to);
 
 // The cut-off before `cutoff` that a period's changes start after: the end
 // of the last period of `months` months (3: quarters, 4: four-month

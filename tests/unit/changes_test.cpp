@@ -96,11 +96,11 @@ std::string describe(const PlanChanges& c) {
   return out;
 }
 
-TEST_CASE("changes_between lists the updates of the period with the progress before",
-          "[changes]") {
+TEST_CASE("changes_between lists the updates of the period with the progress before", "[changes]") {
   const LoadResult r = load_plan_text("cambios.yaml", plan_text(false));
   REQUIRE(r.complete);
-  REQUIRE(describe(r.diagnostics).empty());
+  INFO(describe(r.diagnostics));
+  REQUIRE(r.diagnostics.empty());
   const PlanChanges t1 = changes_between(r.plan, {2021, 12, 31}, {2022, 3, 31});
   CHECK(describe(t1) ==
         "2021-12-31..2022-03-31 0.000->32.500\n"
@@ -138,7 +138,8 @@ TEST_CASE("changes_between of an earlier period ignores entries dated after it",
   const LoadResult after = load_plan_text("cambios.yaml", plan_text(true));
   REQUIRE(before.complete);
   REQUIRE(after.complete);
-  REQUIRE(describe(after.diagnostics).empty());
+  INFO(describe(after.diagnostics));
+  REQUIRE(after.diagnostics.empty());
   for (const auto& [from, to] : {std::pair<Date, Date>{{2021, 12, 31}, {2022, 3, 31}},
                                  {{2022, 3, 31}, {2022, 6, 30}},
                                  {{2022, 4, 30}, {2022, 8, 30}}}) {
@@ -153,14 +154,22 @@ TEST_CASE("changes_between of an earlier period ignores entries dated after it",
   CHECK(t3.statuses[0].after == Status::blocked);
 }
 
-TEST_CASE("changes_between of a quiet period is empty but still gives the points",
-          "[changes]") {
+TEST_CASE("changes_between of a quiet period is empty but still gives the points", "[changes]") {
   const LoadResult r = load_plan_text("cambios.yaml", plan_text(false));
   REQUIRE(r.complete);
   const PlanChanges c = changes_between(r.plan, {2022, 6, 30}, {2022, 9, 30});
   CHECK(c.empty());
   REQUIRE(c.lines.size() == 2);
   CHECK(points_change(c.before, c.after) == 0);
+}
+
+TEST_CASE("changes_between of a start after its end reads nothing after the end", "[changes]") {
+  const LoadResult r = load_plan_text("cambios.yaml", plan_text(false));
+  REQUIRE(r.complete);
+  const PlanChanges c = changes_between(r.plan, {2022, 6, 30}, {2022, 3, 31});
+  CHECK(c.empty());
+  CHECK(c.from == Date{2022, 3, 31});
+  CHECK(c.before == c.after);
 }
 
 TEST_CASE("previous_cutoff is the end of the period before, or the plan's start", "[changes]") {
