@@ -108,4 +108,9 @@ int points_change(double before, double after) {
   return round_percent(after) - round_percent(before);
 }
 
+std::string points_change_text(Language lang, double before, double after) {
+  const int n = points_change(before, after);
+  return tr(lang, Msg::points_signed, n > 0 ? fmt::format("+{}", n) : std::to_string(n));
+}
+
 }  // namespace plan

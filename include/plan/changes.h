@@ -9,6 +9,7 @@
 // and never prints.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -79,5 +80,7 @@ int period_months(std::string_view period);
 // the difference of the rounded values so that it matches the figures
 // shown at both ends.
 int points_change(double before, double after);
+// The change in points in words, signed: "+30 pp", "-5 pp", "0 pp".
+std::string points_change_text(Language lang, double before, double after);
 
 }  // namespace plan

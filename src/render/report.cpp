@@ -159,11 +159,6 @@ std::string markdown_attention(const PlanState& st, Language lang) {
 namespace {
 
 // The period's changes, in words every format shares.
-std::string signed_points(Language lang, double before, double after) {
-  const int n = points_change(before, after);
-  return tr(lang, Msg::points_signed, n > 0 ? fmt::format("+{}", n) : std::to_string(n));
-}
-
 std::string percent_pair(int before, int after) { return fmt::format("{}% → {}%", before, after); }
 
 std::string status_pair(Language lang, const StatusChange& c) {
@@ -179,11 +174,11 @@ std::string markdown_points(const PlanChanges& c, Language lang) {
   for (const LineChange& l : c.lines) {
     out += fmt::format("| {} | {} | {}% | {}% | {} |\n", l.line->id.value,
                        markdown_cell(l.line->title.value), round_percent(l.before),
-                       round_percent(l.after), signed_points(lang, l.before, l.after));
+                       round_percent(l.after), points_change_text(lang, l.before, l.after));
   }
   return out + fmt::format("| | **{}** | {}% | {}% | {} |\n", text_of(lang, Msg::label_plan),
                            round_percent(c.before), round_percent(c.after),
-                           signed_points(lang, c.before, c.after));
+                           points_change_text(lang, c.before, c.after));
 }
 
 std::string markdown_updates(const PlanChanges& c, Language lang) {
@@ -445,7 +440,7 @@ std::string html_points(const PlanChanges& c, Language lang) {
         "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}%</td><td "
         "class=\"num\">{}%</td><td class=\"num\">{}</td></tr>\n",
         id, title, round_percent(before), round_percent(after),
-        html(signed_points(lang, before, after)));
+        html(points_change_text(lang, before, after)));
   };
   for (const LineChange& l : c.lines) {
     out += row(std::to_string(l.line->id.value), html(l.line->title.value), l.before, l.after);

@@ -264,11 +264,6 @@ std::string attention_text(const PlanState& st, Language lang, const Terminal& t
 
 // The period's changes on the terminal: the period, each line's points,
 // then the updates and the status changes, one or two lines each.
-std::string signed_points(Language lang, double before, double after) {
-  const int n = points_change(before, after);
-  return tr(lang, Msg::points_signed, n > 0 ? fmt::format("+{}", n) : std::to_string(n));
-}
-
 std::string points_rows(const PlanChanges& c, Language lang, const Terminal& term) {
   int title_w = display_width(text_of(lang, Msg::label_plan));
   for (const LineChange& l : c.lines) {
@@ -280,7 +275,7 @@ std::string points_rows(const PlanChanges& c, Language lang, const Terminal& ter
     std::string r = "  " + pad_left(id, 2) + "  " + pad_right(truncate(title, title_w), title_w) +
                     "  " + pad_left(fmt::format("{}%", round_percent(before)), 4) + " → " +
                     pad_left(fmt::format("{}%", round_percent(after)), 4) + "  " +
-                    signed_points(lang, before, after);
+                    points_change_text(lang, before, after);
     return r + "\n";
   };
   std::string out;

@@ -202,6 +202,9 @@ TEST_CASE("points_change is the difference of the rounded figures", "[changes]")
   CHECK(points_change(32.5, 45.0) == 12);  // 33 -> 45 as shown
   CHECK(points_change(10.4, 10.6) == 1);
   CHECK(points_change(60, 5) == -55);
+  CHECK(points_change_text(Language::en, 32.5, 45.0) == "+12 pp");
+  CHECK(points_change_text(Language::es, 60, 5) == "-55 pp");
+  CHECK(points_change_text(Language::es, 5, 5) == "0 pp");
 }
 
 }  // namespace
