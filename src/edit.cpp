@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "plan/load.h"
 #include "plan/text.h"
@@ -153,27 +154,55 @@ std::string flow_entry(const Entry& e) {
   return out + "}";
 }
 
-// A block entry: "- date: ..." at dash, its other keys at keys.
-std::string block_entry(const Entry& e, int dash, int keys, const std::string& eol) {
-  std::string out = spaces(dash) + "- " + spaces(keys - dash - 2) + "date: " + e.date + eol;
-  out += spaces(keys) + fmt::format("progress: {}", e.progress) + eol;
+// How a block list entry is laid out: its '-' at column dash, its keys at
+// column keys, the first on the dash's line or, when the dash stands
+// alone, on the line after it.
+struct EntryLayout {
+  int dash;
+  int keys;
+  bool dash_alone;
+};
+
+// "- " and the spaces up to the first key, or "-", a line end and the
+// indentation of the first key on its own line.
+std::string entry_head(const EntryLayout& l, const std::string& eol) {
+  if (l.dash_alone)
+    return spaces(l.dash) + "-" + eol + spaces(l.keys);
+  return spaces(l.dash) + "- " + spaces(l.keys - l.dash - 2);
+}
+
+std::string block_entry(const Entry& e, const EntryLayout& l, const std::string& eol) {
+  std::string out = entry_head(l, eol) + "date: " + e.date + eol;
+  out += spaces(l.keys) + fmt::format("progress: {}", e.progress) + eol;
   if (!e.note.empty())
-    out += spaces(keys) + "note: " + yaml_scalar(e.note, false) + eol;
+    out += spaces(l.keys) + "note: " + yaml_scalar(e.note, false) + eol;
   if (!e.by.empty())
-    out += spaces(keys) + "by: " + yaml_scalar(e.by, false) + eol;
+    out += spaces(l.keys) + "by: " + yaml_scalar(e.by, false) + eol;
   if (!e.evidence.empty())
-    out += spaces(keys) + "evidence: " + yaml_scalar(e.evidence, false) + eol;
+    out += spaces(l.keys) + "evidence: " + yaml_scalar(e.evidence, false) + eol;
   return out;
 }
 
-// Edits are applied from the end of the text back, so that offsets hold;
-// several at one offset come out in the order they were made in.
-std::string apply(const std::string& text, std::vector<TextEdit> edits) {
-  std::reverse(edits.begin(), edits.end());
-  std::stable_sort(edits.begin(), edits.end(),
-                   [](const TextEdit& a, const TextEdit& b) { return a.offset > b.offset; });
-  std::string out = text;
-  for (const TextEdit& e : edits) out.replace(e.offset, e.remove, e.insert);
+// Edits are applied in offset order; at one offset, insertions (in the
+// order they were made in) go before the edit that removes the bytes that
+// start there, so that a line added where a removed line began survives.
+// Edits that overlap would garble each other: then there is no text.
+std::optional<std::string> apply(const std::string& text, std::vector<TextEdit> edits) {
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
+    if (a.offset != b.offset)
+      return a.offset < b.offset;
+    return a.remove == 0 && b.remove != 0;
+  });
+  std::string out;
+  size_t at = 0;
+  for (const TextEdit& e : edits) {
+    if (e.offset < at)
+      return std::nullopt;
+    out.append(text, at, e.offset - at);
+    out += e.insert;
+    at = e.offset + e.remove;
+  }
+  out.append(text, at, std::string::npos);
   return out;
 }
 
@@ -222,7 +251,12 @@ class Marker {
     }
     if (!build(r, append))
       return r;
-    r.text = apply(plan_.source, edits_);
+    std::optional<std::string> text = apply(plan_.source, edits_);
+    if (!text) {
+      r.error = Msg::mark_internal;
+      return r;
+    }
+    r.text = std::move(*text);
     verify(r, append);
     return r;
   }
@@ -326,13 +360,13 @@ class Marker {
       }
     }
     // status
-    if (req_.status == StatusChange::blocked || req_.status == StatusChange::cancelled) {
+    const bool set_flag = req_.status == StatusChange::blocked && a_.flag != ActivityFlag::blocked;
+    if (set_flag ||
+        (req_.status == StatusChange::cancelled && a_.flag != ActivityFlag::cancelled)) {
       if (a_.status_key.known() && !a_.flag_text.pos.known()) {
         set_null_value(off(a_.status_key), flag_word(req_.status));
       } else if (a_.status_key.known()) {
-        const size_t v = off(a_.flag_text.pos);
-        edits_.push_back(
-            {v, src_.value_end(v, flow_activity()) - v, std::string(flag_word(req_.status))});
+        replace_status(flag_word(req_.status));
       } else {
         new_keys.push_back("status: " + std::string(flag_word(req_.status)));
       }
@@ -348,15 +382,38 @@ class Marker {
     return true;
   }
 
+  // Where the status's value ends: a block scalar's after its last line.
+  size_t status_end(size_t value) const {
+    if (src_.block_scalar_at(value, flow_activity()))
+      return src_.block_scalar_end_of(off(a_.status_key), value);
+    return src_.value_end(value, flow_activity());
+  }
+
+  // The status's value becomes `word`. A block scalar's header becomes the
+  // word (a comment after it stays) and its lines go.
+  void replace_status(std::string_view word) {
+    const size_t v = off(a_.flag_text.pos);
+    if (!src_.block_scalar_at(v, flow_activity())) {
+      edits_.push_back({v, status_end(v) - v, std::string(word)});
+      return;
+    }
+    edits_.push_back({v, src_.header_end(v) - v, std::string(word)});
+    const size_t lines = src_.next_line(v);
+    const size_t end = status_end(v);
+    if (end > lines)
+      edits_.push_back({lines, src_.next_line(end - 1) - lines, ""});
+  }
+
   bool remove_status(MarkResult& r) {
     const size_t key = off(a_.status_key);
-    const size_t value_end = a_.flag_text.pos.known()
-                                 ? src_.value_end(off(a_.flag_text.pos), flow_activity())
-                                 : null_value(key).to;
+    const size_t value_end =
+        a_.flag_text.pos.known() ? status_end(off(a_.flag_text.pos)) : null_value(key).to;
     if (flow_activity()) {
-      // ", status: x" goes, or "status: x, " when it comes first.
-      const Source::Span item = src_.flow_item(key, value_end);
+      // ", status: x" goes, or "status: x, " when it comes first or on a
+      // line of its own (Source::flow_item).
+      const Source::Span item = src_.flow_item(off(a_.pos), key, value_end);
       edits_.push_back({item.from, item.to - item.from, ""});
+      removed_item_ = item;
       return true;
     }
     if (!src_.starts_line(key)) {
@@ -382,26 +439,7 @@ class Marker {
       return;
     }
     if (!a_.updates.empty()) {
-      // A block list: copy the indentation and style of a neighbour.
-      const Update& near = a_.updates[insert_at_ < a_.updates.size() ? insert_at_ : insert_at_ - 1];
-      const size_t first_key = off(near.pos);
-      const int keys = src_.column(first_key);
-      const size_t dash_at = src_.entry_dash(first_key);
-      const int dash = dash_at != std::string::npos ? src_.column(dash_at) : std::max(0, keys - 2);
-      const std::string text = near.style == CollectionStyle::flow
-                                   ? spaces(dash) + "- " + flow_entry(entry_) + eol
-                                   : block_entry(entry_, dash, keys, eol);
-      if (insert_at_ < a_.updates.size()) {
-        edits_.push_back({src_.line_start(off(a_.updates[insert_at_].pos)), 0, text});
-      } else {
-        const int a = key_indent();
-        const size_t end = std::max(
-            src_.block_end(
-                off(a_.updates_key), dash,
-                [&](int ind, size_t at) { return ind > a || (ind == a && src_.starts_entry(at)); }),
-            after_value(a_.updates.back().end_offset));
-        insert_lines(end, text);
-      }
+      add_block_update();
       return;
     }
     if (a_.updates_key.known() && !flow_activity()) {
@@ -412,7 +450,7 @@ class Marker {
       if (n.written)
         edits_.push_back({n.from, n.to - n.from, ""});
       const int a = key_indent();
-      insert_lines(src_.next_line(key), block_entry(entry_, a + 2, a + 4, eol));
+      insert_lines(src_.next_line(key), block_entry(entry_, {a + 2, a + 4, false}, eol));
       return;
     }
     if (a_.updates_key.known()) {
@@ -425,7 +463,44 @@ class Marker {
       return;
     }
     const int a = key_indent();
-    new_keys.push_back("updates:" + eol + block_entry(entry_, a + 2, a + 4, eol));
+    new_keys.push_back("updates:" + eol + block_entry(entry_, {a + 2, a + 4, false}, eol));
+  }
+
+  // The layout of the block list entry whose first key (or '{') is at
+  // `first`, read off the text: where its '-' is, on that line or alone on
+  // one before it.
+  EntryLayout layout_of(size_t first) const {
+    const int keys = src_.column(first);
+    const size_t dash_at = src_.entry_dash(first);
+    if (dash_at == std::string::npos)
+      return {std::max(0, keys - 2), keys, false};
+    return {src_.column(dash_at), keys, src_.line_start(dash_at) != src_.line_start(first)};
+  }
+
+  // A new entry in a block list of updates, laid out as the neighbour it
+  // goes before (or after, when it goes last) and in its style.
+  void add_block_update() {
+    const std::string& eol = src_.eol();
+    const bool before = insert_at_ < a_.updates.size();
+    const Update& near = a_.updates[before ? insert_at_ : insert_at_ - 1];
+    const size_t first = off(near.pos);
+    const EntryLayout l = layout_of(first);
+    const std::string text = near.style == CollectionStyle::flow
+                                 ? entry_head(l, eol) + flow_entry(entry_) + eol
+                                 : block_entry(entry_, l, eol);
+    if (before) {
+      // On the line of the neighbour's '-', which may stand alone above it.
+      const size_t dash_at = src_.entry_dash(first);
+      edits_.push_back({src_.line_start(dash_at != std::string::npos ? dash_at : first), 0, text});
+      return;
+    }
+    const int a = key_indent();
+    const size_t end = std::max(
+        src_.block_end(
+            off(a_.updates_key), l.dash,
+            [&](int ind, size_t at) { return ind > a || (ind == a && src_.starts_entry(at)); }),
+        after_value(a_.updates.back().end_offset));
+    insert_lines(end, text);
   }
 
   // New keys go before `updates:` when it is there (so the log stays last),
@@ -454,22 +529,43 @@ class Marker {
   }
 
   // Appends items to the flow collection opened at `open`, after its last
-  // one: "[a]" gets ", b"; "[a,]" (a trailing comma) gets " b"; "[]" gets
-  // "b".
+  // one and before any comment: "[a]" gets ", b"; "[a,]" (a trailing comma)
+  // gets " b"; "[]" gets "b"; "{a: }" gets " , b" (libyaml refuses "a:,").
   void append_to_flow(size_t open, const std::vector<std::string>& items) {
-    const Source::FlowTail tail = src_.flow_tail(open);
-    // The first item follows what is there: nothing, a trailing comma, or
-    // an item; the others follow it.
-    std::string text = tail.empty ? "" : tail.trailing_comma ? " " : ", ";
+    // When the activity's last item is the status that goes, the new ones
+    // follow what comes before it.
+    const size_t close = src_.flow_close(open);
+    const bool after_removed = removed_item_ && open == off(a_.pos) &&
+                               src_.flow_content_end(open, close) <= removed_item_->to;
+    const Source::FlowTail tail = src_.flow_tail(open, after_removed ? removed_item_->from : close);
+    // The first item follows what is there: nothing, a trailing comma, an
+    // empty value, or an item; the others follow it.
+    const bool empty_value = tail.empty_value && !gives_value_at(tail.at);
+    std::string text = tail.empty ? "" : tail.trailing_comma ? " " : empty_value ? " , " : ", ";
     for (size_t i = 0; i < items.size(); ++i) text += (i > 0 ? ", " : "") + items[i];
     edits_.push_back({tail.at, 0, text});
+  }
+
+  // Whether an edit already writes a value at `at`, just after a ':'.
+  bool gives_value_at(size_t at) const {
+    return std::any_of(edits_.begin(), edits_.end(),
+                       [&](const TextEdit& e) { return e.offset == at && e.remove == 0; });
+  }
+
+  // Whether an edit removes the text's last lines, from the start of one:
+  // what is left ends with a line end even when the text did not.
+  bool removes_last_line() const {
+    return std::any_of(edits_.begin(), edits_.end(), [&](const TextEdit& e) {
+      return e.remove > 0 && e.offset + e.remove == src_.size() &&
+             src_.line_start(e.offset) == e.offset;
+    });
   }
 
   // Inserts whole lines at `at`, the start of a line (or the end of a text
   // that may lack its last line end).
   void insert_lines(size_t at, const std::string& text) {
     std::string prefix;
-    if (at == src_.size() && !src_.ends_with_line_end())
+    if (at == src_.size() && !src_.ends_with_line_end() && !removes_last_line())
       prefix = src_.eol();
     // Several insertions at one place keep the order they were made in.
     for (TextEdit& e : edits_) {
@@ -528,6 +624,7 @@ class Marker {
   std::vector<TextEdit> edits_;
   Entry entry_;
   size_t insert_at_ = 0;
+  std::optional<Source::Span> removed_item_;  // the status item removed from a flow activity
 };
 
 }  // namespace

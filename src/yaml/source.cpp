@@ -1,6 +1,7 @@
 // yaml/source.cpp: scanning YAML text for what yaml-cpp does not say.
 #include "yaml/source.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace plan::yaml {
@@ -215,31 +216,99 @@ size_t Source::value_end(size_t off, bool flow) const {
   return i;
 }
 
+bool Source::block_scalar_at(size_t off, bool flow) const {
+  return !flow && (at(off) == '|' || at(off) == '>');
+}
+
+size_t Source::header_end(size_t off) const {
+  size_t i = off + 1;
+  while (at(i) == '+' || at(i) == '-' || (at(i) >= '0' && at(i) <= '9')) ++i;
+  return i;
+}
+
+size_t Source::block_scalar_end_of(size_t key, size_t off) const {
+  return std::max(header_end(off), block_scalar_end(s_, off, static_cast<size_t>(column(key))));
+}
+
 size_t Source::trim_back(size_t end) const {
   while (end > 0 && is_space(s_[end - 1])) --end;
   return end;
 }
 
-Source::FlowTail Source::flow_tail(size_t open) const {
-  const size_t last = trim_back(flow_close(open));
-  const char before = last > 0 ? s_[last - 1] : '\0';
-  return {last, before == '[' || before == '{', before == ','};
+size_t Source::flow_content_end(size_t open, size_t before) const {
+  size_t last = open + 1;
+  for (size_t i = open + 1; i < before && i < s_.size(); ++i) {
+    const char c = s_[i];
+    if (is_space(c))
+      continue;
+    if (c == '#' && is_space(s_[i - 1])) {
+      i = line_end(i) - 1;
+      continue;
+    }
+    size_t end = i + 1;  // just after this token
+    if ((c == '"' || c == '\'') && starts_flow_value(s_, open, i)) {
+      end = quote_end(s_, i);
+    } else if (c == '[' || c == '{') {
+      end = flow_end(s_, i);
+      end = end == std::string::npos ? end : end + 1;
+    }
+    if (end == std::string::npos)
+      break;  // never closed: a text the loader refuses
+    last = end;
+    i = end - 1;
+  }
+  return last;
+}
+
+Source::FlowTail Source::flow_tail(size_t open, size_t before) const {
+  const size_t last = flow_content_end(open, std::min(before, flow_close(open)));
+  const char c = s_[last - 1];
+  return {last, c == '[' || c == '{', c == ',', c == ':'};
 }
 
 size_t Source::entry_dash(size_t key) const {
-  const size_t ls = line_start(key);
-  size_t at = key;
-  while (at > ls && s_[at] != '-') --at;
-  return s_[at] == '-' ? at : std::string::npos;
+  size_t ls = line_start(key);
+  if (!starts_line(key)) {
+    size_t at = key;
+    while (at > ls && s_[at] != '-') --at;
+    return s_[at] == '-' ? at : std::string::npos;
+  }
+  while (ls > 0) {
+    ls = line_start(ls - 1);
+    if (is_blank(ls) || is_comment(ls))
+      continue;
+    const size_t dash = content(ls);
+    size_t after = dash + 1;
+    while (blank_char(at(after))) ++after;
+    const bool alone = after == line_end(dash) || (at(after) == '#' && after > dash + 1);
+    return at(dash) == '-' && alone ? dash : std::string::npos;
+  }
+  return std::string::npos;
 }
 
-Source::Span Source::flow_item(size_t key, size_t value_end) const {
-  const size_t from = trim_back(key);
-  if (from > 0 && s_[from - 1] == ',')
+Source::Span Source::flow_item(size_t open, size_t key, size_t value_end) const {
+  const size_t from = flow_content_end(open, key);
+  if (s_[from - 1] == ',' && line_start(key) < from)
     return {from - 1, value_end};
+  // The first item, or one on a line of its own (with a comment perhaps
+  // between it and the ',' before it, kept): it goes with the ',' after it,
+  // past blanks, line ends and comments, and with the blanks after that
+  // ',' unless a comment follows them. The last one on a line of its own
+  // leaves the ',' before it as a trailing comma.
   size_t to = value_end;
-  while (to < s_.size() && (s_[to] == ' ' || s_[to] == ',')) ++to;
-  return {key, to};
+  while (to < s_.size() && (is_space(s_[to]) || s_[to] == '#'))
+    to = s_[to] == '#' ? line_end(to) : to + 1;
+  Span span{key, value_end};
+  if (at(to) == ',') {
+    size_t after = to + 1;
+    while (blank_char(at(after))) ++after;
+    span.to = at(after) == '#' ? to + 1 : after;
+  }
+  // An item that was all its line holds takes the line with it.
+  const size_t ls = line_start(key);
+  if (starts_line(key) && line_start(span.to) == ls && content(span.to) == line_end(span.to))
+    return {ls, next_line(span.to)};
+  return span;
 }
 
 Source::AfterKey Source::after_key(size_t key, bool flow) const {

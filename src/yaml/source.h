@@ -94,30 +94,47 @@ class Source {
   // quote, a plain one to the end of the line, a comment, or (in flow) a
   // flow indicator.
   size_t value_end(size_t off, bool flow) const;
+  // Block scalars (| or >, in block context) by their indicator at `off`:
+  // whether one starts there, where its header (the indicator with its
+  // chomping and indentation indicators) ends, and where its lines end
+  // when it is the value of the key at `key` (header_end's when none).
+  bool block_scalar_at(size_t off, bool flow) const;
+  size_t header_end(size_t off) const;
+  size_t block_scalar_end_of(size_t key, size_t off) const;
   // The offset of the bracket that closes the flow collection opened at
   // `open` ('{' or '['), skipping quoted text and nested collections.
   size_t flow_close(size_t open) const { return flow_end(s_, open); }
   // The last non-space offset before `end` (exclusive), plus one.
   size_t trim_back(size_t end) const;
+  // The end of what is written in the flow collection opened at `open`
+  // before `before` (a position at its own depth): just after its last
+  // item, ',' or ':', past quoted values and nested collections, not
+  // counting blanks, line ends and comments; open + 1 when there is none.
+  size_t flow_content_end(size_t open, size_t before) const;
   // Where a new item goes in the flow collection opened at `open`: after
-  // its last item (or trailing comma), before the spaces that close it.
+  // its last item (or trailing comma) before `before` (its close, by
+  // default), before the blanks and comments that follow that item.
   struct FlowTail {
     size_t at;
     bool empty;           // "[]", "{ }": no item yet
     bool trailing_comma;  // "[a, ]"
+    bool empty_value;     // "{a: }": the last key has no value; "a:," would not be YAML
   };
-  FlowTail flow_tail(size_t open) const;
-  // The '-' that opens the block list entry whose first key is at `key`,
-  // or npos when the entry's line has none before the key.
+  FlowTail flow_tail(size_t open, size_t before = std::string::npos) const;
+  // The '-' that opens the block list entry whose first key is at `key`:
+  // before the key on its line, or, when the key starts its line, standing
+  // alone (perhaps with a comment) on the last line before it that is not
+  // blank or a comment; npos when there is none.
   size_t entry_dash(size_t key) const;
-  // The span that removes the flow item whose key is at `key` and whose
-  // value ends at `value_end`, with the ',' that separates it: ", k: v",
-  // or "k: v, " when it comes first.
+  // The span that removes the item whose key is at `key` and whose value
+  // ends at `value_end` from the flow mapping opened at `open`, with a ','
+  // that separates it: ", k: v" when that ',' is on the key's line, else
+  // "k: v, " (a comment before the key, or after the ',', is kept).
   struct Span {
     size_t from;
     size_t to;
   };
-  Span flow_item(size_t key, size_t value_end) const;
+  Span flow_item(size_t open, size_t key, size_t value_end) const;
 
   // Where a value goes after the key at `key`: just after its ':', or,
   // for a key written without one ({..., progress}: a null in flow

@@ -10,7 +10,8 @@ field.
 Normalisations, each with its reason:
 - Texts lose their final line breaks, on both sides: the format says a block
   scalar (|, >) loses the line breaks it ends with; quoted spellings keep
-  them in YAML, so both readings are compared without them.
+  them in YAML, so both readings are compared without them. `status` is a
+  text too (`status: |` with `blocked` below it is blocked).
 - An optional text that is absent, null (~, null, empty) or "" is None:
   plan's JSON writes null for an empty optional text (text_or_null), and the
   format says a key with no value is the same as leaving it out.
@@ -135,6 +136,8 @@ def _activity(a, line):
     a = _mapping(a, "activity", {"id", "title", "start", "end", "product", "deliverables", "lead",
                                  "support", "weight", "progress", "status", "updates"})
     flag = a.get("status")
+    if isinstance(flag, str):
+        flag = flag.rstrip("\n")  # a text: `status: |` loses its final line break
     if flag not in (None, "blocked", "cancelled"):
         raise Refuse("status %r" % (flag,))
     weight = a.get("weight")

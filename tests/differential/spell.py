@@ -27,6 +27,20 @@ CLASSES = [
     "blank-lines", "tabs", "indent", "explicit-keys", "number-spellings", "dash-alone",
 ]
 
+# Spellings of the places `plan mark` edits, for the mark differential only
+# (make_mark_variant): a flow activity or list with comments before its
+# close; an empty value right before '}'; update entries whose '-' stands
+# alone, their keys deeper than the next column; `status` as a block
+# scalar; `status` right after an `updates` with no value, where mark puts
+# the first update. make_variant never draws them, so the reading check's
+# variants (and known_misreads.txt) stay as they are.
+MARK_CLASSES = [
+    "close-comments", "empty-before-close", "dash-alone-deep", "status-block",
+    "status-after-updates",
+]
+# Classes a mark variant may add to its primary one.
+MARK_EXTRAS = ["crlf", "comments", "flow-multiline", "blank-lines", "indent", "bom"]
+
 # Keys whose values are free text (re-spelt and, for some classes, altered).
 TEXT_KEYS = {"title", "entity", "objective", "product", "name", "note", "evidence"}
 
@@ -75,6 +89,7 @@ class Options:
     def __init__(self, classes, rng):
         self.classes = set(classes)
         self.rng = rng
+        self.flow_choice = {}  # id(collection) -> flow or not, for mark classes
         self.step = rng.choice([1, 2, 3, 4]) if "indent" in classes else 2
         self.indentless = "indent" in classes and rng.random() < 0.5
 
@@ -298,9 +313,19 @@ def _comment(o):
 
 def spell_flow(v, o, indent, multiline):
     """A flow collection; multiline spreads it over lines at 'indent'+."""
+    bare = set()  # items that are a key with no ':'
     if isinstance(v, dict):
-        items = [_flow_key(k) + ": " + "\n".join(_flow_value(x, o, indent + 2)) if x is not None
-                 else _flow_key(k) + o.rng.choice([": ", ": ~", ": null", ""]) for k, x in v.items()]
+        items = []
+        for k, x in v.items():
+            if x is not None:
+                items.append(_flow_key(k) + ": " + "\n".join(_flow_value(x, o, indent + 2)))
+                continue
+            null = o.rng.choice([": ", ": ~", ": null", ""])
+            if o.has("empty-before-close") and k == list(v)[-1]:
+                null = ": "  # "key: }": an empty value right before the close
+            items.append(_flow_key(k) + null)
+            if not null:
+                bare.add(len(items) - 1)
         opener, closer = "{", "}"
     else:
         items = ["\n".join(_flow_value(x, o, indent + 2)) for x in v]
@@ -309,6 +334,10 @@ def spell_flow(v, o, indent, multiline):
         return opener + closer
     if not multiline:
         trailing = "," if o.chance("flow-multiline", 0.3) else ""
+        if o.has("close-comments") and len(items) - 1 not in bare and o.rng.random() < 0.4:
+            # a comment after the last item, the close on the next line
+            return (opener + ", ".join(items) + trailing + " " + _comment(o) + "\n" +
+                    " " * indent + closer)
         return opener + ", ".join(items) + trailing + closer
     pad = " " * (indent + 2)
     out = opener
@@ -318,8 +347,11 @@ def spell_flow(v, o, indent, multiline):
         if not comma and item.endswith(": "):
             item = item[:-1]  # a key with no value, then a line break
         comment = " " + _comment(o) if o.chance("comments", 0.3) and comma else ""
+        if (not comment and last and i not in bare and o.has("close-comments")
+                and o.rng.random() < 0.6):
+            comment = " " + _comment(o)  # after the last item, before the close
         out += "\n" + pad + item + comma + comment
-    if o.chance("comments", 0.3):
+    if o.chance("comments", 0.3) or (o.has("close-comments") and o.rng.random() < 0.4):
         out += "\n" + pad + _comment(o)
     return out + "\n" + " " * indent + closer
 
@@ -335,11 +367,47 @@ def _flow_value(x, o, indent):
 
 
 def _use_flow(v, o):
+    mark = _mark_flow(v, o)
+    if mark is not None:
+        return mark
     if not v:
         return True
     if isinstance(v, dict):
         return o.chance("flow-map", 0.5) or o.chance("flow-multiline", 0.3)
     return o.chance("flow-seq", 0.5) or o.chance("flow-multiline", 0.3)
+
+
+def _is_activity(v):
+    return isinstance(v, dict) and "start" in v and "end" in v and "title" in v
+
+
+def _holds_activities(v):
+    """A line, the list of lines or a list of activities."""
+    if isinstance(v, dict):
+        return "activities" in v
+    return isinstance(v, list) and bool(v) and all(
+        isinstance(x, dict) and ("activities" in x or _is_activity(x)) for x in v)
+
+
+def _mark_flow(v, o):
+    """The mark classes' choice of flow or block for v (the same at every
+    ask), or None to leave it to the other classes."""
+    if id(v) in o.flow_choice:
+        return o.flow_choice[id(v)]
+    choice = None
+    if _holds_activities(v) and any(o.has(c) for c in MARK_CLASSES):
+        choice = False  # the activities are written as the class says
+    elif _is_activity(v) and (o.has("status-block") and "status" in v):
+        choice = False  # a block scalar cannot be in flow
+    elif _is_activity(v) and (o.has("close-comments") or o.has("empty-before-close")):
+        choice = o.rng.random() < 0.8
+    elif _is_activity(v) and o.has("status-after-updates"):
+        choice = o.rng.random() < 0.5
+    elif o.has("dash-alone-deep") and v and (_is_activity(v) or isinstance(v, list)):
+        choice = False  # block updates, where a '-' may stand alone
+    if choice is not None:
+        o.flow_choice[id(v)] = choice
+    return choice
 
 
 def _nested_depth(v):
@@ -367,7 +435,9 @@ def spell_value_lines(key_text, v, o, indent):
     gap = "\t" if not dash and o.chance("tabs", 0.2) else " "
     if isinstance(v, (dict, list)):
         if _use_flow(v, o) and _nested_depth(v) <= 3:
-            text = spell_flow(v, o, indent + o.step, o.chance("flow-multiline", 0.6))
+            multiline = o.chance("flow-multiline", 0.6) or (
+                (o.has("close-comments") or o.has("empty-before-close")) and o.rng.random() < 0.6)
+            text = spell_flow(v, o, indent + o.step, multiline)
             return (head + gap + text + _tail(o)).split("\n")
         if dash and isinstance(v, dict):
             # compact: '- k: v' with the other keys under the first
@@ -380,6 +450,9 @@ def spell_value_lines(key_text, v, o, indent):
         elif isinstance(v, list) and o.indentless:
             child = indent
         return [head + comment] + spell_block(v, o, child)
+    if key_text == "status" and isinstance(v, str) and o.has("status-block"):
+        return [head + gap + line if i == 0 else line
+                for i, line in enumerate(_status_block(v, o, indent))]
     lines = spell_scalar(v, o, False, indent, None if dash else key_text)
     if lines[0] == "":
         return [head + _tail(o)]
@@ -395,6 +468,32 @@ def spell_value_lines(key_text, v, o, indent):
     if lines[0].startswith(("|", ">")) and o.chance("comments", 0.3):
         lines[0] += " " + _comment(o)
     return [head + gap + lines[0]] + lines[1:]
+
+
+def _status_block(v, o, indent):
+    """`blocked` as a block scalar: | or >, chomping, an indentation digit,
+    a comment after the header, a blank line kept by '+'."""
+    chomp = o.rng.choice(["", "-", "+"])
+    digit = o.rng.choice([0, 0, 1, 2, 3])
+    header = o.rng.choice(["|", ">"]) + (chomp + str(digit) if digit and o.rng.random() < 0.5
+                                         else (str(digit) if digit else "") + chomp)
+    if o.rng.random() < 0.3:
+        header += " " + _comment(o)
+    step = digit or o.rng.choice([1, 2, 4])
+    lines = [header, " " * (indent + step) + v]
+    if chomp == "+" and o.rng.random() < 0.5:
+        lines.append("")
+    return lines
+
+
+def _lone_dash_entry(x, o, indent):
+    """'-' alone (perhaps with a comment), then the mapping below it at a
+    column 1 to 4 past the '-', in block or flow style."""
+    head = " " * indent + "-" + (" " + _comment(o) if o.rng.random() < 0.3 else "")
+    keys = indent + o.rng.choice([1, 2, 3, 4])
+    if "date" in x and o.rng.random() < 0.25:  # an update, not a line or activity
+        return [head, " " * keys + spell_flow(x, o, keys, False)]
+    return [head] + spell_mapping(x, o, keys)
 
 
 def spell_mapping(d, o, indent):
@@ -413,7 +512,9 @@ def spell_block(v, o, indent):
         return spell_mapping(v, o, indent)
     out = []
     for x in v:
-        if isinstance(x, dict) and x and not _use_flow(x, o) and o.chance("dash-alone", 0.4):
+        if isinstance(x, dict) and x and o.has("dash-alone-deep") and o.rng.random() < 0.6:
+            out.extend(_lone_dash_entry(x, o, indent))
+        elif isinstance(x, dict) and x and not _use_flow(x, o) and o.chance("dash-alone", 0.4):
             out.append(" " * indent + "-" + (" " + _comment(o) if o.chance("comments", 0.5) else ""))
             out.extend(spell_mapping(x, o, indent + 2))
         else:
@@ -469,6 +570,59 @@ def add_nulls(doc, o):
                 fill(up, "update", 0.3)
 
 
+def _activities(doc):
+    return [a for line in doc.get("lines") or [] for a in line.get("activities") or []]
+
+
+def _month_day(month, day):
+    return datetime.date(2021, month, day)
+
+
+def add_mark_places(doc, o):
+    """Puts into the plan the values whose spellings a mark class tries."""
+    for act in _activities(doc):
+        if not isinstance(act, dict):
+            continue
+        if o.has("status-block") and "status" not in act and o.rng.random() < 0.6:
+            act["status"] = o.rng.choice(["blocked", "cancelled"])
+        if o.has("dash-alone-deep") and not act.get("updates") and o.rng.random() < 0.7:
+            # updates to go between: two or three, dated in order
+            months = sorted(o.rng.sample(range(2, 10), o.rng.choice([2, 3])))
+            progress = sorted(o.rng.sample(range(0, 90), len(months)))
+            act["updates"] = [{"date": _month_day(m, o.rng.randint(1, 28)), "progress": p}
+                              for m, p in zip(months, progress)]
+            act["progress"] = progress[-1]
+        if o.has("status-after-updates") and not act.get("updates") and o.rng.random() < 0.7:
+            # `updates` with no value, then the status: both move to the end
+            for key in ("updates", "status"):
+                act.pop(key, None)
+            act["updates"] = None
+            act["status"] = o.rng.choice(["blocked", "cancelled"])
+        if o.has("empty-before-close") and o.rng.random() < 0.8:
+            key = o.rng.choice(["product", "support", "lead", "weight", "deliverables"] +
+                               ([] if act.get("updates") else ["updates"]))
+            act.pop(key, None)
+            act[key] = None  # last, so that it is written right before '}'
+            for up in act.get("updates") or []:
+                if isinstance(up, dict) and o.rng.random() < 0.5:
+                    up.pop("note", None)
+                    up["note"] = None
+
+
+def make_mark_variant(doc, index, seed, base_name):
+    """(classes, text) of variant number index of a base plan in the mark
+    classes: one of MARK_CLASSES, sometimes with a class from MARK_EXTRAS."""
+    rng = random.Random("mark:%s:%s:%d" % (seed, base_name, index))
+    classes = [MARK_CLASSES[index % len(MARK_CLASSES)]]
+    for _ in range(rng.choice([0, 1, 1, 2])):
+        extra = rng.choice(MARK_EXTRAS)
+        if extra not in classes:
+            classes.append(extra)
+    o = Options(classes, rng)
+    add_mark_places(doc, o)
+    return classes, _emit(doc, o, base_name)
+
+
 def make_variant(doc, index, seed, base_name):
     """(classes, text) of variant number index of a base plan."""
     rng = random.Random("%s:%s:%d" % (seed, base_name, index))
@@ -481,6 +635,11 @@ def make_variant(doc, index, seed, base_name):
     doc = alter_texts(doc, o)
     if o.has("nulls"):
         add_nulls(doc, o)
+    return classes, _emit(doc, o, base_name)
+
+
+def _emit(doc, o, base_name):
+    """The text of doc in o's spellings, with o's whole-file classes."""
     items = spell_mapping(doc, o, 0)
     lines = []
     for item in items:
@@ -500,4 +659,4 @@ def make_variant(doc, index, seed, base_name):
         text = text.replace("\n", "\r\n")
     if o.has("bom"):
         text = "\ufeff" + text
-    return classes, text
+    return text

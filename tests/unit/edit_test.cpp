@@ -161,6 +161,178 @@ TEST_CASE("mark sets and clears the status of a flow-style activity", "[edit]") 
   CHECK(marked(blocked, status_change(StatusChange::clear)) == head + flow);
 }
 
+// Activity 1.1 written as `activity` (from its "- id: 1" on) in kMinimalPlan.
+std::string with_activity(std::string_view activity) {
+  const std::string_view head = kMinimalPlan.substr(0, kMinimalPlan.find("      - id: 1\n"));
+  return std::string(head) + std::string(activity);
+}
+
+constexpr std::string_view kBlockHead =
+    "      - id: 1\n"
+    "        title: Divulgar la política\n"
+    "        start: 2021-03\n"
+    "        end: 2021-05\n";
+
+constexpr std::string_view kFlowHead =
+    "      - {id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05";
+
+std::string block(std::string_view keys) {
+  return with_activity(std::string(kBlockHead) + std::string(keys));
+}
+std::string flow(std::string_view tail) {
+  return with_activity(std::string(kFlowHead) + std::string(tail));
+}
+
+MarkRequest clear_and_progress(int progress) {
+  MarkRequest req = progress_on(kApril10, progress);
+  req.status = StatusChange::clear;
+  return req;
+}
+
+// --- flow activities: comments and empty values before the close -------------
+
+TEST_CASE("new keys go before a comment that precedes a flow activity's '}'", "[edit]") {
+  // Written after the comment, they would be part of it.
+  CHECK(marked(flow(",\n         progress: 10 # por revisar\n        }\n"),
+               progress_on(kApril10, 40)) ==
+        flow(",\n         progress: 40, updates: [{date: 2021-04-10, progress: 40}] # por revisar\n"
+             "        }\n"));
+  CHECK(marked(flow(" # fin, }\n        }\n"), status_change(StatusChange::blocked)) ==
+        flow(", status: blocked # fin, }\n        }\n"));
+  // After a trailing comma, before comment lines; CRLF kept.
+  CHECK(marked(crlf(flow(",\n          # una nota\n        }\n")), progress_on(kApril10, 40)) ==
+        crlf(flow(", progress: 40, updates: [{date: 2021-04-10, progress: 40}]\n"
+                  "          # una nota\n        }\n")));
+}
+
+TEST_CASE("a new update goes before a comment that precedes the close of a flow list", "[edit]") {
+  const std::string before = flow(
+      ", progress: 20, updates: [{date: 2021-03-15, progress: 20} # c\n"
+      "        ] # d\n        }\n");
+  CHECK(marked(before, progress_on(kApril10, 40)) ==
+        flow(", progress: 40, updates: [{date: 2021-03-15, progress: 20}, {date: 2021-04-10, "
+             "progress: 40} # c\n        ] # d\n        }\n"));
+}
+
+TEST_CASE("a status cleared in a flow activity keeps the comments around it", "[edit]") {
+  // The status on a line of its own after a comment: the ',' before it
+  // stays as a trailing comma, the new keys follow it.
+  CHECK(marked(flow(", # a, b\n         status: blocked}\n"), clear_and_progress(40)) ==
+        flow(", progress: 40, updates: [{date: 2021-04-10, progress: 40}] # a, b\n         }\n"));
+  // A status that is all its line holds takes the line with it.
+  CHECK(marked(flow(",\n         status: blocked\n        }\n"),
+               status_change(StatusChange::clear)) == flow(",\n        }\n"));
+  // The first item: the comment after its ',' stays, after a blank.
+  const std::string first(
+      "      - {status: blocked, # b\n"
+      "         id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05}\n");
+  CHECK(marked(with_activity(first), status_change(StatusChange::clear)) ==
+        with_activity(
+            "      - { # b\n"
+            "         id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05}\n"));
+}
+
+TEST_CASE("new keys after an empty value before '}' leave it empty", "[edit]") {
+  // "product:," is not YAML to libyaml; "product: ," is product: null.
+  CHECK(marked(flow(", product: }\n"), progress_on(kApril10, 40)) ==
+        flow(", product: , progress: 40, updates: [{date: 2021-04-10, progress: 40}] }\n"));
+  CHECK(marked(flow(",\n         product:\n        }\n"), status_change(StatusChange::blocked)) ==
+        flow(",\n         product: , status: blocked\n        }\n"));
+  CHECK(marked(flow(", product: # c\n        }\n"), status_change(StatusChange::cancelled)) ==
+        flow(", product: , status: cancelled # c\n        }\n"));
+}
+
+TEST_CASE("an empty value before '}' takes the value it is given", "[edit]") {
+  CHECK(marked(flow(", progress: }\n"), progress_on(kApril10, 40)) ==
+        flow(", progress: 40, updates: [{date: 2021-04-10, progress: 40}] }\n"));
+  CHECK(marked(flow(", status: }\n"), status_change(StatusChange::blocked)) ==
+        flow(", status: blocked }\n"));
+  CHECK(marked(flow(", status: }\n"), status_change(StatusChange::clear)) == flow(" }\n"));
+  CHECK(marked(flow(", updates: }\n"), progress_on(kApril10, 40)) ==
+        flow(", updates: [{date: 2021-04-10, progress: 40}], progress: 40 }\n"));
+}
+
+TEST_CASE("a status cleared where the first update goes leaves the update", "[edit]") {
+  // The update's lines go where the status line starts; the status line
+  // goes: both edits start at one offset.
+  for (std::string_view updates :
+       {"        updates:\n", "        updates: ~\n", "        updates: # c\n"}) {
+    CAPTURE(updates);
+    const std::string before = block(std::string(updates) + "        status: blocked\n");
+    const std::string kept(updates == "        updates: ~\n" ? "        updates: \n" : updates);
+    CHECK(marked(before, clear_and_progress(30)) == block("        progress: 30\n" + kept +
+                                                          "          - date: 2021-04-10\n"
+                                                          "            progress: 30\n"));
+    CHECK(marked(crlf(before), clear_and_progress(30)) ==
+          crlf(block("        progress: 30\n" + kept +
+                     "          - date: 2021-04-10\n"
+                     "            progress: 30\n")));
+  }
+}
+
+TEST_CASE("a flow status cleared where the updates' value goes leaves the value", "[edit]") {
+  // ": [...]" goes right after "updates", where ", status: blocked" starts.
+  const std::string want = flow(", updates: [{date: 2021-04-10, progress: 30}], progress: 30}\n");
+  CHECK(marked(flow(", updates, status: blocked}\n"), clear_and_progress(30)) == want);
+  // On a line of its own, the status leaves the ',' before it, which the
+  // new keys follow.
+  CHECK(marked(flow(", updates,\n        status: blocked}\n"), clear_and_progress(30)) ==
+        flow(", updates: [{date: 2021-04-10, progress: 30}], progress: 30\n        }\n"));
+  CHECK(marked(flow(", progress, status: blocked}\n"), clear_and_progress(30)) ==
+        flow(", progress: 30, updates: [{date: 2021-04-10, progress: 30}]}\n"));
+}
+
+// --- status written as a block scalar ------------------------------------------
+
+TEST_CASE("a status written as a block scalar is replaced with its lines", "[edit]") {
+  // Only the header was replaced before: its lines stayed and were read
+  // on as part of the new value.
+  CHECK(marked(block("        status: |\n          blocked\n        progress: 0\n"),
+               status_change(StatusChange::cancelled)) ==
+        block("        status: cancelled\n        progress: 0\n"));
+  // A comment after the header stays; blank and comment lines after the
+  // scalar's last line are not its own.
+  CHECK(marked(block("        status: >2- # por presupuesto\n"
+                     "          blocked\n"
+                     "\n"
+                     "        # después\n"),
+               status_change(StatusChange::cancelled)) ==
+        block("        status: cancelled # por presupuesto\n"
+              "\n"
+              "        # después\n"));
+  CHECK(marked(crlf(block("        status: |+\n          blocked\n\n        progress: 0\n")),
+               status_change(StatusChange::cancelled)) ==
+        crlf(block("        status: cancelled\n\n        progress: 0\n")));
+}
+
+TEST_CASE("a status written as a block scalar is cleared with its lines", "[edit]") {
+  CHECK(marked(block("        status: >-\n          blocked\n        progress: 0\n"),
+               status_change(StatusChange::clear)) == block("        progress: 0\n"));
+  CHECK(marked(crlf(block("        status: | # c\n            cancelled\n")),
+               clear_and_progress(30)) == crlf(block("        progress: 30\n"
+                                                     "        updates:\n"
+                                                     "          - date: 2021-04-10\n"
+                                                     "            progress: 30\n")));
+  // At the end of a text with no last line end, no blank line is left.
+  CHECK(marked(block("        status: >-\n          blocked"), clear_and_progress(30)) ==
+        block("        progress: 30\n"
+              "        updates:\n"
+              "          - date: 2021-04-10\n"
+              "            progress: 30\n"));
+}
+
+TEST_CASE("a status already as asked is left as written", "[edit]") {
+  const std::string before = block("        status: |\n          blocked\n        progress: 10\n");
+  MarkRequest req = progress_on(kApril10, 30);
+  req.status = StatusChange::blocked;
+  CHECK(marked(before, req) == block("        status: |\n          blocked\n        progress: 30\n"
+                                     "        updates:\n"
+                                     "          - date: 2021-04-10\n"
+                                     "            progress: 30\n"));
+  CHECK(marked(block("        status: \"cancelled\"\n"), status_change(StatusChange::cancelled)) ==
+        block("        status: \"cancelled\"\n"));
+}
+
 // --- updates in date order -----------------------------------------------------
 
 constexpr std::string_view kBlockUpdates =
@@ -216,6 +388,59 @@ TEST_CASE("the latest update goes at the end of a flow list", "[edit]") {
         plan_with("        progress: 60\n"
                   "        updates: [{date: 2021-03-15, progress: 20}, {date: 2021-05-01, "
                   "progress: 50}, {date: 2021-05-20, progress: 60, note: \"¿listo?\"}]\n"));
+}
+
+// --- block updates whose '-' stands alone on its line -------------------------
+
+TEST_CASE("a new update goes before a neighbour's lone '-', laid out like it", "[edit]") {
+  // Inserted at the neighbour's first key, the entry would split it from
+  // its '-'; its keys are not always two columns past the '-'.
+  const std::string before = block(
+      "        progress: 50\n"
+      "        updates:\n"
+      "          - date: 2021-03-15\n"
+      "            progress: 20\n"
+      "          - # la segunda\n"
+      "              date: 2021-05-01\n"
+      "              progress: 50\n");
+  CHECK(marked(before, progress_on(kApril10, 30)) == block("        progress: 50\n"
+                                                           "        updates:\n"
+                                                           "          - date: 2021-03-15\n"
+                                                           "            progress: 20\n"
+                                                           "          -\n"
+                                                           "              date: 2021-04-10\n"
+                                                           "              progress: 30\n"
+                                                           "          - # la segunda\n"
+                                                           "              date: 2021-05-01\n"
+                                                           "              progress: 50\n"));
+  CHECK(marked(crlf(before), progress_on(Date{2021, 5, 20}, 60)) ==
+        crlf(block("        progress: 60\n"
+                   "        updates:\n"
+                   "          - date: 2021-03-15\n"
+                   "            progress: 20\n"
+                   "          - # la segunda\n"
+                   "              date: 2021-05-01\n"
+                   "              progress: 50\n"
+                   "          -\n"
+                   "              date: 2021-05-20\n"
+                   "              progress: 60\n")));
+}
+
+TEST_CASE("a lone '-' in an indentless list, with a flow entry under it", "[edit]") {
+  const std::string before = block(
+      "        progress: 50\n"
+      "        updates:\n"
+      "        -\n"
+      "\n"
+      "          {date: 2021-05-01, progress: 50}\n");
+  CHECK(marked(before, progress_on(kApril10, 30)) ==
+        block("        progress: 50\n"
+              "        updates:\n"
+              "        -\n"
+              "          {date: 2021-04-10, progress: 30}\n"
+              "        -\n"
+              "\n"
+              "          {date: 2021-05-01, progress: 50}\n"));
 }
 
 // --- line ends and BOM ---------------------------------------------------------

@@ -87,11 +87,11 @@ TEST_CASE("Source finds values, nulls, list dashes and flow items", "[yaml]") {
   const size_t status = flow.find("status");
   const size_t value_end = f.value_end(flow.find("blocked"), true);
   CHECK(value_end == flow.find(", b"));
-  const Source::Span middle = f.flow_item(status, value_end);
+  const Source::Span middle = f.flow_item(0, status, value_end);
   CHECK(flow.substr(middle.from, middle.to - middle.from) == ", status: blocked");
   const std::string first = "{status: blocked, b: 2}";
   const Source g(first);
-  const Source::Span lead = g.flow_item(1, g.value_end(first.find("blocked"), true));
+  const Source::Span lead = g.flow_item(0, 1, g.value_end(first.find("blocked"), true));
   CHECK(first.substr(lead.from, lead.to - lead.from) == "status: blocked, ");
   // A key with no ':' in flow takes ": value" right after it.
   const std::string bare = "{a: 1, progress}";
@@ -119,6 +119,65 @@ TEST_CASE("Source finds where a flow collection takes a new item", "[yaml]") {
   CHECK(src.ends_with_line_end());
   const std::string open = "a: 1";
   CHECK_FALSE(Source(open).ends_with_line_end());
+}
+
+TEST_CASE("Source's flow tail and items step over comments and empty values", "[yaml]") {
+  auto tail = [](const std::string& text) { return Source(text).flow_tail(0); };
+  // A comment before the close: the new item goes before it, not into it.
+  const std::string comment = "{a: 1 # c, }\n}";
+  CHECK(tail(comment).at == 5);
+  const std::string comma = "{a: 1, # c\n # d\n}";
+  CHECK(tail(comma).at == 6);
+  CHECK(tail(comma).trailing_comma);
+  const std::string nested = "{a: [1, {b: \"}\"}] # ]\n}";
+  CHECK(tail(nested).at == nested.find(" #"));
+  // An empty value last: "a:," would be a key to libyaml.
+  CHECK(tail("{a: 1, b: }").empty_value);
+  CHECK(tail("{a: 1, b: }").at == 9);
+  CHECK_FALSE(tail("{a: 'b:'}").empty_value);
+  // Up to a given offset: what precedes an item.
+  const std::string two = "{a: 1, # x,\n b: 2}";
+  CHECK(Source(two).flow_tail(0, two.find("b:")).at == 6);
+
+  auto item = [](const std::string& text, std::string_view key, std::string_view value) {
+    const Source src(text);
+    const size_t v = text.find(value);
+    const Source::Span span = src.flow_item(0, text.find(key), src.value_end(v, true));
+    return text.substr(0, span.from) + text.substr(span.to);
+  };
+  CHECK(item("{a: 1, s: x, b: 2}", "s:", "x") == "{a: 1, b: 2}");
+  // A comment (with its ',') between the ',' and the key stays.
+  CHECK(item("{a: 1, # p, q\n s: x}", "s:", "x") == "{a: 1, # p, q\n }");
+  CHECK(item("{a: 1,\n s: x\n}", "s:", "x") == "{a: 1,\n}");
+  CHECK(item("{s: x, # c\n a: 1}", "s:", "x") == "{ # c\n a: 1}");
+  CHECK(item("{\n  s: x,\n  a: 1}", "s:", "x") == "{\n  a: 1}");
+}
+
+TEST_CASE("entry_dash finds a '-' that stands alone above the entry", "[yaml]") {
+  const std::string text =
+      "u:\n  -\n    date: 1\n  - # c\n\n    # note\n    date: 2\n  - a: 1\n    date: 3\n";
+  const Source src(text);
+  CHECK(src.entry_dash(text.find("date: 1")) == text.find("-"));
+  CHECK(src.entry_dash(text.find("date: 2")) == text.find("- # c"));
+  // The line above holds more than a '-': the key's entry began there.
+  CHECK(src.entry_dash(text.find("date: 3")) == npos);
+  const std::string crlf = "u:\r\n  -\r\n    date: 1\r\n";
+  CHECK(Source(crlf).entry_dash(crlf.find("date")) == crlf.find('-'));
+  CHECK(Source(std::string("date: 1\n")).entry_dash(0) == npos);
+}
+
+TEST_CASE("Source finds a block scalar's header and lines", "[yaml]") {
+  const std::string text = "  k: |2- # c\n      x\n\n    y\n  # z\n  n: 1\n";
+  const Source src(text);
+  const size_t bar = text.find('|');
+  CHECK(src.block_scalar_at(bar, false));
+  CHECK_FALSE(src.block_scalar_at(bar, true));
+  CHECK_FALSE(src.block_scalar_at(text.find('x'), false));
+  CHECK(src.header_end(bar) == bar + 3);
+  CHECK(src.block_scalar_end_of(text.find('k'), bar) == text.find("\n  # z"));
+  // No lines: the scalar ends with its header.
+  const std::string empty = "k: >+\nn: 1\n";
+  CHECK(Source(empty).block_scalar_end_of(0, 3) == 5);
 }
 
 // Collects the reader's events as one line each.
