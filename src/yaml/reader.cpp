@@ -505,6 +505,15 @@ bool check_bytes(const std::string& file, std::string_view src, std::vector<Diag
                                 Msg::hint_remove_char));
     return false;
   }
+  // A raw LINE or PARAGRAPH SEPARATOR ends the line for YAML 1.1 readers
+  // (libyaml), not for YAML 1.2 ones (yaml-cpp): they would read two files.
+  const size_t ls = std::min(src.find("\xE2\x80\xA8"), src.find("\xE2\x80\xA9"));
+  if (ls != std::string_view::npos) {
+    diags->push_back(byte_error(file, src, ls, Msg::raw_line_separator,
+                                {src[ls + 2] == '\xA8' ? "2028" : "2029"},
+                                Msg::hint_escape_separator));
+    return false;
+  }
   return true;
 }
 
