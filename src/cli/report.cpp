@@ -29,9 +29,14 @@ int run_report(const ReportCliOptions& opts) {
       cutoff = *parse_day(opts.until);
     if (!opts.period.empty())
       cutoff = *period_cutoff(opts.period, p.period_start.date.year);
+    // The changes since the previous cut-off of the same kind of period
+    // (a quarter for a plain date): see changes.h.
+    const Date since = previous_cutoff(p, cutoff, period_months(opts.period));
+    const PlanChanges changes = changes_between(p, since, cutoff);
     ReportOptions ro;
     ro.period = opts.period;
     ro.lang = ctx.lang_for(&p);
+    ro.changes = &changes;
     const PlanState st = derive_plan(p, cutoff);
     if (i > 0)
       std::cout << (opts.format == Format::html ? "\n" : "\n---\n\n");

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "plan/address.h"
+#include "plan/changes.h"
 #include "plan/render/export.h"
 #include "plan/render/status.h"
 #include "plan/render/style.h"
@@ -192,8 +193,84 @@ std::string markdown_attention(const PlanState& st, Language lang) {
 
 }  // namespace
 
+namespace {
+
+// The period's changes, in words every format shares.
+std::string percent_pair(int before, int after) { return fmt::format("{}% → {}%", before, after); }
+
+std::string status_pair(Language lang, const StatusChange& c) {
+  return fmt::format("{} → {}", text_of(lang, status_word(c.before)),
+                     text_of(lang, status_word(c.after)));
+}
+
+std::string markdown_points(const PlanChanges& c, Language lang) {
+  std::string out =
+      fmt::format("| {} | {} | {} | {} | {} |\n|--:|---|--:|--:|--:|\n", text_of(lang, Msg::col_id),
+                  text_of(lang, Msg::col_line), text_of(lang, Msg::col_before),
+                  text_of(lang, Msg::col_after), text_of(lang, Msg::col_change));
+  for (const LineChange& l : c.lines) {
+    out += fmt::format("| {} | {} | {}% | {}% | {} |\n", l.line->id.value,
+                       markdown_cell(l.line->title.value), round_percent(l.before),
+                       round_percent(l.after), points_change_text(lang, l.before, l.after));
+  }
+  return out + fmt::format("| | **{}** | {}% | {}% | {} |\n", text_of(lang, Msg::label_plan),
+                           round_percent(c.before), round_percent(c.after),
+                           points_change_text(lang, c.before, c.after));
+}
+
+std::string markdown_updates(const PlanChanges& c, Language lang) {
+  std::string out = fmt::format("\n### {}\n\n", tr(lang, Msg::changes_updates, c.updates.size()));
+  if (c.updates.empty())
+    return out + std::string(text_of(lang, Msg::changes_no_updates)) + "\n";
+  out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|--:|---|---|---|\n",
+                     text_of(lang, Msg::col_date), text_of(lang, Msg::col_id),
+                     text_of(lang, Msg::col_activity), text_of(lang, Msg::col_progress),
+                     text_of(lang, Msg::col_note), text_of(lang, Msg::col_evidence),
+                     text_of(lang, Msg::col_by));
+  for (const UpdateChange& u : c.updates) {
+    const std::string& evidence = u.update->evidence.value;
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", u.date,
+                       format_address(*u.line, *u.activity), markdown_cell(u.activity->title.value),
+                       percent_pair(u.before, u.after), markdown_cell(u.update->note.value),
+                       evidence.empty() ? "" : markdown_link("🔗", evidence),
+                       markdown_cell(u.update->by.value));
+  }
+  return out;
+}
+
+std::string markdown_statuses(const PlanChanges& c, Language lang) {
+  std::string out = fmt::format("\n### {}\n\n", tr(lang, Msg::changes_statuses, c.statuses.size()));
+  if (c.statuses.empty())
+    return out + std::string(text_of(lang, Msg::changes_no_statuses)) + "\n";
+  out += fmt::format("| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
+                     text_of(lang, Msg::col_date), text_of(lang, Msg::col_id),
+                     text_of(lang, Msg::col_activity), text_of(lang, Msg::col_status),
+                     text_of(lang, Msg::col_note), text_of(lang, Msg::col_by));
+  for (const StatusChange& s : c.statuses) {
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", s.date,
+                       format_address(*s.line, *s.activity), markdown_cell(s.activity->title.value),
+                       status_pair(lang, s), markdown_cell(s.update->note.value),
+                       markdown_cell(s.update->by.value));
+  }
+  return out;
+}
+
+std::string markdown_changes(const PlanChanges* c, Language lang) {
+  if (c == nullptr)
+    return "";
+  std::string out =
+      fmt::format("\n## {}\n\n{}\n\n", text_of(lang, Msg::changes_title),
+                  tr(lang, Msg::changes_span, long_date(lang, c->from), long_date(lang, c->to)));
+  if (c->empty())
+    return out + std::string(text_of(lang, Msg::changes_nothing)) + "\n";
+  return out + markdown_points(*c, lang) + markdown_updates(*c, lang) + markdown_statuses(*c, lang);
+}
+
+}  // namespace
+
 std::string render_report_markdown(const PlanState& st, const ReportOptions& o) {
-  return markdown_summary(st, o) + markdown_lines(st, o.lang) + markdown_activities(st, o.lang) +
+  return markdown_summary(st, o) + markdown_lines(st, o.lang) +
+         markdown_changes(o.changes, o.lang) + markdown_activities(st, o.lang) +
          markdown_attention(st, o.lang) + "\n" +
          tr(o.lang, Msg::report_generated, PLAN_VERSION, markdown_cell(st.plan->file)) + "\n";
 }
@@ -382,9 +459,85 @@ std::string html_attention(const PlanState& st, Language lang) {
 
 }  // namespace
 
+namespace {
+
+// A table of the period's changes: its heading, and its rows or a line
+// saying there are none.
+std::string html_change_table(const std::string& heading, std::initializer_list<Msg> columns,
+                              const std::string& rows, Msg none, Language lang) {
+  std::string out = "<h3>" + html(heading) + "</h3>\n";
+  if (rows.empty())
+    return out + "<p>" + html(text_of(lang, none)) + "</p>\n";
+  return out + html_table_head(columns, lang) + rows + "</tbody>\n</table>\n";
+}
+
+std::string html_points(const PlanChanges& c, Language lang) {
+  std::string out = html_table_head(
+      {Msg::col_id, Msg::col_line, Msg::col_before, Msg::col_after, Msg::col_change}, lang);
+  auto row = [&](const std::string& id, const std::string& title, double before, double after) {
+    return fmt::format(
+        "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}%</td><td "
+        "class=\"num\">{}%</td><td class=\"num\">{}</td></tr>\n",
+        id, title, round_percent(before), round_percent(after),
+        html(points_change_text(lang, before, after)));
+  };
+  for (const LineChange& l : c.lines) {
+    out += row(std::to_string(l.line->id.value), html(l.line->title.value), l.before, l.after);
+  }
+  out +=
+      row("", "<strong>" + html(text_of(lang, Msg::label_plan)) + "</strong>", c.before, c.after);
+  return out + "</tbody>\n</table>\n";
+}
+
+std::string html_updates(const PlanChanges& c, Language lang) {
+  std::string rows;
+  for (const UpdateChange& u : c.updates) {
+    rows += fmt::format(
+        "<tr><td class=\"date\">{}</td><td class=\"id\">{}</td><td class=\"title\">{}</td><td "
+        "class=\"num\">{}</td><td class=\"note\">{}</td><td class=\"evidence\">{}</td><td "
+        "class=\"lead\">{}</td></tr>\n",
+        u.date, format_address(*u.line, *u.activity), html(u.activity->title.value),
+        html(percent_pair(u.before, u.after)), html(u.update->note.value),
+        evidence_html(u.update->evidence.value, lang), html(u.update->by.value));
+  }
+  return html_change_table(tr(lang, Msg::changes_updates, c.updates.size()),
+                           {Msg::col_date, Msg::col_id, Msg::col_activity, Msg::col_progress,
+                            Msg::col_note, Msg::col_evidence, Msg::col_by},
+                           rows, Msg::changes_no_updates, lang);
+}
+
+std::string html_statuses(const PlanChanges& c, Language lang) {
+  std::string rows;
+  for (const StatusChange& s : c.statuses) {
+    rows += fmt::format(
+        "<tr><td class=\"date\">{}</td><td class=\"id\">{}</td><td class=\"title\">{}</td><td "
+        "class=\"status\">{}</td><td class=\"note\">{}</td><td class=\"lead\">{}</td></tr>\n",
+        s.date, format_address(*s.line, *s.activity), html(s.activity->title.value),
+        html(status_pair(lang, s)), html(s.update->note.value), html(s.update->by.value));
+  }
+  return html_change_table(
+      tr(lang, Msg::changes_statuses, c.statuses.size()),
+      {Msg::col_date, Msg::col_id, Msg::col_activity, Msg::col_status, Msg::col_note, Msg::col_by},
+      rows, Msg::changes_no_statuses, lang);
+}
+
+std::string html_changes(const PlanChanges* c, Language lang) {
+  if (c == nullptr)
+    return "";
+  std::string out = fmt::format(
+      "<h2>{}</h2>\n<p>{}</p>\n", html(text_of(lang, Msg::changes_title)),
+      html(tr(lang, Msg::changes_span, long_date(lang, c->from), long_date(lang, c->to))));
+  if (c->empty())
+    return out + "<p>" + html(text_of(lang, Msg::changes_nothing)) + "</p>\n";
+  return out + html_points(*c, lang) + html_updates(*c, lang) + html_statuses(*c, lang);
+}
+
+}  // namespace
+
 std::string render_report_html(const PlanState& st, const ReportOptions& o) {
   return html_head(st, o.lang) + html_summary(st, o) + html_lines(st, o.lang) +
-         html_activities(st, o.lang) + html_attention(st, o.lang) + "<footer><p>" +
+         html_changes(o.changes, o.lang) + html_activities(st, o.lang) +
+         html_attention(st, o.lang) + "<footer><p>" +
          html(tr(o.lang, Msg::report_generated, PLAN_VERSION, st.plan->file)) +
          "</p></footer>\n</body>\n</html>\n";
 }

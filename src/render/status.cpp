@@ -275,7 +275,113 @@ std::string attention_text(const PlanState& st, Language lang, const Terminal& t
   return out;
 }
 
+// The period's changes on the terminal: the period, each line's points,
+// then the updates and the status changes, one or two lines each.
+std::string points_rows(const PlanChanges& c, Language lang, const Terminal& term) {
+  int title_w = display_width(text_of(lang, Msg::label_plan));
+  for (const LineChange& l : c.lines) {
+    title_w = std::max(title_w, display_width(l.line->title.value));
+  }
+  // id, gaps, "100% → 100%", "+100 pp".
+  title_w = std::max(4, std::min(title_w, term.width - 2 - 4 - 2 - 11 - 2 - 8));
+  auto row = [&](const std::string& id, std::string_view title, double before, double after) {
+    std::string r = "  " + pad_left(id, 2) + "  " + pad_right(truncate(title, title_w), title_w) +
+                    "  " + pad_left(fmt::format("{}%", round_percent(before)), 4) + " → " +
+                    pad_left(fmt::format("{}%", round_percent(after)), 4) + "  " +
+                    points_change_text(lang, before, after);
+    return r + "\n";
+  };
+  std::string out;
+  for (const LineChange& l : c.lines) {
+    out += row(std::to_string(l.line->id.value), l.line->title.value, l.before, l.after);
+  }
+  return out + row("", text_of(lang, Msg::label_plan), c.before, c.after);
+}
+
+// One entry: date, address, title and what changed on one line (the
+// change on the next when the title would have too little room), then the
+// note, who and the evidence, cut to the width.
+std::string change_item(const Terminal& term, const Date& date, const std::string& addr,
+                        std::string_view title, const std::string& what,
+                        const std::vector<std::string>& details) {
+  const std::string head = fmt::format("  {}  {} ", date, pad_right(addr, 5));
+  const int indent = display_width(head);
+  const int room = term.width - indent - 2 - display_width(what);
+  std::string out;
+  if (room >= 12) {
+    out = head + pad_right(truncate(title, room), room) + "  " + what;
+    while (out.back() == ' ') out.pop_back();
+    out += "\n";
+  } else {
+    out = head + truncate(title, term.width - indent) + "\n" + std::string(indent, ' ') +
+          truncate(one_line(what), term.width - indent) + "\n";
+  }
+  std::string more;
+  for (const std::string& d : details) {
+    if (!d.empty())
+      more += (more.empty() ? "" : " · ") + d;
+  }
+  if (!more.empty())
+    out += std::string(indent, ' ') + truncate(more, term.width - indent) + "\n";
+  return out;
+}
+
+std::vector<std::string> who_and_evidence(const Update& u, Language lang) {
+  std::vector<std::string> out = {u.note.value};
+  if (!u.by.value.empty())
+    out.push_back(fmt::format("{} {}", text_of(lang, Msg::label_by), u.by.value));
+  if (!u.evidence.value.empty())
+    out.push_back(fmt::format("{}: {}", text_of(lang, Msg::label_evidence), u.evidence.value));
+  return out;
+}
+
+std::string change_entries(const PlanChanges& c, Language lang, const Terminal& term) {
+  // Each section's changes share a width, so that the titles line up.
+  std::vector<std::string> progress;
+  for (const UpdateChange& u : c.updates) {
+    progress.push_back(
+        fmt::format("{:>4} → {:>4}", fmt::format("{}%", u.before), fmt::format("{}%", u.after)));
+  }
+  std::vector<std::string> statuses;
+  int status_w = 0;
+  for (const StatusChange& s : c.statuses) {
+    statuses.push_back(fmt::format("{} → {}", text_of(lang, status_word(s.before)),
+                                   text_of(lang, status_word(s.after))));
+    status_w = std::max(status_w, display_width(statuses.back()));
+  }
+  std::string out =
+      paint(term, Style::bold, tr(lang, Msg::changes_updates, c.updates.size())) + "\n";
+  if (c.updates.empty())
+    out += "  " + std::string(text_of(lang, Msg::changes_no_updates)) + "\n";
+  for (size_t i = 0; i < c.updates.size(); ++i) {
+    const UpdateChange& u = c.updates[i];
+    out += change_item(term, u.date, format_address(*u.line, *u.activity), u.activity->title.value,
+                       progress[i], who_and_evidence(*u.update, lang));
+  }
+  out += "\n" + paint(term, Style::bold, tr(lang, Msg::changes_statuses, c.statuses.size())) + "\n";
+  if (c.statuses.empty())
+    out += "  " + std::string(text_of(lang, Msg::changes_no_statuses)) + "\n";
+  for (size_t i = 0; i < c.statuses.size(); ++i) {
+    const StatusChange& s = c.statuses[i];
+    out += change_item(term, s.date, format_address(*s.line, *s.activity), s.activity->title.value,
+                       pad_right(statuses[i], status_w), who_and_evidence(*s.update, lang));
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string render_changes_text(const PlanChanges& c, Language lang, const Terminal& term) {
+  std::string out = paint(term, Style::bold, text_of(lang, Msg::changes_title)) + "\n";
+  for (const std::string& l :
+       wrap(tr(lang, Msg::changes_span, long_date(lang, c.from), long_date(lang, c.to)),
+            term.width - 2)) {
+    out += "  " + l + "\n";
+  }
+  if (c.empty())
+    return out + "  " + std::string(text_of(lang, Msg::changes_nothing)) + "\n";
+  return out + points_rows(c, lang, term) + "\n" + change_entries(c, lang, term);
+}
 
 std::string render_status_text(const PlanState& st, Language lang, const Terminal& term,
                                bool ascii) {
@@ -284,8 +390,12 @@ std::string render_status_text(const PlanState& st, Language lang, const Termina
          attention_text(st, lang, term);
 }
 
-std::string render_status_json(const std::vector<PlanState>& states) {
-  using Json = nlohmann::ordered_json;
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Each plan's status, as objects of a JSON array.
+Json status_json(const std::vector<PlanState>& states) {
   Json arr = Json::array();
   auto signal = [](Signal s) { return s == Signal::none ? Json(nullptr) : Json(signal_code(s)); };
   for (const PlanState& st : states) {
@@ -341,6 +451,63 @@ std::string render_status_json(const std::vector<PlanState>& states) {
     }
     j["attention"] = std::move(att);
     arr.push_back(std::move(j));
+  }
+  return arr;
+}
+
+Json update_json(const UpdateChange& u) {
+  return {{"id", format_address(*u.line, *u.activity)},
+          {"title", u.activity->title.value},
+          {"date", fmt::format("{}", u.date)},
+          {"before", u.before},
+          {"after", u.after},
+          {"note", u.update->note.value},
+          {"by", u.update->by.value},
+          {"evidence", u.update->evidence.value}};
+}
+
+Json status_change_json(const StatusChange& s) {
+  return {{"id", format_address(*s.line, *s.activity)},
+          {"title", s.activity->title.value},
+          {"date", fmt::format("{}", s.date)},
+          {"before", status_code(s.before)},
+          {"after", status_code(s.after)},
+          {"note", s.update->note.value},
+          {"by", s.update->by.value}};
+}
+
+Json points_json(double before, double after) {
+  return {{"before", round_percent(before)},
+          {"after", round_percent(after)},
+          {"change", points_change(before, after)}};
+}
+
+Json changes_json(const PlanChanges& c) {
+  Json j;
+  j["since"] = fmt::format("{}", c.from);
+  j["until"] = fmt::format("{}", c.to);
+  j["progress"] = points_json(c.before, c.after);
+  Json lines = Json::array();
+  for (const LineChange& l : c.lines) {
+    Json line = {{"id", l.line->id.value}};
+    line.update(points_json(l.before, l.after));
+    lines.push_back(std::move(line));
+  }
+  j["lines"] = std::move(lines);
+  j["updates"] = Json::array();
+  for (const UpdateChange& u : c.updates) j["updates"].push_back(update_json(u));
+  j["status_changes"] = Json::array();
+  for (const StatusChange& s : c.statuses) j["status_changes"].push_back(status_change_json(s));
+  return j;
+}
+
+}  // namespace
+
+std::string render_status_json(const std::vector<PlanState>& states,
+                               const std::vector<PlanChanges>& changes) {
+  Json arr = status_json(states);
+  for (size_t i = 0; i < changes.size() && i < arr.size(); ++i) {
+    arr[i]["changes"] = changes_json(changes[i]);
   }
   return json_text(arr) + "\n";
 }

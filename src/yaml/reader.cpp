@@ -75,9 +75,21 @@ std::optional<Diagnostic> missing_colon_before(const std::string& file, std::str
   return missing_colon_at(file, src, content, k.end, pos_at_offset(src, content));
 }
 
+// The directive on the line that starts at `line`: YAML reads a '%' in
+// the first column as one (%YAML 1.2, %TAG ! ...) wherever it reads
+// tokens, comments at the top of the file included. yaml-cpp ignores a
+// directive it does not know, where libyaml refuses it, and a known one
+// changes how the rest is read: a plan has no use for them (issue 13).
+Diagnostic directive_error(const std::string& file, std::string_view src, size_t line) {
+  const std::string written = valid_utf8(directive_text(src, line));
+  const std::string name = written.substr(0, written.find_first_of(" \t"));
+  return error_at(file, pos_at_offset(src, line), static_cast<int>(count_chars(written)),
+                  Msg::directive, {name}, Msg::hint_directive, {written});
+}
+
 // Thrown past yaml-cpp to end the reading; the diagnostic is already made.
 struct Stop {
-  bool fatal;  // the events so far are partial
+  Outcome outcome;  // read (the events so far are whole), stopped or broken
 };
 struct TooDeep {
   Pos pos;
@@ -133,9 +145,22 @@ class Reader : public YAML::EventHandler {
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++documents_ > 1) {
-      error(to_pos(mark), 3, Msg::multiple_documents, {}, Msg::hint_one_document);
-      throw Stop{false};
+      const Pos pos = to_pos(mark);
+      check_directives(static_cast<size_t>(pos.offset));
+      error(pos, 3, Msg::multiple_documents, {}, Msg::hint_one_document);
+      throw Stop{Outcome::read};
     }
+  }
+
+  // In block context a directive ends the document, for yaml-cpp: the
+  // next node, if any, starts a second one. Called with where that node
+  // starts, or with the end of the text once the reading is done.
+  void check_directives(size_t to) const {
+    const size_t line = directive_line(src_, last_end_, to);
+    if (line == std::string_view::npos)
+      return;
+    diags_->push_back(directive_error(file_, src_, line));
+    throw Stop{Outcome::broken};  // the document was cut short there
   }
   void OnDocumentEnd() override {}
 
@@ -152,6 +177,11 @@ class Reader : public YAML::EventHandler {
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
     Event e(EventType::null, to_pos(mark));
+    // In flow context yaml-cpp gives a directive as a null, and then fails.
+    if (e.pos.col == 1 && char_at(e.pos) == '%') {
+      diags_->push_back(directive_error(file_, src_, static_cast<size_t>(e.pos.offset)));
+      throw Stop{Outcome::broken};
+    }
     check_flow_key(e.pos);
     emit_node(e);
   }
@@ -173,7 +203,7 @@ class Reader : public YAML::EventHandler {
     const std::string key = valid_utf8(src_.substr(at, k.end - at));
     error(pos, static_cast<int>(count_chars(key)), Msg::flow_key_line_end, {key},
           Msg::hint_flow_key_colon, {key});
-    throw Stop{true};
+    throw Stop{Outcome::stopped};
   }
 
   // The '?' in a plain value inside [ ] or { } that yaml-cpp fails at
@@ -256,6 +286,7 @@ class Reader : public YAML::EventHandler {
 
   // A scalar, null or alias: a key or a value of the mapping it is in.
   void emit_node(const Event& e) {
+    passed(e);
     if (!open_.empty() && open_.back().is_map) {
       Open& o = open_.back();
       if (o.expect_key)
@@ -278,7 +309,14 @@ class Reader : public YAML::EventHandler {
     if (static_cast<int>(open_.size()) >= kMaxDepth)
       throw TooDeep{e.pos};
     open_.push_back(Open{is_map, e.flow, true, e.pos, {}});
+    passed(e);
     handler_.on_event(e);
+  }
+
+  // What the events so far span: no directive is looked for before it.
+  void passed(const Event& e) {
+    const size_t end = e.end != std::string::npos ? e.end : static_cast<size_t>(e.pos.offset) + 1;
+    last_end_ = std::max(last_end_, end);
   }
 
   void end_collection() {
@@ -371,7 +409,7 @@ class Reader : public YAML::EventHandler {
     if (k.end == std::string::npos || k.colon != std::string::npos)
       return;
     diags_->push_back(missing_colon_at(file_, src_, key, k.end, e.pos));
-    throw Stop{true};
+    throw Stop{Outcome::stopped};
   }
 
   // yaml-cpp reads a '[' or '{' that is never closed to the end of the
@@ -387,7 +425,7 @@ class Reader : public YAML::EventHandler {
     if (close != std::string_view::npos)
       return close;
     error(pos, 1, Msg::unclosed_flow, {std::string(1, c)}, Msg::hint_yaml);
-    throw Stop{true};
+    throw Stop{Outcome::stopped};
   }
 
   // yaml-cpp reads a quote that is never closed to the end of the file
@@ -404,7 +442,7 @@ class Reader : public YAML::EventHandler {
     if (end != std::string_view::npos)
       return end;
     error(pos, 1, Msg::unterminated_quote, {}, Msg::hint_yaml);
-    throw Stop{true};
+    throw Stop{Outcome::stopped};
   }
 
   const std::string& file_;
@@ -421,6 +459,7 @@ class Reader : public YAML::EventHandler {
   };
   ColumnCache col_cache_;
   int documents_ = 0;
+  size_t last_end_ = 0;  // see passed()
 };
 
 std::string hex_byte(unsigned char c) { return fmt::format("{:02X}", c); }
@@ -466,7 +505,31 @@ bool check_bytes(const std::string& file, std::string_view src, std::vector<Diag
                                 Msg::hint_remove_char));
     return false;
   }
+  // A raw LINE or PARAGRAPH SEPARATOR ends the line for YAML 1.1 readers
+  // (libyaml), not for YAML 1.2 ones (yaml-cpp): they would read two files.
+  const size_t ls = std::min(src.find("\xE2\x80\xA8"), src.find("\xE2\x80\xA9"));
+  if (ls != std::string_view::npos) {
+    diags->push_back(byte_error(file, src, ls, Msg::raw_line_separator,
+                                {src[ls + 2] == '\xA8' ? "2028" : "2029"},
+                                Msg::hint_escape_separator));
+    return false;
+  }
   return true;
+}
+
+// The directives among the lines before the document: every one is
+// reported (yaml-cpp reads them before any event, and throws on some).
+bool check_prologue(const std::string& file, std::string_view src, std::vector<Diagnostic>* diags) {
+  const size_t from = src.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  const size_t end = prologue_end(src, from);
+  bool clean = true;
+  for (size_t line = from; line < end; line = next_line_start(src, line)) {
+    if (src[line] == '%') {
+      diags->push_back(directive_error(file, src, line));
+      clean = false;
+    }
+  }
+  return clean;
 }
 
 // Lets yaml-cpp read the text in place: a std::istringstream would copy a
@@ -493,13 +556,15 @@ void parse_with_yaml_cpp(const std::string& text, YAML::EventHandler& handler,
 
 Outcome read(const std::string& file, const std::string& text, Handler& handler,
              std::vector<Diagnostic>* diagnostics, const EventParser& parse) {
-  if (!check_bytes(file, text, diagnostics))
+  if (!check_bytes(file, text, diagnostics) || !check_prologue(file, text, diagnostics))
     return Outcome::stopped;
   Reader reader(file, text, handler, diagnostics);
   try {
     parse(text, reader, [&handler] { return handler.fatal(); });
+    if (!handler.fatal())
+      reader.check_directives(text.size());
   } catch (const Stop& s) {
-    return s.fatal ? Outcome::stopped : Outcome::read;
+    return s.outcome;
   } catch (const TooDeep& e) {
     Diagnostic d;
     d.file = file;

@@ -139,6 +139,47 @@ bool is_blank_line(std::string_view text, size_t line_start) {
   return i == text.size() || text[i] == '\n' || text[i] == '\r';
 }
 
+size_t directive_line(std::string_view text, size_t from, size_t to) {
+  const std::string_view range = text.substr(0, std::min(to, text.size()));
+  size_t line = from;
+  while (line < range.size()) {
+    // (`from` may be inside a line: its first column is before the range.)
+    if (range[line] == '%' && (line == 0 || range[line - 1] == '\n'))
+      return line;
+    line = range.find('\n', line);
+    if (line == std::string_view::npos)
+      break;
+    ++line;
+  }
+  return std::string_view::npos;
+}
+
+size_t prologue_end(std::string_view text, size_t from) {
+  size_t line = from;
+  while (line < text.size()) {
+    const size_t content = line + line_indent(text, line);
+    if (!is_blank_line(text, line) && text[content] != '#' && text[line] != '%')
+      break;
+    line = next_line_start(text, line);
+  }
+  return line;
+}
+
+std::string_view directive_text(std::string_view text, size_t line_start) {
+  size_t end = text.find_first_of("\r\n", line_start);
+  if (end == std::string_view::npos)
+    end = text.size();
+  // A comment starts at a '#' after a blank.
+  for (size_t i = line_start + 1; i < end; ++i) {
+    if (text[i] == '#' && blank_char(text[i - 1])) {
+      end = i;
+      break;
+    }
+  }
+  while (end > line_start + 1 && blank_char(text[end - 1])) --end;
+  return text.substr(line_start, end - line_start);
+}
+
 size_t block_scalar_end(std::string_view text, size_t at, size_t parent) {
   size_t digit = 0;
   for (size_t i = at + 1; i < text.size() && i < at + 3; ++i) {

@@ -43,6 +43,18 @@ size_t next_line_start(std::string_view text, size_t off);
 size_t line_indent(std::string_view text, size_t line_start);
 bool is_blank_line(std::string_view text, size_t line_start);
 
+// YAML directives: a line that starts with '%' (%YAML 1.2, %TAG ! ...)
+// where a YAML scanner reads tokens. directive_line is the start of the
+// first such line that starts in [from, to), or npos; the caller knows
+// that no scalar goes on over a line that starts in the range.
+// prologue_end is where the lines that open the text from `from` end:
+// blank, comment and directive lines, before the first node or '---'.
+// directive_text is the directive as written on its line, without a
+// comment or the blanks after it.
+size_t directive_line(std::string_view text, size_t from, size_t to);
+size_t prologue_end(std::string_view text, size_t from);
+std::string_view directive_text(std::string_view text, size_t line_start);
+
 // Where the block scalar (| or >) whose indicator is at `at` ends: after
 // its last line that is not blank. Its lines are indented deeper than
 // `parent`, the column (from 0) of the key or '-' it belongs to, by the

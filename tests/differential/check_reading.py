@@ -87,11 +87,13 @@ def bases():
 
 
 # Refusals for the file's form: plan may refuse legal YAML with them (the
-# format forbids anchors, tags and markers; yaml-cpp cannot read everything
-# libyaml can, and says so with yaml-syntax at a line). Any other code on a
-# file whose libyaml reading is a valid plan says plan read something else.
-FORM_CODES = {"yaml-syntax", "multiple-documents", "anchor-alias", "unsupported-tag", "too-deep",
-              "invalid-character", "invalid-utf8", "empty-file"}
+# format forbids anchors, tags, directives and markers; yaml-cpp cannot read
+# everything libyaml can, and says so with yaml-syntax at a line). Any other
+# code on a file whose libyaml reading is a valid plan says plan read
+# something else.
+FORM_CODES = {"yaml-syntax", "multiple-documents", "anchor-alias", "unsupported-tag",
+              "unsupported-directive", "too-deep", "invalid-character", "invalid-utf8",
+              "empty-file"}
 # A plain number or boolean that YAML 1.1 (libyaml) and YAML 1.2 read
 # differently (`on`, `2_0`, `012`, `1e3`): plan refuses it rather than take
 # either reading, says so with this code at the value, and the errors that

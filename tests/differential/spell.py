@@ -653,7 +653,8 @@ def _emit(doc, o, base_name):
     if o.has("comments"):
         text = "# " + base_name + "\n" + text + "# fin\n"
     if o.has("doc-markers"):
-        text = o.rng.choice(["---\n", "--- # plan\n", "%YAML 1.1\n---\n", ""]) + text
+        text = o.rng.choice(["---\n", "--- # plan\n", "%YAML 1.1\n---\n",
+                             "%TAG !e! tag:e.org,2000:\n---\n", ""]) + text
         text += o.rng.choice(["...\n", "", "...\n# después\n"])
     if o.has("crlf"):
         text = text.replace("\n", "\r\n")

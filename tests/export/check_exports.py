@@ -141,11 +141,13 @@ class Checker(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.stack, self.errors, self.rows = [], [], 0
+        self.stack, self.errors, self.tables = [], [], []  # rows of each table
 
     def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append(0)
         if tag == "tr":
-            self.rows += 1
+            self.tables[-1] += 1
         if tag not in self.VOID:
             self.stack.append(tag)
 
@@ -190,7 +192,12 @@ def test_report():
         c = Checker()
         c.feed(page)
         check(not c.errors and not c.stack, f"html is well formed ({c.errors}, {c.stack})")
-        check(c.rows == 1 + 5 + 1 + 14, f"html has 5 line rows and 14 activity rows ({c.rows})")
+        # The lines first and the activities last; between them, the period's changes.
+        check(len(c.tables) >= 3 and c.tables[0] == 1 + 5 and c.tables[-1] == 1 + 14,
+              f"html has 5 line rows and 14 activity rows ({c.tables})")
+        changes = page[page.index("Cambios del periodo"):page.index("<h2>Actividades")]
+        check(all(d in changes for d in ("2021-03-31", "2021-04-15", "2021-04-20"))
+              and "2021-05-10" not in changes, "html lists the updates of C1 in its changes")
         check('<html lang="es">' in page and "Fecha de corte" in page, "html language and cut-off")
 
 

@@ -5,13 +5,15 @@
 // with overall and per-line progress against expected, one row per
 // activity (programmed = expected at the cut-off, executed = progress from
 // the updates dated on or before it, compliance = executed / programmed),
-// and the attention list. Markdown, or a self-contained HTML page.
+// the period's changes since the previous cut-off, and the attention
+// list. Markdown, or a self-contained HTML page.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "plan/changes.h"
 #include "plan/derive.h"
 
 namespace plan {
@@ -24,6 +26,9 @@ std::optional<Date> period_cutoff(std::string_view name, int year);
 struct ReportOptions {
   std::string period;  // "C1", or empty for a plain cut-off date
   Language lang = Language::es;
+  // The period's changes, shown after the progress by line; none: no
+  // such section.
+  const PlanChanges* changes = nullptr;
 };
 
 // state is the plan derived at the cut-off date.
