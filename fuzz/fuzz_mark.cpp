@@ -114,7 +114,8 @@ bool same_update(const plan::Update& a, const plan::Update& b) {
   return a.date.date.year == b.date.date.year && a.date.date.month == b.date.date.month &&
          a.date.date.day == b.date.date.day && a.progress.value == b.progress.value &&
          a.note.value == b.note.value && a.by.value == b.by.value &&
-         a.evidence.value == b.evidence.value;
+         a.evidence.value == b.evidence.value && a.status == b.status &&
+         a.progress.pos.known() == b.progress.pos.known();
 }
 
 // What a reader of the plan sees of an activity; the edit changes only
@@ -233,8 +234,12 @@ bool kept_in_order(const std::string& before, const std::vector<bool>& may_go,
 void check_mark(const plan::Plan& p, const Picked& at, const plan::MarkRequest& req) {
   const plan::Activity& a = *at.activity;
   const plan::MarkResult r = plan::mark_activity(p, *at.line, a, req);
-  const bool asked_update =
-      req.progress || req.delta || !req.note.empty() || !req.by.empty() || !req.evidence.empty();
+  // Every request appends one dated entry: a status change is dated in the
+  // log like a progress (the status key then follows the log).
+  const bool asked_status = req.status != plan::StatusChange::keep;
+  const bool asked_progress = req.progress || req.delta;
+  const bool asked_update = asked_progress || asked_status || !req.note.empty() ||
+                            !req.by.empty() || !req.evidence.empty();
 #ifdef FUZZ_MARK_TRACE  // -DFUZZ_MARK_TRACE: say what each input did
   std::fprintf(stderr, "mark %lld.%lld: %s %d\n", at.line->id.value, a.id.value,
                r.ok ? "ok" : "refused", r.error ? static_cast<int>(*r.error) : -1);
@@ -287,14 +292,13 @@ void check_mark(const plan::Plan& p, const Picked& at, const plan::MarkRequest& 
   FUZZ_CHECK(b->progress.value == r.new_progress);
   FUZZ_CHECK(same_activity_but_marked(a, *b));
 
-  plan::ActivityFlag flag = a.flag;
+  std::optional<plan::ActivityFlag> asked_flag;
   if (req.status == plan::StatusChange::blocked)
-    flag = plan::ActivityFlag::blocked;
+    asked_flag = plan::ActivityFlag::blocked;
   if (req.status == plan::StatusChange::cancelled)
-    flag = plan::ActivityFlag::cancelled;
+    asked_flag = plan::ActivityFlag::cancelled;
   if (req.status == plan::StatusChange::clear)
-    flag = plan::ActivityFlag::none;
-  FUZZ_CHECK(b->flag == flag);
+    asked_flag = plan::ActivityFlag::none;
 
   // The old log, with the new update inserted at one place, in date order.
   FUZZ_CHECK(b->updates.size() == a.updates.size() + (asked_update ? 1 : 0));
@@ -309,15 +313,38 @@ void check_mark(const plan::Plan& p, const Picked& at, const plan::MarkRequest& 
     const plan::Update& u = b->updates[k];
     FUZZ_CHECK(u.date.date.first() == req.date &&
                u.date.date.precision == plan::DatePrecision::day);
-    FUZZ_CHECK(u.progress.value == value);
+    // A status-only entry has no progress; a progress, or a note without
+    // a status, records one.
+    const bool has_progress = asked_progress || !asked_status;
+    FUZZ_CHECK(u.progress.pos.known() == has_progress);
+    if (has_progress)
+      FUZZ_CHECK(u.progress.value == value);
+    FUZZ_CHECK(u.status == asked_flag);
     FUZZ_CHECK(u.note.value == plan::without_final_line_breaks(req.note));
     FUZZ_CHECK(u.by.value == plan::without_final_line_breaks(req.by));
     FUZZ_CHECK(u.evidence.value == plan::without_final_line_breaks(req.evidence));
-    FUZZ_CHECK(b->updates.back().progress.value == r.new_progress);
+    // The latest entry with a progress is in charge of the progress.
+    if (has_progress) {
+      for (size_t i = b->updates.size(); i-- > 0;) {
+        if (b->updates[i].progress.pos.known()) {
+          FUZZ_CHECK(b->updates[i].progress.value == r.new_progress);
+          break;
+        }
+      }
+    }
+    // The status key says the last dated status once the entry is in: the
+    // asked one, unless a later-dated status entry was already there.
+    bool later_status = false;
+    for (size_t i = k + 1; i < b->updates.size(); ++i) {
+      if (b->updates[i].status.has_value())
+        later_status = true;
+    }
+    FUZZ_CHECK(b->flag == (asked_flag && !later_status ? *asked_flag : a.flag));
   } else {
     for (size_t i = 0; i < a.updates.size(); ++i) {
       FUZZ_CHECK(same_update(a.updates[i], b->updates[i]));
     }
+    FUZZ_CHECK(b->flag == a.flag);
   }
 
   // Nothing else in the plan changed.

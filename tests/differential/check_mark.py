@@ -17,9 +17,12 @@ cancelled or none, with or without a progress. Then either
   and the change asked for are valid); or
 - plan wrote it: libyaml must read the new file, and its reading must be
   libyaml's reading of the old one with exactly the asked change (one
-  update filed in date order with that date, progress and note, the
-  activity's progress the last update's, its status set or removed) under
-  model.py's normalisations, its status compared as written; and plan must
+  update filed in date order with that date, progress and note when a
+  progress is asked, and the status word when a status is: blocked,
+  cancelled, active for none; the activity's progress the last recorded
+  one, its status key the last dated status, removed when that is active)
+  under model.py's normalisations, its status and its updates' statuses
+  compared as written; and plan must
   read the new file back as libyaml does (the reading differential's
   judge).
 Anything else is a misread, checked against known_misreads.txt (ids
@@ -125,23 +128,39 @@ def _find(doc, address):
     raise KeyError(address)
 
 
+# The word a status change is dated with in the log (--status none: active).
+ENTRY_STATUS = {"blocked": "blocked", "cancelled": "cancelled", "none": "active"}
+
+
 def apply_raw(doc, ask):
-    """libyaml's old reading with the asked change made by hand: the update
-    filed after every update dated on or before it (a month counts as its
-    last day), the activity's progress the last update's."""
+    """libyaml's old reading with the asked change made by hand: one update
+    (a progress with its note, a status, or both; a status alone has no
+    progress) filed after every update dated on or before it (a month
+    counts as its last day); the activity's progress the last one that
+    records a progress; its status key the last dated status once the entry
+    is in (removed when that is active), left as it was when a later-dated
+    status entry was there already."""
     act = _find(doc, ask.address)
+    updates = list(act.get("updates") or [])
+    i = len(updates)
+    while i > 0 and model._date(updates[i - 1]["date"], "date", True) > ask.date:
+        i -= 1
+    entry = {"date": ask.date}
     if ask.progress is not None:
-        updates = list(act.get("updates") or [])
-        i = len(updates)
-        while i > 0 and model._date(updates[i - 1]["date"], "date", True) > ask.date:
-            i -= 1
-        updates.insert(i, {"date": ask.date, "progress": ask.progress, "note": ask.note})
-        act["updates"] = updates
-        act["progress"] = updates[-1]["progress"]
-    if ask.status == "none":
-        act.pop("status", None)
-    elif ask.status:
-        act["status"] = ask.status
+        entry.update(progress=ask.progress, note=ask.note)
+    if ask.status:
+        entry["status"] = ENTRY_STATUS[ask.status]
+    later_status = any("status" in u for u in updates[i:] if isinstance(u, dict))
+    updates.insert(i, entry)
+    act["updates"] = updates
+    if ask.progress is not None:
+        act["progress"] = [u for u in updates
+                           if "status" not in u or u.get("progress") is not None][-1]["progress"]
+    if ask.status and not later_status:
+        if ask.status == "none":
+            act.pop("status", None)
+        else:
+            act["status"] = ask.status
     return doc
 
 
@@ -196,6 +215,11 @@ def check_one(job):
     if _status(_find(want_raw, ask.address)) != _status(_find(new, ask.address)):
         diffs.append(("activity.status-as-written", _status(_find(want_raw, ask.address)),
                       _status(_find(new, ask.address))))
+    # The model leaves out the updates' statuses (plan's JSON has none).
+    want_log = [model.update_status(u) for u in _find(want_raw, ask.address).get("updates") or []]
+    got_log = [model.update_status(u) for u in _find(new, ask.address).get("updates") or []]
+    if want_log != got_log:
+        diffs.append(("activity.updates.status-as-written", want_log, got_log))
     if diffs:
         return "misread", [("libyaml-reads-other:" + model.field_class(p) + tag, asked, x, y)
                            for p, x, y in diffs]

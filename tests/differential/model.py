@@ -112,10 +112,28 @@ def _list(v, what):
     return v
 
 
+# What an update's `status` sets from its date on (`active`: no flag).
+UPDATE_STATUS = {"blocked": "blocked", "cancelled": "cancelled", "active": None}
+
+
+def update_status(u):
+    """An update's status as written, without a text's final line break;
+    None when it has none."""
+    s = u.get("status") if isinstance(u, dict) else None
+    return s.rstrip("\n") if isinstance(s, str) else s
+
+
 def _update(u):
-    u = _mapping(u, "update", {"date", "progress", "note", "by", "evidence"})
+    u = _mapping(u, "update", {"date", "progress", "note", "by", "evidence", "status"})
+    status = update_status(u)
+    if "status" in u and status not in UPDATE_STATUS:
+        raise Refuse("update status %r" % (status,))
+    # An entry that only changes the status records no progress; plan's JSON
+    # writes 0 for it (it has no field for "none"), so the model does too.
+    progress = (0 if "status" in u and u.get("progress") is None
+                else _int(u.get("progress"), "update progress"))
     return {"date": _date(u.get("date"), "update date", True),
-            "progress": _int(u.get("progress"), "update progress"),
+            "progress": progress,
             "note": _text(u.get("note"), "note"), "by": _text(u.get("by"), "by"),
             "evidence": _text(u.get("evidence"), "evidence")}
 
@@ -149,13 +167,28 @@ def _activity(a, line):
     if not lead:
         raise Refuse("activity lead is empty")
     support = line["support"] if a.get("support") is None else _codes(a["support"], "support")
-    updates = [_update(u) for u in _list(a.get("updates"), "updates")]
+    raw_updates = _list(a.get("updates"), "updates")
+    updates = [_update(u) for u in raw_updates]
     progress = _int(a.get("progress"), "progress", 0)
-    if updates:
-        past = [u for u in updates if u["date"] <= AS_OF.isoformat()]
+    # An entry records a progress unless it only changes the status; a log
+    # with none that does leaves the activity's progress in charge.
+    records = [u for u, r in zip(updates, raw_updates)
+               if "status" not in r or r.get("progress") is not None]
+    if records:
+        past = [u for u in records if u["date"] <= AS_OF.isoformat()]
         progress_then = past[-1]["progress"] if past else 0
     else:
         progress_then = progress
+    # Dated statuses, when the log has any, say the flag at the as-of date
+    # (derive.cpp's flag_at); otherwise the activity's `status`.
+    dated = [(u["date"], UPDATE_STATUS[update_status(r)]) for u, r in zip(updates, raw_updates)
+             if "status" in r]
+    if dated:
+        flag = None
+        for day, word in dated:
+            if day > AS_OF.isoformat():
+                break
+            flag = word
     aid = _int(a.get("id"), "activity id")
     out = {"id": "%d.%d" % (line["id"], aid), "title": _text(a.get("title"), "title", True),
            "lead": lead, "support": support,
