@@ -143,10 +143,21 @@ TEST_CASE("mark writes note, by and evidence under the new update", "[edit]") {
 
 TEST_CASE("mark sets, replaces and clears the status", "[edit]") {
   const std::string blocked = plan_with("        status: blocked\n");
-  CHECK(marked(kMinimalPlan, status_change(StatusChange::blocked)) == blocked);
+  // Each change also writes its dated entry; `active` removes the key.
+  CHECK(marked(kMinimalPlan, status_change(StatusChange::blocked)) ==
+        plan_with("        status: blocked\n"
+                  "        updates:\n"
+                  "          - date: 2021-04-10\n"
+                  "            status: blocked\n"));
   CHECK(marked(blocked, status_change(StatusChange::cancelled)) ==
-        plan_with("        status: cancelled\n"));
-  CHECK(marked(blocked, status_change(StatusChange::clear)) == kMinimalPlan);
+        plan_with("        status: cancelled\n"
+                  "        updates:\n"
+                  "          - date: 2021-04-10\n"
+                  "            status: cancelled\n"));
+  CHECK(marked(blocked, status_change(StatusChange::clear)) ==
+        plan_with("        updates:\n"
+                  "          - date: 2021-04-10\n"
+                  "            status: active\n"));
 }
 
 TEST_CASE("mark sets and clears the status of a flow-style activity", "[edit]") {
@@ -156,9 +167,12 @@ TEST_CASE("mark sets and clears the status of a flow-style activity", "[edit]") 
   const std::string blocked =
       head +
       "      - {id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05, status: "
-      "blocked}\n";
+      "blocked, updates: [{date: 2021-04-10, status: blocked}]}\n";
   CHECK(marked(head + flow, status_change(StatusChange::blocked)) == blocked);
-  CHECK(marked(blocked, status_change(StatusChange::clear)) == head + flow);
+  CHECK(marked(blocked, status_change(StatusChange::clear)) ==
+        head +
+            "      - {id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05, "
+            "updates: [{date: 2021-04-10, status: blocked}, {date: 2021-04-10, status: active}]}\n");
 }
 
 // Activity 1.1 written as `activity` (from its "- id: 1" on) in kMinimalPlan.
@@ -198,7 +212,8 @@ TEST_CASE("new keys go before a comment that precedes a flow activity's '}'", "[
         flow(",\n         progress: 40, updates: [{date: 2021-04-10, progress: 40}] # por revisar\n"
              "        }\n"));
   CHECK(marked(flow(" # fin, }\n        }\n"), status_change(StatusChange::blocked)) ==
-        flow(", status: blocked # fin, }\n        }\n"));
+        flow(", status: blocked, updates: [{date: 2021-04-10, status: blocked}] # fin, }\n"
+             "        }\n"));
   // After a trailing comma, before comment lines; CRLF kept.
   CHECK(marked(crlf(flow(",\n          # una nota\n        }\n")), progress_on(kApril10, 40)) ==
         crlf(flow(", progress: 40, updates: [{date: 2021-04-10, progress: 40}]\n"
@@ -218,10 +233,12 @@ TEST_CASE("a status cleared in a flow activity keeps the comments around it", "[
   // The status on a line of its own after a comment: the ',' before it
   // stays as a trailing comma, the new keys follow it.
   CHECK(marked(flow(", # a, b\n         status: blocked}\n"), clear_and_progress(40)) ==
-        flow(", progress: 40, updates: [{date: 2021-04-10, progress: 40}] # a, b\n         }\n"));
+        flow(", progress: 40, updates: [{date: 2021-04-10, progress: 40, status: active}] # a, b\n"
+             "         }\n"));
   // A status that is all its line holds takes the line with it.
   CHECK(marked(flow(",\n         status: blocked\n        }\n"),
-               status_change(StatusChange::clear)) == flow(",\n        }\n"));
+               status_change(StatusChange::clear)) ==
+        flow(", updates: [{date: 2021-04-10, status: active}]\n        }\n"));
   // The first item: the comment after its ',' stays, after a blank.
   const std::string first(
       "      - {status: blocked, # b\n"
@@ -229,7 +246,8 @@ TEST_CASE("a status cleared in a flow activity keeps the comments around it", "[
   CHECK(marked(with_activity(first), status_change(StatusChange::clear)) ==
         with_activity(
             "      - { # b\n"
-            "         id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05}\n"));
+            "         id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05, "
+            "updates: [{date: 2021-04-10, status: active}]}\n"));
 }
 
 TEST_CASE("new keys after an empty value before '}' leave it empty", "[edit]") {
@@ -237,16 +255,18 @@ TEST_CASE("new keys after an empty value before '}' leave it empty", "[edit]") {
   CHECK(marked(flow(", product: }\n"), progress_on(kApril10, 40)) ==
         flow(", product: , progress: 40, updates: [{date: 2021-04-10, progress: 40}] }\n"));
   CHECK(marked(flow(",\n         product:\n        }\n"), status_change(StatusChange::blocked)) ==
-        flow(",\n         product: , status: blocked\n        }\n"));
+        flow(",\n         product: , status: blocked, updates: [{date: 2021-04-10, status: blocked}]\n"
+             "        }\n"));
   CHECK(marked(flow(", product: # c\n        }\n"), status_change(StatusChange::cancelled)) ==
-        flow(", product: , status: cancelled # c\n        }\n"));
+        flow(", product: , status: cancelled, updates: [{date: 2021-04-10, status: cancelled}] # c\n"
+             "        }\n"));
 }
 
 TEST_CASE("an empty value before '}' takes the value it is given", "[edit]") {
   CHECK(marked(flow(", progress: }\n"), progress_on(kApril10, 40)) ==
         flow(", progress: 40, updates: [{date: 2021-04-10, progress: 40}] }\n"));
   CHECK(marked(flow(", status: }\n"), status_change(StatusChange::blocked)) ==
-        flow(", status: blocked }\n"));
+        flow(", status: blocked, updates: [{date: 2021-04-10, status: blocked}] }\n"));
   CHECK(marked(flow(", status: }\n"), status_change(StatusChange::clear)) == flow(" }\n"));
   CHECK(marked(flow(", updates: }\n"), progress_on(kApril10, 40)) ==
         flow(", updates: [{date: 2021-04-10, progress: 40}], progress: 40 }\n"));
