@@ -282,24 +282,28 @@ TEST_CASE("a status cleared where the first update goes leaves the update", "[ed
     const std::string kept(updates == "        updates: ~\n" ? "        updates: \n" : updates);
     CHECK(marked(before, clear_and_progress(30)) == block("        progress: 30\n" + kept +
                                                           "          - date: 2021-04-10\n"
-                                                          "            progress: 30\n"));
+                                                          "            progress: 30\n"
+                                                          "            status: active\n"));
     CHECK(marked(crlf(before), clear_and_progress(30)) ==
           crlf(block("        progress: 30\n" + kept +
                      "          - date: 2021-04-10\n"
-                     "            progress: 30\n")));
+                     "            progress: 30\n"
+                     "            status: active\n")));
   }
 }
 
 TEST_CASE("a flow status cleared where the updates' value goes leaves the value", "[edit]") {
   // ": [...]" goes right after "updates", where ", status: blocked" starts.
-  const std::string want = flow(", updates: [{date: 2021-04-10, progress: 30}], progress: 30}\n");
+  const std::string want =
+      flow(", updates: [{date: 2021-04-10, progress: 30, status: active}], progress: 30}\n");
   CHECK(marked(flow(", updates, status: blocked}\n"), clear_and_progress(30)) == want);
   // On a line of its own, the status leaves the ',' before it, which the
   // new keys follow.
   CHECK(marked(flow(", updates,\n        status: blocked}\n"), clear_and_progress(30)) ==
-        flow(", updates: [{date: 2021-04-10, progress: 30}], progress: 30\n        }\n"));
+        flow(", updates: [{date: 2021-04-10, progress: 30, status: active}], progress: 30\n"
+             "        }\n"));
   CHECK(marked(flow(", progress, status: blocked}\n"), clear_and_progress(30)) ==
-        flow(", progress: 30, updates: [{date: 2021-04-10, progress: 30}]}\n"));
+        flow(", progress: 30, updates: [{date: 2021-04-10, progress: 30, status: active}]}\n"));
 }
 
 // --- status written as a block scalar ------------------------------------------
@@ -309,7 +313,10 @@ TEST_CASE("a status written as a block scalar is replaced with its lines", "[edi
   // on as part of the new value.
   CHECK(marked(block("        status: |\n          blocked\n        progress: 0\n"),
                status_change(StatusChange::cancelled)) ==
-        block("        status: cancelled\n        progress: 0\n"));
+        block("        status: cancelled\n        progress: 0\n"
+              "        updates:\n"
+              "          - date: 2021-04-10\n"
+              "            status: cancelled\n"));
   // A comment after the header stays; blank and comment lines after the
   // scalar's last line are not its own.
   CHECK(marked(block("        status: >2- # por presupuesto\n"
@@ -319,26 +326,38 @@ TEST_CASE("a status written as a block scalar is replaced with its lines", "[edi
                status_change(StatusChange::cancelled)) ==
         block("        status: cancelled # por presupuesto\n"
               "\n"
-              "        # después\n"));
+              "        # después\n"
+              "        updates:\n"
+              "          - date: 2021-04-10\n"
+              "            status: cancelled\n"));
   CHECK(marked(crlf(block("        status: |+\n          blocked\n\n        progress: 0\n")),
                status_change(StatusChange::cancelled)) ==
-        crlf(block("        status: cancelled\n\n        progress: 0\n")));
+        crlf(block("        status: cancelled\n\n        progress: 0\n"
+                   "        updates:\n"
+                   "          - date: 2021-04-10\n"
+                   "            status: cancelled\n")));
 }
 
 TEST_CASE("a status written as a block scalar is cleared with its lines", "[edit]") {
   CHECK(marked(block("        status: >-\n          blocked\n        progress: 0\n"),
-               status_change(StatusChange::clear)) == block("        progress: 0\n"));
+               status_change(StatusChange::clear)) ==
+        block("        progress: 0\n"
+              "        updates:\n"
+              "          - date: 2021-04-10\n"
+              "            status: active\n"));
   CHECK(marked(crlf(block("        status: | # c\n            cancelled\n")),
                clear_and_progress(30)) == crlf(block("        progress: 30\n"
                                                      "        updates:\n"
                                                      "          - date: 2021-04-10\n"
-                                                     "            progress: 30\n")));
+                                                     "            progress: 30\n"
+                                                     "            status: active\n")));
   // At the end of a text with no last line end, no blank line is left.
   CHECK(marked(block("        status: >-\n          blocked"), clear_and_progress(30)) ==
         block("        progress: 30\n"
               "        updates:\n"
               "          - date: 2021-04-10\n"
-              "            progress: 30\n"));
+              "            progress: 30\n"
+              "            status: active\n"));
 }
 
 TEST_CASE("a status already as asked is left as written", "[edit]") {
@@ -348,9 +367,14 @@ TEST_CASE("a status already as asked is left as written", "[edit]") {
   CHECK(marked(before, req) == block("        status: |\n          blocked\n        progress: 30\n"
                                      "        updates:\n"
                                      "          - date: 2021-04-10\n"
-                                     "            progress: 30\n"));
+                                     "            progress: 30\n"
+                                     "            status: blocked\n"));
+  // The key stays as written; the dated entry is still added.
   CHECK(marked(block("        status: \"cancelled\"\n"), status_change(StatusChange::cancelled)) ==
-        block("        status: \"cancelled\"\n"));
+        block("        status: \"cancelled\"\n"
+              "        updates:\n"
+              "          - date: 2021-04-10\n"
+              "            status: cancelled\n"));
 }
 
 // --- updates in date order -----------------------------------------------------
