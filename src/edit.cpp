@@ -252,6 +252,25 @@ class Marker {
   }
 
  private:
+  // An update after today is surely a mistake (unless forced); a status
+  // change before the activity starts is refused as validate would.
+  bool check_date(MarkResult& r) const {
+    if (req_.today && req_.date > *req_.today && !req_.force) {
+      r.error = Msg::mark_future_date;
+      r.error_args = {fmt::format("{}", req_.date), fmt::format("{}", *req_.today)};
+      r.hint = Msg::hint_mark_force;
+      return false;
+    }
+    if (req_.status != StatusChange::keep && a_.start.ok && req_.date < a_.start.date.first()) {
+      r.error = Msg::status_before_start;
+      r.error_args = {fmt::format("{}", req_.date), fmt::format("{}", a_.start.date.first())};
+      r.hint = Msg::hint_status_after_start;
+      r.hint_args = {fmt::format("{}", a_.start.date.first())};
+      return false;
+    }
+    return true;
+  }
+
   bool check(MarkResult& r) const {
     if (!req_.progress && !req_.delta && req_.status == StatusChange::keep && req_.note.empty() &&
         req_.by.empty() && req_.evidence.empty()) {
@@ -263,12 +282,8 @@ class Marker {
       r.error_args = {std::to_string(*req_.progress)};
       return false;
     }
-    if (req_.today && req_.date > *req_.today && !req_.force) {
-      r.error = Msg::mark_future_date;
-      r.error_args = {fmt::format("{}", req_.date), fmt::format("{}", *req_.today)};
-      r.hint = Msg::hint_mark_force;
+    if (!check_date(r))
       return false;
-    }
     const Date first = plan_.period_start.date.first();
     const Date last = plan_.period_end.date.last();
     if (req_.date < first || req_.date > last) {
