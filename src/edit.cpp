@@ -413,7 +413,10 @@ class Marker {
         new_keys.push_back(fmt::format("progress: {}", r.new_progress));
       }
     }
-    if (target_flag_ != a_.flag && !write_status(r, new_keys))
+    // (`status:` with no value is none already; clearing it removes the key.)
+    const bool clears_empty = req_.status == StatusChange::clear &&
+                              target_flag_ == ActivityFlag::none && a_.status_key.known();
+    if ((target_flag_ != a_.flag || clears_empty) && !write_status(r, new_keys))
       return false;
     // updates
     if (append)
