@@ -267,7 +267,9 @@ TEST_CASE("an empty value before '}' takes the value it is given", "[edit]") {
         flow(", progress: 40, updates: [{date: 2021-04-10, progress: 40}] }\n"));
   CHECK(marked(flow(", status: }\n"), status_change(StatusChange::blocked)) ==
         flow(", status: blocked, updates: [{date: 2021-04-10, status: blocked}] }\n"));
-  CHECK(marked(flow(", status: }\n"), status_change(StatusChange::clear)) == flow(" }\n"));
+  // Clearing an empty status removes the key, and the log dates the change.
+  CHECK(marked(flow(", status: }\n"), status_change(StatusChange::clear)) ==
+        flow(", updates: [{date: 2021-04-10, status: active}] }\n"));
   CHECK(marked(flow(", updates: }\n"), progress_on(kApril10, 40)) ==
         flow(", updates: [{date: 2021-04-10, progress: 40}], progress: 40 }\n"));
 }
