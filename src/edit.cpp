@@ -338,7 +338,8 @@ class Marker {
     }
     // Text reads back without its final line breaks (load.h), so it is
     // written without them.
-    entry_ = Entry{fmt::format("{}", req_.date), value,
+    entry_ = Entry{fmt::format("{}", req_.date),
+                   value,
                    req_.status == StatusChange::keep ? "" : std::string(flag_word(req_.status)),
                    std::string(without_final_line_breaks(req_.note)),
                    std::string(without_final_line_breaks(req_.by)),
@@ -347,12 +348,13 @@ class Marker {
     r.appended_update = true;
     // A back-filled update leaves the latest one of its kind in charge.
     const auto later = a_.updates.begin() + static_cast<std::ptrdiff_t>(insert_at_);
-    const auto later_progress = std::find_if(a_.updates.rbegin(), std::make_reverse_iterator(later),
-                                             [](const Update& u) { return u.progress.pos.known(); });
+    const auto later_progress =
+        std::find_if(a_.updates.rbegin(), std::make_reverse_iterator(later),
+                     [](const Update& u) { return u.progress.pos.known(); });
     if (value && later_progress == std::make_reverse_iterator(later))
       r.new_progress = *value;
-    const bool later_status = std::any_of(later, a_.updates.end(),
-                                          [](const Update& u) { return u.status.has_value(); });
+    const bool later_status =
+        std::any_of(later, a_.updates.end(), [](const Update& u) { return u.status.has_value(); });
     if (req_.status != StatusChange::keep && !later_status)
       target_flag_ = flag_of(req_.status);
     return true;

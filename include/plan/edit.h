@@ -27,11 +27,11 @@ struct MarkRequest {
   std::string note;
   std::string by;
   std::string evidence;
-  Date date;   // of the update
-  Date as_of;  // for validating the result
+  Date date;                                 // of the update
+  Date as_of;                                // for validating the result
   StatusChange status = StatusChange::keep;  // clear: `active` from date on
-  std::optional<Date> today;  // the clock's day: an update after it is refused...
-  bool force = false;  // ...unless forced
+  std::optional<Date> today;                 // the clock's day: an update after it is refused...
+  bool force = false;                        // ...unless forced
 };
 
 struct MarkResult {

@@ -10,9 +10,9 @@ namespace plan::cli {
 
 int exit_status_of(Msg msg) {
   // By code, so that every message of a kind (every bad-query) agrees.
-  constexpr std::array<std::string_view, 6> kUsageCodes = {
-      "bad-query",          "unknown-command",  "bad-range",
-      "ambiguous-argument", "unexpected-error", "bad-option"};
+  constexpr std::array<std::string_view, 6> kUsageCodes = {"bad-query",        "unknown-command",
+                                                           "bad-range",        "ambiguous-argument",
+                                                           "unexpected-error", "bad-option"};
   const std::string_view code = code_of(msg);
   const bool usage = std::find(kUsageCodes.begin(), kUsageCodes.end(), code) != kUsageCodes.end();
   return usage ? kExitUsage : kExitPlan;

@@ -261,8 +261,9 @@ int run_mark(const MarkOptions& opts) {
     return print_error(ctx, nullptr, *bad);
   fill_request(opts, ctx, &req);
   if (opts.force && req.date <= ctx.today) {
-    return print_error(ctx, nullptr,
-                       {Msg::mark_force_unneeded, {fmt::format("{}", req.date)}, Msg::hint_drop_force});
+    return print_error(
+        ctx, nullptr,
+        {Msg::mark_force_unneeded, {fmt::format("{}", req.date)}, Msg::hint_drop_force});
   }
   std::string file;
   if (const int status = locate_file(ctx, opts.address, &file); status != kExitOk)

@@ -169,10 +169,11 @@ TEST_CASE("mark sets and clears the status of a flow-style activity", "[edit]") 
       "      - {id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05, status: "
       "blocked, updates: [{date: 2021-04-10, status: blocked}]}\n";
   CHECK(marked(head + flow, status_change(StatusChange::blocked)) == blocked);
-  CHECK(marked(blocked, status_change(StatusChange::clear)) ==
-        head +
-            "      - {id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05, "
-            "updates: [{date: 2021-04-10, status: blocked}, {date: 2021-04-10, status: active}]}\n");
+  CHECK(
+      marked(blocked, status_change(StatusChange::clear)) ==
+      head +
+          "      - {id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05, "
+          "updates: [{date: 2021-04-10, status: blocked}, {date: 2021-04-10, status: active}]}\n");
 }
 
 // Activity 1.1 written as `activity` (from its "- id: 1" on) in kMinimalPlan.
@@ -244,22 +245,24 @@ TEST_CASE("a status cleared in a flow activity keeps the comments around it", "[
       "      - {status: blocked, # b\n"
       "         id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05}\n");
   CHECK(marked(with_activity(first), status_change(StatusChange::clear)) ==
-        with_activity(
-            "      - { # b\n"
-            "         id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05, "
-            "updates: [{date: 2021-04-10, status: active}]}\n"));
+        with_activity("      - { # b\n"
+                      "         id: 1, title: Divulgar la política, start: 2021-03, end: 2021-05, "
+                      "updates: [{date: 2021-04-10, status: active}]}\n"));
 }
 
 TEST_CASE("new keys after an empty value before '}' leave it empty", "[edit]") {
   // "product:," is not YAML to libyaml; "product: ," is product: null.
   CHECK(marked(flow(", product: }\n"), progress_on(kApril10, 40)) ==
         flow(", product: , progress: 40, updates: [{date: 2021-04-10, progress: 40}] }\n"));
-  CHECK(marked(flow(",\n         product:\n        }\n"), status_change(StatusChange::blocked)) ==
-        flow(",\n         product: , status: blocked, updates: [{date: 2021-04-10, status: blocked}]\n"
-             "        }\n"));
-  CHECK(marked(flow(", product: # c\n        }\n"), status_change(StatusChange::cancelled)) ==
-        flow(", product: , status: cancelled, updates: [{date: 2021-04-10, status: cancelled}] # c\n"
-             "        }\n"));
+  CHECK(
+      marked(flow(",\n         product:\n        }\n"), status_change(StatusChange::blocked)) ==
+      flow(
+          ",\n         product: , status: blocked, updates: [{date: 2021-04-10, status: blocked}]\n"
+          "        }\n"));
+  CHECK(
+      marked(flow(", product: # c\n        }\n"), status_change(StatusChange::cancelled)) ==
+      flow(", product: , status: cancelled, updates: [{date: 2021-04-10, status: cancelled}] # c\n"
+           "        }\n"));
 }
 
 TEST_CASE("an empty value before '}' takes the value it is given", "[edit]") {
@@ -342,11 +345,10 @@ TEST_CASE("a status written as a block scalar is replaced with its lines", "[edi
 
 TEST_CASE("a status written as a block scalar is cleared with its lines", "[edit]") {
   CHECK(marked(block("        status: >-\n          blocked\n        progress: 0\n"),
-               status_change(StatusChange::clear)) ==
-        block("        progress: 0\n"
-              "        updates:\n"
-              "          - date: 2021-04-10\n"
-              "            status: active\n"));
+               status_change(StatusChange::clear)) == block("        progress: 0\n"
+                                                            "        updates:\n"
+                                                            "          - date: 2021-04-10\n"
+                                                            "            status: active\n"));
   CHECK(marked(crlf(block("        status: | # c\n            cancelled\n")),
                clear_and_progress(30)) == crlf(block("        progress: 30\n"
                                                      "        updates:\n"
