@@ -121,7 +121,7 @@ if [[ $shell == bash || $shell == fish ]]; then
   expect_exactly "json text" plan list --format ""
   expect_exactly "csv ics json markdown mermaid" plan export --format ""
   expect_exactly "github json text" plan validate --format ""
-  expect_exactly "blocked cancelled none" plan mark --status ""
+  expect_exactly "blocked cancelled active none" plan mark --status ""
   expect_exactly "line owner" plan timeline --group ""
   expect_exactly "bash fish zsh" plan completion ""
   expect_some "--format --lang --as-of --color --width --help" plan list --
@@ -129,7 +129,7 @@ if [[ $shell == bash || $shell == fish ]]; then
   # Every command that writes CSV takes --raw-csv.
   expect_some "--raw-csv --bom --format" plan export --
   expect_some "--raw-csv --format" plan filter --
-  expect_some "--note --by --evidence --date --status --dry-run" plan mark --
+  expect_some "--note --by --evidence --date --status --force --dry-run" plan mark --
   expect_some "2.3 5.1 1.1 2" plan show ""
   expect_some "2.3 5.1" plan show --lang es ""
   expect_some "2.3 5.1" plan mark ""
