@@ -121,7 +121,7 @@ if [[ $shell == bash || $shell == fish ]]; then
   expect_exactly "json text" plan list --format ""
   expect_exactly "csv ics json markdown mermaid" plan export --format ""
   expect_exactly "github json text" plan validate --format ""
-  expect_exactly "blocked cancelled active none" plan mark --status ""
+  expect_exactly "active blocked cancelled none" plan mark --status ""
   expect_exactly "line owner" plan timeline --group ""
   expect_exactly "bash fish zsh" plan completion ""
   expect_some "--format --lang --as-of --color --width --help" plan list --
