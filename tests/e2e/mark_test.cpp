@@ -122,7 +122,11 @@ TEST_CASE("marks accumulate, back-fill in date order, and set status", "[mark]")
   CHECK(read_text(file).find("        status: blocked\n") != std::string::npos);
   REQUIRE(plan_cmd({"mark", "3.1", "--status", "none", "--as-of", "2021-07-01", "p.yaml"}, s.path())
               .status == 0);
-  CHECK(read_text(file).find("status: blocked") == std::string::npos);
+  // The key goes; the log keeps the block and dates its end.
+  const std::string cleared = read_text(file);
+  CHECK(cleared.find("\n        status: blocked\n") == std::string::npos);
+  CHECK(cleared.find("status: blocked") != std::string::npos);
+  CHECK(cleared.find("status: active") != std::string::npos);
   REQUIRE(plan_cmd({"mark", "1.1", "done", "--as-of", "2021-05-31", "p.yaml"}, s.path()).status ==
           0);
   CHECK(plan_cmd({"validate", "--as-of", "2021-12-31", "p.yaml"}, s.path()).status == 0);
@@ -419,10 +423,16 @@ TEST_CASE("a comment after an empty updates: key is kept", "[mark]") {
   CHECK(after.find("            note: \"x \\\"y\\\": z\"\n") != std::string::npos);
 }
 
+// The dated entries a status change writes (issue 14).
+const std::string kLogBlocked =
+    "        updates:\n          - date: 2021-03-20\n            status: blocked\n";
+const std::string kLogActive =
+    "        updates:\n          - date: 2021-03-20\n            status: active\n";
+
 TEST_CASE("an explicit null value (~, null) is replaced, not appended to", "[mark]") {
   CHECK(mark_tail("        progress: ~\n", {"20"}) == kHead + "        progress: 20\n" + kLog20);
   CHECK(mark_tail("        status: null\n", {"--status", "blocked"}) ==
-        kHead + "        status: blocked\n");
+        kHead + "        status: blocked\n" + kLogBlocked);
 }
 
 TEST_CASE("a key with no ':' on the last line is an error, not a null", "[mark]") {
@@ -446,9 +456,9 @@ TEST_CASE("a flow key written without a value gets ': value'", "[mark]") {
         flow_plan(", progress: 20, updates: [{date: 2021-03-20, progress: 20}]"));
   // The status of 1.1 changes, and 1.2's id stays what it was.
   CHECK(mark_text(flow_plan(", status"), {"--status", "blocked"}) ==
-        flow_plan(", status: blocked"));
+        flow_plan(", status: blocked, updates: [{date: 2021-03-20, status: blocked}]"));
   CHECK(mark_text(flow_plan(", status, weight: 2"), {"--status", "none"}) ==
-        flow_plan(", weight: 2"));
+        flow_plan(", weight: 2, updates: [{date: 2021-03-20, status: active}]"));
   CHECK(mark_text(flow_plan(", updates"), {"20"}) ==
         flow_plan(", updates: [{date: 2021-03-20, progress: 20}], progress: 20"));
   CHECK(mark_text(flow_plan(", updates: ~"), {"20"}) ==
@@ -519,19 +529,21 @@ TEST_CASE("an explicit null on the line after its key is replaced or removed wit
   CHECK(mark_text(kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
                                "         ~}\n",
                   {"--status", "none"}) ==
-        kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05}\n");
+        kLinesHead +
+            "      - {id: 1, title: A, start: 2021-03, end: 2021-05, updates: [{date: 2021-03-20, "
+            "status: active}]}\n");
   CHECK(mark_text(kLinesHead + "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
                                "         ~}\n",
                   {"--status", "blocked"}) ==
         kLinesHead +
             "      - {id: 1, title: A, start: 2021-03, end: 2021-05, status:\n"
-            "         blocked}\n");
+            "         blocked, updates: [{date: 2021-03-20, status: blocked}]}\n");
   // Block: the null deeper than its key, past a comment line; the comment stays.
   CHECK(mark_tail("        progress:\n          # none yet\n          ~\n", {"20"}) ==
         kHead + "        progress:\n          # none yet\n          20\n" + kLog20);
   // Block: a status whose value is on the next line goes with that line.
   CHECK(mark_tail("        status:\n          blocked\n        progress: 0\n",
-                  {"--status", "none"}) == kHead + "        progress: 0\n");
+                  {"--status", "none"}) == kHead + "        progress: 0\n" + kLogActive);
 }
 
 TEST_CASE("a file ending inside a block scalar without a newline keeps the value", "[mark]") {
