@@ -216,15 +216,15 @@ void set_id(const Target& t, Value& v, const Errors& error) {
 // update's also active (the activity goes on again).
 std::optional<ActivityFlag> read_status(const Value& v, const Errors& error, bool dated) {
   const Text& s = v.text;
-  if (s.value == "blocked")
-    return ActivityFlag::blocked;
-  if (s.value == "cancelled")
-    return ActivityFlag::cancelled;
-  if (dated && s.value == "active")
-    return ActivityFlag::none;
-  std::vector<std::string> words = {"blocked", "cancelled"};
-  if (dated)
-    words.emplace_back("active");
+  std::vector<std::string> words;
+  for (const ActivityFlag f :
+       {ActivityFlag::blocked, ActivityFlag::cancelled, ActivityFlag::none}) {
+    if (f == ActivityFlag::none && !dated)
+      continue;
+    if (s.value == flag_word(f))
+      return f;
+    words.emplace_back(flag_word(f));
+  }
   error.suggest(s.pos, v.width, Msg::invalid_value, {"status", s.value}, s.value, words,
                 Msg::hint_valid_values);
   return std::nullopt;

@@ -7,10 +7,6 @@ namespace plan {
 
 namespace {
 
-// An entry of the log that records a progress (one that only changes the
-// status does not), as derive.cpp reads it.
-bool records_progress(const Update& u) { return !u.status || u.progress.pos.known(); }
-
 bool in_period(const Date& d, const Date& from, const Date& to) { return from < d && d <= to; }
 
 // The entries of one activity that record a progress in the period, each
@@ -18,13 +14,14 @@ bool in_period(const Date& d, const Date& from, const Date& to) { return from < 
 // progress_at gives before the first.
 void add_updates(const Line& line, const Activity& a, const Date& from, const Date& to,
                  std::vector<UpdateChange>* out) {
-  const bool any = std::any_of(a.updates.begin(), a.updates.end(), records_progress);
+  const bool any = std::any_of(a.updates.begin(), a.updates.end(),
+                               [](const Update& u) { return u.records_progress(); });
   int progress = any ? 0 : static_cast<int>(a.progress.value);
   for (const Update& u : a.updates) {
     const Date d = u.date.date.last();
     if (d > to)
       break;  // the log is in date order
-    if (!records_progress(u))
+    if (!u.records_progress())
       continue;
     const int before = progress;
     progress = static_cast<int>(u.progress.value);

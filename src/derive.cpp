@@ -16,18 +16,11 @@ double expected_progress(const Date& start, const Date& end, const Date& as_of) 
   return elapsed / total * 100.0;
 }
 
-namespace {
-
-// An entry of the log that records a progress (one that only changes the
-// status does not).
-bool records_progress(const Update& u) { return !u.status || u.progress.pos.known(); }
-
-}  // namespace
-
 int progress_at(const Activity& activity, const Date& as_of, const Update** last) {
   if (last != nullptr)
     *last = nullptr;
-  if (std::none_of(activity.updates.begin(), activity.updates.end(), records_progress)) {
+  if (std::none_of(activity.updates.begin(), activity.updates.end(),
+                   [](const Update& u) { return u.records_progress(); })) {
     return static_cast<int>(activity.progress.value);
   }
   int progress = 0;
@@ -36,7 +29,7 @@ int progress_at(const Activity& activity, const Date& as_of, const Update** last
       break;  // the log is in date order
     if (last != nullptr)
       *last = &u;
-    if (records_progress(u))
+    if (u.records_progress())
       progress = static_cast<int>(u.progress.value);
   }
   return progress;
@@ -61,7 +54,7 @@ std::optional<Date> done_on(const Activity& activity, const Date& as_of) {
   for (const Update& u : activity.updates) {
     if (u.date.date.last() > as_of)
       break;
-    if (!records_progress(u))
+    if (!u.records_progress())
       continue;
     if (u.progress.value < 100) {
       done.reset();

@@ -214,12 +214,6 @@ std::optional<std::string> apply(const std::string& text, std::vector<TextEdit> 
   return out;
 }
 
-std::string_view flag_word(StatusChange s) {
-  if (s == StatusChange::clear)
-    return "active";
-  return s == StatusChange::blocked ? "blocked" : "cancelled";
-}
-
 // ---------------------------------------------------------------------------
 
 class Marker {
@@ -338,12 +332,13 @@ class Marker {
     }
     // Text reads back without its final line breaks (load.h), so it is
     // written without them.
-    entry_ = Entry{fmt::format("{}", req_.date),
-                   value,
-                   req_.status == StatusChange::keep ? "" : std::string(flag_word(req_.status)),
-                   std::string(without_final_line_breaks(req_.note)),
-                   std::string(without_final_line_breaks(req_.by)),
-                   std::string(without_final_line_breaks(req_.evidence))};
+    entry_ =
+        Entry{fmt::format("{}", req_.date),
+              value,
+              req_.status == StatusChange::keep ? "" : std::string(flag_word(flag_of(req_.status))),
+              std::string(without_final_line_breaks(req_.note)),
+              std::string(without_final_line_breaks(req_.by)),
+              std::string(without_final_line_breaks(req_.evidence))};
     insert_at_ = insertion_index();
     r.appended_update = true;
     // A back-filled update leaves the latest one of its kind in charge.
@@ -431,7 +426,7 @@ class Marker {
   // The status key says the last dated status: it is set, changed, or
   // removed when that is `active`.
   bool write_status(MarkResult& r, std::vector<std::string>& new_keys) {
-    const std::string_view word = target_flag_ == ActivityFlag::blocked ? "blocked" : "cancelled";
+    const std::string_view word = flag_word(target_flag_);
     if (target_flag_ == ActivityFlag::none)
       return !a_.status_key.known() || remove_status(r);
     if (a_.status_key.known() && !a_.flag_text.pos.known()) {

@@ -3,6 +3,18 @@
 
 namespace plan {
 
+std::string_view flag_word(ActivityFlag flag) {
+  switch (flag) {
+  case ActivityFlag::blocked:
+    return "blocked";
+  case ActivityFlag::cancelled:
+    return "cancelled";
+  case ActivityFlag::none:
+    break;
+  }
+  return "active";
+}
+
 const Owner* Plan::find_owner(std::string_view code) const {
   if (owner_index.size() == owners.size()) {
     const auto it = owner_index.find(std::string(code));

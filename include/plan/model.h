@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -77,6 +78,10 @@ struct Deliverable {
 
 enum class ActivityFlag { none, blocked, cancelled };
 
+// The word a plan file writes for a flag: `active`, `blocked`, `cancelled`
+// (an update's `status: active` sets the flag back to none).
+std::string_view flag_word(ActivityFlag flag);
+
 struct Update {
   DateValue date;
   IntValue progress;  // pos unknown when the entry only changes the status
@@ -91,6 +96,10 @@ struct Update {
   Pos pos;  // of the update's mapping
   CollectionStyle style = CollectionStyle::block;
   int end_offset = -1;  // just after its last value (a quoted one's quote)
+
+  // Whether the entry records a progress: one that only changes the
+  // status does not.
+  bool records_progress() const { return !status || progress.pos.known(); }
 };
 
 struct Activity {

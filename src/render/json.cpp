@@ -24,10 +24,14 @@ Json text_or_null(const Text& t) { return t.value.empty() ? Json(nullptr) : Json
 Json update_json(const Update& u) {
   Json j;
   j["date"] = fmt::format("{}", u.date.date.last());
-  j["progress"] = u.progress.value;
+  j["progress"] = u.records_progress() ? Json(u.progress.value) : Json(nullptr);
   j["note"] = text_or_null(u.note);
   j["by"] = text_or_null(u.by);
   j["evidence"] = text_or_null(u.evidence);
+  // Later than the other keys, so that their order stays: only an entry
+  // that changes the status has one.
+  if (u.status)
+    j["status"] = flag_word(*u.status);
   return j;
 }
 

@@ -129,13 +129,13 @@ def _update(u):
     if "status" in u and status not in UPDATE_STATUS:
         raise Refuse("update status %r" % (status,))
     # An entry that only changes the status records no progress; plan's JSON
-    # writes 0 for it (it has no field for "none"), so the model does too.
-    progress = (0 if "status" in u and u.get("progress") is None
+    # writes null for it, and the status word of any entry that has one.
+    progress = (None if "status" in u and u.get("progress") is None
                 else _int(u.get("progress"), "update progress"))
     return {"date": _date(u.get("date"), "update date", True),
             "progress": progress,
             "note": _text(u.get("note"), "note"), "by": _text(u.get("by"), "by"),
-            "evidence": _text(u.get("evidence"), "evidence")}
+            "evidence": _text(u.get("evidence"), "evidence"), "status": status}
 
 
 def _status(a, progress, start, end):
@@ -277,8 +277,9 @@ def plan_model(js):
                          "product": _strip(a["product"]),
                          "deliverables": [{"name": _strip(d["name"]), "owner": d["owner"],
                                            "count": d["count"]} for d in a["deliverables"]],
-                         "updates": [{k: _strip(u[k]) for k in ("date", "progress", "note", "by",
-                                                                "evidence")}
+                         "updates": [dict({k: _strip(u[k]) for k in ("date", "progress", "note",
+                                                                     "by", "evidence")},
+                                          status=u.get("status"))
                                      for u in a["updates"]],
                          "status": a["status"]})
         lines.append({"id": line["id"], "title": _strip(line["title"]),
