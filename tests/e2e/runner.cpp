@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -81,12 +82,33 @@ Case read_case(const std::string& dir, const std::string& name) {
       c.status = std::stoi(value);
     } else if (key == "width") {
       c.max_width = std::stoi(value);
+    } else if (key == "today") {
+      c.mask_today = value == "masked";
     } else if (key == "env") {
       const size_t eq = value.find('=');
       c.env[value.substr(0, eq)] = eq == std::string::npos ? "" : value.substr(eq + 1);
     }
   }
   return c;
+}
+
+std::string mask_days(std::string text, const std::vector<std::string>& days) {
+  for (const std::string& day : days) {
+    for (size_t at = text.find(day); at != std::string::npos; at = text.find(day, at)) {
+      text.replace(at, day.size(), "<today>");
+      at += 7;
+    }
+  }
+  return text;
+}
+
+std::string local_day() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
 }
 
 std::vector<std::string> list_cases(const std::string& dir) {
@@ -121,7 +143,7 @@ Outcome run(const std::string& binary, const std::vector<std::string>& args,
   if (const char* home = std::getenv("HOME"))
     vars["HOME"] = home;
   // Sanitizer settings pass through so the asan build checks every run.
-  for (const char* keep : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+  for (const char* keep : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TZ"}) {
     if (const char* v = std::getenv(keep))
       vars[keep] = v;
   }

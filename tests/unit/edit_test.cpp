@@ -581,6 +581,30 @@ TEST_CASE("mark refuses to remove a status that shares its line with the dash", 
   CHECK(r.error == Msg::mark_cannot_remove_status);
 }
 
+TEST_CASE("mark refuses a date after today unless forced", "[edit]") {
+  MarkRequest req = progress_on(Date{2021, 9, 1}, 30);
+  req.today = Date{2021, 8, 31};
+  const MarkResult refused = mark(kMinimalPlan, req);
+  CHECK_FALSE(refused.ok);
+  CHECK(refused.error == Msg::mark_future_date);
+  CHECK(refused.error_args == std::vector<std::string>{"2021-09-01", "2021-08-31"});
+  CHECK(refused.hint == Msg::hint_mark_force);
+  CHECK(refused.text.empty());
+
+  // Today itself is not in the future.
+  req.today = Date{2021, 9, 1};
+  CHECK(mark(kMinimalPlan, req).ok);
+
+  // Forced, it is written; dated after the as-of date (June 30), it warns.
+  req.today = Date{2021, 8, 31};
+  req.force = true;
+  const MarkResult forced = mark(kMinimalPlan, req);
+  REQUIRE(forced.ok);
+  CHECK(reloaded(forced.text).progress.value == 30);
+  REQUIRE(forced.warnings.size() == 1);
+  CHECK(forced.warnings[0].code() == "future-update");
+}
+
 // --- yaml_scalar ---------------------------------------------------------------
 
 TEST_CASE("yaml_scalar leaves plain text plain", "[edit]") {
