@@ -34,6 +34,7 @@ namespace {
 struct Row {
   std::string id;
   std::string title;
+  std::string product;  // the activity's product (the matrices' "meta o producto")
   std::string lead;
   std::string start;
   std::string end;
@@ -88,6 +89,7 @@ std::vector<Row> rows_of(const PlanState& st, Language lang) {
       Row r;
       r.id = format_address(*s.line, *s.activity);
       r.title = s.activity->title.value;
+      r.product = s.activity->product.value;
       r.lead = codes_text(lead_of(*s.line, *s.activity));
       r.start = fmt::format("{}", s.start);
       r.end = fmt::format("{}", s.end);
@@ -152,20 +154,22 @@ std::string markdown_lines(const PlanState& st, Language lang) {
 
 std::string markdown_activities(const PlanState& st, Language lang) {
   std::string out = fmt::format("\n## {}\n\n", text_of(lang, Msg::report_activities));
-  out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+  out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                      text_of(lang, Msg::col_id), text_of(lang, Msg::col_activity),
-                     text_of(lang, Msg::col_lead), text_of(lang, Msg::col_start),
-                     text_of(lang, Msg::col_end), text_of(lang, Msg::col_programmed),
-                     text_of(lang, Msg::col_executed), text_of(lang, Msg::col_compliance),
-                     text_of(lang, Msg::col_status), text_of(lang, Msg::col_signal),
-                     text_of(lang, Msg::col_last_note), text_of(lang, Msg::col_evidence));
-  out += "|---|---|---|---|---|--:|--:|--:|---|---|---|---|\n";
+                     text_of(lang, Msg::col_product), text_of(lang, Msg::col_lead),
+                     text_of(lang, Msg::col_start), text_of(lang, Msg::col_end),
+                     text_of(lang, Msg::col_programmed), text_of(lang, Msg::col_executed),
+                     text_of(lang, Msg::col_compliance), text_of(lang, Msg::col_status),
+                     text_of(lang, Msg::col_signal), text_of(lang, Msg::col_last_note),
+                     text_of(lang, Msg::col_evidence));
+  out += "|---|---|---|---|---|---|--:|--:|--:|---|---|---|---|\n";
   for (const Row& r : rows_of(st, lang)) {
     const std::string evidence = r.evidence.empty() ? "" : markdown_link("🔗", r.evidence);
-    out += fmt::format("| {} | {} | {} | {} | {} | {}% | {}% | {} | {} | {} | {} | {} |\n", r.id,
-                       markdown_cell(r.title), markdown_cell(r.lead), r.start, r.end, r.programmed,
-                       r.executed, r.compliance, r.status_text, markdown_signal(r.signal, lang),
-                       markdown_cell(r.note), evidence);
+    out +=
+        fmt::format("| {} | {} | {} | {} | {} | {} | {}% | {}% | {} | {} | {} | {} | {} |\n", r.id,
+                    markdown_cell(r.title), markdown_cell(r.product), markdown_cell(r.lead),
+                    r.start, r.end, r.programmed, r.executed, r.compliance, r.status_text,
+                    markdown_signal(r.signal, lang), markdown_cell(r.note), evidence);
   }
   return out + "\n" + std::string(text_of(lang, Msg::report_compliance_note)) + "\n";
 }
@@ -322,10 +326,12 @@ std::string signal_html(Signal s, Language lang) {
                      html(text_of(lang, signal_word(s))));
 }
 
-// The page's one style sheet. The activity table has twelve columns and must
+// The page's one style sheet. The activity table has thirteen columns and must
 // fit a 1200-pixel window and an A4 landscape page, as
 // tests/export/check_report_layout.py measures in Chromium: figures, dates and signals never
-// wrap, headers and status words wrap only between words, and any other
+// wrap, headers and status words wrap only between words, a product breaks
+// inside a word only when a word alone is wider than the page lets the
+// column be (its words set the column's least width), and any other
 // text (titles, notes, owner lists, addresses) wraps where it must, inside a
 // word if it has to, so that no column is wider than the page lets it be.
 // The few minimum widths keep titles and notes readable and add up, with the
@@ -340,8 +346,8 @@ constexpr std::string_view kStyle =
     "th,td{border:1px solid #ccc;padding:.25rem .3rem;text-align:left;vertical-align:top}\n"
     "th{background:#f2f2f2;overflow-wrap:normal}\n"
     "td.num,td.date{text-align:right}.id,.num,.date,.signal{white-space:nowrap}\n"
-    "td.title{min-width:11rem}td.lead{min-width:4rem}td.note{min-width:7rem}"
-    "td.status{overflow-wrap:normal}\n"
+    "td.title{min-width:9rem}td.product{min-width:6rem;overflow-wrap:break-word}"
+    "td.lead{min-width:4rem}td.note{min-width:7rem}td.status{overflow-wrap:normal}\n"
     ".path{word-break:break-all}\n"
     ".green{color:#1a7f37}.yellow{color:#9a6700}.red{color:#cf222e}.none{color:#777}\n"
     "dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.25rem 1rem}"
@@ -417,18 +423,20 @@ std::string html_lines(const PlanState& st, Language lang) {
 
 std::string html_activities(const PlanState& st, Language lang) {
   std::string out = fmt::format("<h2>{}</h2>\n", html(text_of(lang, Msg::report_activities)));
-  out += html_table_head({Msg::col_id, Msg::col_activity, Msg::col_lead, Msg::col_start,
-                          Msg::col_end, Msg::col_programmed, Msg::col_executed, Msg::col_compliance,
-                          Msg::col_status, Msg::col_signal, Msg::col_last_note, Msg::col_evidence},
-                         lang);
+  out += html_table_head(
+      {Msg::col_id, Msg::col_activity, Msg::col_product, Msg::col_lead, Msg::col_start,
+       Msg::col_end, Msg::col_programmed, Msg::col_executed, Msg::col_compliance, Msg::col_status,
+       Msg::col_signal, Msg::col_last_note, Msg::col_evidence},
+      lang);
   for (const Row& r : rows_of(st, lang)) {
     out += fmt::format(
-        "<tr><td class=\"id\">{}</td><td class=\"title\">{}</td><td class=\"lead\">{}</td><td "
+        "<tr><td class=\"id\">{}</td><td class=\"title\">{}</td><td class=\"product\">{}</td>"
+        "<td class=\"lead\">{}</td><td "
         "class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}%</td>"
         "<td class=\"num\">{}%</td><td class=\"num\">{}</td><td class=\"status\">{}</td>{}<td "
         "class=\"note\">{}</td><td class=\"evidence\">{}</td></tr>\n",
-        r.id, html(r.title), html(r.lead), r.start, r.end, r.programmed, r.executed, r.compliance,
-        html(r.status_text), signal_html(r.signal, lang), html(r.note),
+        r.id, html(r.title), html(r.product), html(r.lead), r.start, r.end, r.programmed,
+        r.executed, r.compliance, html(r.status_text), signal_html(r.signal, lang), html(r.note),
         evidence_html(r.evidence, lang));
   }
   return out + "</tbody>\n</table>\n<p>" + html(text_of(lang, Msg::report_compliance_note)) +

@@ -176,12 +176,14 @@ def test_report():
             if m:
                 cells = [c.strip() for c in l.strip("|").split(" | ")]
                 rows[m.group(1)] = cells
-        check(rows["1.1"][5:8] == ["66%", "50%", "75%"], f"report 1.1 {rows['1.1'][5:8]}")
-        check(rows["1.2"][5:8] == ["100%", "100%", "100%"], f"report 1.2 {rows['1.2'][5:8]}")
-        check(rows["3.1"][5:8] == ["100%", "80%", "80%"], f"report 3.1 {rows['3.1'][5:8]}")
-        check(rows["2.1"][5:8] == ["100%", "0%", "0%"], f"report 2.1 {rows['2.1'][5:8]}")
-        check(rows["4.1"][5:7] == ["74%", "0%"], f"report 4.1 {rows['4.1'][5:7]}")
-        check(rows["2.2"][5:8] == ["0%", "0%", "—"], f"report 2.2 {rows['2.2'][5:8]}")
+        check(rows["1.1"][6:9] == ["66%", "50%", "75%"], f"report 1.1 {rows['1.1'][6:9]}")
+        check(rows["1.2"][6:9] == ["100%", "100%", "100%"], f"report 1.2 {rows['1.2'][6:9]}")
+        check(rows["3.1"][6:9] == ["100%", "80%", "80%"], f"report 3.1 {rows['3.1'][6:9]}")
+        check(rows["2.1"][6:9] == ["100%", "0%", "0%"], f"report 2.1 {rows['2.1'][6:9]}")
+        check(rows["4.1"][6:8] == ["74%", "0%"], f"report 4.1 {rows['4.1'][6:8]}")
+        check(rows["2.2"][6:9] == ["0%", "0%", "—"], f"report 2.2 {rows['2.2'][6:9]}")
+        # The third column is the activity's product, the matrices' "meta o producto".
+        check(rows["1.1"][2] == "Divulgación Institucional", f"report 1.1 product {rows['1.1'][2]!r}")
         check("**Avance general:** 16% (esperado 50%)" in text, "report overall figures")
         check("| 1 | Apropiación" in text and "| 83% | 75% | 🟢 verde |" in text, "report line 1")
         # The report at C1 does not change after later marks.

@@ -259,14 +259,15 @@ def test_markdown_report():
     for row, line in zip(lines[1:], m["lines"]):
         check(row[1] == flat(line["title"]), f"report line {line['id']} {row[1]!r}")
     rows = 1 + len(list(activities()))
-    check(len(acts) == rows and all(len(r) == 12 for r in acts), f"report activity table {rows} rows x 12 ({len(acts)})")
+    check(len(acts) == rows and all(len(r) == 13 for r in acts), f"report activity table {rows} rows x 13 ({len(acts)})")
     for row, (_, act) in zip(acts[1:], activities()):
         u = last_update(act)
         check(shown(row[1]) == flat(act["title"]), f"report {act['id']} title {row[1]!r}")
-        check(shown(flat(row[10])) == flat(u.get("note") or ""), f"report {act['id']} note {row[10]!r}")
+        check(shown(flat(row[2])) == flat(act.get("product") or ""), f"report {act['id']} product {row[2]!r}")
+        check(shown(flat(row[11])) == flat(u.get("note") or ""), f"report {act['id']} note {row[11]!r}")
         evidence = u.get("evidence") or ""
         if evidence and not evidence.startswith(("http://", "https://")):
-            check(shown(flat(row[11])) == flat(evidence), f"report {act['id']} evidence shown as text {row[11]!r}")
+            check(shown(flat(row[12])) == flat(evidence), f"report {act['id']} evidence shown as text {row[12]!r}")
     # In the activity table, and again in the period's updates.
     check(set(page.links) == {"https://example.org/a%20b%28c%29",
                               "https://example.org/x?a=1&b=2&copy;%7Cy"},

@@ -273,8 +273,8 @@ def test_screen(browser, all_reports):
         print(f"{r.name}: scrollWidth {m['scrollWidth']}, clientWidth {m['clientWidth']}, "
               f"innerWidth {m['innerWidth']}")
         check(m["innerWidth"] == WIDTH, f"{r.name}: the window is {WIDTH} px ({m['innerWidth']})")
-        check(len(activity_headers(r)) == 12 and len(m["columns"]) >= 2 and 12 in m["columns"],
-              f"{r.name}: the activity table has its 12 columns ({m['columns']})")
+        check(len(activity_headers(r)) == 13 and len(m["columns"]) >= 2 and 13 in m["columns"],
+              f"{r.name}: the activity table has its 13 columns ({m['columns']})")
         check(m["scrollWidth"] <= m["clientWidth"] <= m["innerWidth"],
               f"{r.name}: no horizontal scrolling at {WIDTH} px "
               f"(scrollWidth {m['scrollWidth']} > clientWidth {m['clientWidth']})")
