@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "plan/goal.h"
 #include "plan/i18n.h"
 #include "plan/text.h"
 #include "yaml/resolve.h"
@@ -23,9 +24,11 @@ namespace {
 // What a frame fills: one object of the model (a mapping), or the
 // container its entries go in (a list).
 
-using Target = std::variant<std::monostate, Plan*, Owner*, Line*, Activity*, Deliverable*, Update*>;
+using Target = std::variant<std::monostate, Plan*, Owner*, Line*, Activity*, Deliverable*, Update*,
+                            Goal*, Milestone*, Review*>;
 using ListTarget = std::variant<std::monostate, std::vector<Line>*, std::vector<Activity>*,
-                                std::vector<Deliverable>*, std::vector<Update>*, OwnerList*>;
+                                std::vector<Deliverable>*, std::vector<Update>*,
+                                std::vector<Milestone>*, std::vector<Review>*, OwnerList*>;
 
 // The diagnostics of one file.
 class Errors {
@@ -83,6 +86,9 @@ enum class Node : unsigned char {
   activity,
   deliverable,
   update,
+  goal,
+  milestone,
+  review,
   code,
   skip
 };
@@ -93,6 +99,7 @@ using Setter = void (*)(const Target&, Value&, const Errors&);
 using CodesOf = OwnerList* (*)(const Target&);
 using ItemsOf = ListTarget (*)(const Target&, const Pos& list, bool flow);
 using KeyHook = void (*)(const Target&, const Pos& key);
+using Opens = Target (*)(const Target&);
 
 struct FieldSpec {
   std::string_view key;
@@ -104,30 +111,43 @@ struct FieldSpec {
   ItemsOf items = nullptr;   // Kind::list: the container its entries go in
   KeyHook on_key = nullptr;  // remembers where the key is (for `plan mark`)
   std::string_view unless;   // a required key need not be written with this one
+  std::string_view unless2;  // ...or with this one
+  Opens opens = nullptr;     // Kind::map: the object its keys fill (else the frame's)
 
   constexpr FieldSpec remember(KeyHook hook) const {
     FieldSpec f = *this;
     f.on_key = hook;
     return f;
   }
-  constexpr FieldSpec required_unless(std::string_view other) const {
+  constexpr FieldSpec required_unless(std::string_view other,
+                                      std::string_view or_other = {}) const {
     FieldSpec f = *this;
     f.unless = other;
+    f.unless2 = or_other;
+    return f;
+  }
+  constexpr FieldSpec open(Opens hook) const {
+    FieldSpec f = *this;
+    f.opens = hook;
     return f;
   }
 };
 
 constexpr FieldSpec scalar(std::string_view key, Kind kind, bool required, Setter set) {
-  return FieldSpec{key, kind, required, Node::skip, set, nullptr, nullptr, nullptr, {}};
+  return FieldSpec{key,     kind,    required, Node::skip, set,    nullptr,
+                   nullptr, nullptr, {},       {},         nullptr};
 }
 constexpr FieldSpec map(std::string_view key, bool required, Node child) {
-  return FieldSpec{key, Kind::map, required, child, nullptr, nullptr, nullptr, nullptr, {}};
+  return FieldSpec{key,     Kind::map, required, child, nullptr, nullptr,
+                   nullptr, nullptr,   {},       {},    nullptr};
 }
 constexpr FieldSpec list(std::string_view key, bool required, Node child, ItemsOf items) {
-  return FieldSpec{key, Kind::list, required, child, nullptr, nullptr, items, nullptr, {}};
+  return FieldSpec{key,   Kind::list, required, child, nullptr, nullptr,
+                   items, nullptr,    {},       {},    nullptr};
 }
 constexpr FieldSpec codes(std::string_view key, bool required, CodesOf codes) {
-  return FieldSpec{key, Kind::codes, required, Node::code, nullptr, codes, nullptr, nullptr, {}};
+  return FieldSpec{key,     Kind::codes, required, Node::code, nullptr, codes,
+                   nullptr, nullptr,     {},       {},         nullptr};
 }
 
 // --- typed setters ---------------------------------------------------------
@@ -173,6 +193,20 @@ ListTarget update_items(const Target& t, const Pos& list, bool flow) {
   a->updates_pos = list;
   a->updates_style = flow ? CollectionStyle::flow : CollectionStyle::block;
   return &a->updates;
+}
+
+ListTarget review_items(const Target& t, const Pos& list, bool flow) {
+  Activity* a = std::get<Activity*>(t);
+  a->reviews_pos = list;
+  a->reviews_style = flow ? CollectionStyle::flow : CollectionStyle::block;
+  return &a->reviews;
+}
+
+// `goal:` opens the activity's goal.
+Target goal_of(const Target& t) {
+  Goal* g = &std::get<Activity*>(t)->goal;
+  g->present = true;
+  return g;
 }
 
 bool is_plan_id(std::string_view id) {
@@ -242,6 +276,29 @@ void set_update_status(const Target& t, Value& v, const Errors& error) {
   u->status_text = std::move(v.text);
 }
 
+void set_goal_kind(const Target& t, Value& v, const Errors& error) {
+  Goal* g = std::get<Goal*>(t);
+  if (const std::optional<GoalKind> k = parse_goal_kind(v.text.value)) {
+    g->kind = *k;
+  } else {
+    std::vector<std::string> words;
+    for (const GoalKind k : {GoalKind::eficacia, GoalKind::eficiencia, GoalKind::efectividad}) {
+      words.emplace_back(goal_kind_word(k));
+    }
+    error.suggest(v.text.pos, v.width, Msg::invalid_value, {"kind", v.text.value}, v.text.value,
+                  words, Msg::hint_valid_values);
+  }
+  g->kind_text = std::move(v.text);
+}
+
+void set_review_period(const Target& t, Value& v, const Errors& error) {
+  if (!period_cutoff(v.text.value, 2000)) {
+    error.suggest(v.text.pos, v.width, Msg::invalid_value, {"period", v.text.value}, v.text.value,
+                  period_names(), Msg::hint_valid_values);
+  }
+  std::get<Review*>(t)->period = std::move(v.text);
+}
+
 // --- the tables --------------------------------------------------------------
 
 constexpr FieldSpec kRootFields[] = {
@@ -287,18 +344,40 @@ constexpr FieldSpec kActivityFields[] = {
         .remember(remember_key<&Activity::progress_key>),
     scalar("status", Kind::text, false, set_status).remember(remember_key<&Activity::status_key>),
     list("updates", false, Node::update, update_items)
-        .remember(remember_key<&Activity::updates_key>)};
+        .remember(remember_key<&Activity::updates_key>),
+    map("goal", false, Node::goal).open(goal_of),
+    list("programme", false, Node::milestone, items<&Activity::programme>),
+    list("reviews", false, Node::review, review_items)
+        .remember(remember_key<&Activity::reviews_key>)};
 constexpr FieldSpec kDeliverableFields[] = {
     scalar("name", Kind::text, false, store<&Deliverable::name>),
     scalar("owner", Kind::text, false, store<&Deliverable::owner>),
     scalar("count", Kind::integer, false, store<&Deliverable::count>)};
 constexpr FieldSpec kUpdateFields[] = {
     scalar("date", Kind::date, true, store<&Update::date>),
-    scalar("progress", Kind::integer, true, store<&Update::progress>).required_unless("status"),
+    scalar("progress", Kind::integer, true, store<&Update::progress>)
+        .required_unless("status", "value"),
+    scalar("value", Kind::number, false, store<&Update::value>),
     scalar("status", Kind::text, false, set_update_status),
     scalar("note", Kind::text, false, store<&Update::note>),
     scalar("by", Kind::text, false, store<&Update::by>),
     scalar("evidence", Kind::text, false, store<&Update::evidence>)};
+
+constexpr FieldSpec kGoalFields[] = {scalar("indicator", Kind::text, true, store<&Goal::indicator>),
+                                     scalar("unit", Kind::text, false, store<&Goal::unit>),
+                                     scalar("target", Kind::number, true, store<&Goal::target>),
+                                     scalar("kind", Kind::text, false, set_goal_kind)};
+constexpr FieldSpec kMilestoneFields[] = {
+    scalar("by", Kind::date, true, store<&Milestone::by>),
+    scalar("progress", Kind::integer, true, store<&Milestone::progress>).required_unless("value"),
+    scalar("value", Kind::number, false, store<&Milestone::value>)};
+constexpr FieldSpec kReviewFields[] = {
+    scalar("period", Kind::text, true, set_review_period),
+    scalar("date", Kind::date, true, store<&Review::date>),
+    scalar("by", Kind::text, true, store<&Review::by>),
+    scalar("verified", Kind::integer, true, store<&Review::verified>).required_unless("value"),
+    scalar("value", Kind::number, false, store<&Review::value>),
+    scalar("note", Kind::text, false, store<&Review::note>)};
 
 // A frame marks the keys it has seen in a bitmask and keeps their lines.
 constexpr size_t kMaxFields = 16;
@@ -308,7 +387,9 @@ static_assert(std::size(kRootFields) <= kMaxFields && std::size(kPlanFields) <= 
                   std::size(kOwnerFields) <= kMaxFields && std::size(kLineFields) <= kMaxFields &&
                   std::size(kActivityFields) <= kMaxFields &&
                   std::size(kDeliverableFields) <= kMaxFields &&
-                  std::size(kUpdateFields) <= kMaxFields,
+                  std::size(kUpdateFields) <= kMaxFields && std::size(kGoalFields) <= kMaxFields &&
+                  std::size(kMilestoneFields) <= kMaxFields &&
+                  std::size(kReviewFields) <= kMaxFields,
               "a mapping has more keys than Frame::seen and Frame::first_line can hold");
 
 struct Schema {
@@ -342,6 +423,12 @@ Schema schema(Node node) {
     return schema_of(kDeliverableFields, Msg::where_deliverable);
   case Node::update:
     return schema_of(kUpdateFields, Msg::where_update);
+  case Node::goal:
+    return schema_of(kGoalFields, Msg::where_goal);
+  case Node::milestone:
+    return schema_of(kMilestoneFields, Msg::where_milestone);
+  case Node::review:
+    return schema_of(kReviewFields, Msg::where_review);
   default:
     return Schema{nullptr, 0, Msg::where_root};
   }
@@ -732,8 +819,9 @@ class Builder : public yaml::Handler {
     const bool wants_map = spec.kind == Kind::map;
     const bool wants_list = spec.kind == Kind::list || spec.kind == Kind::codes;
     if (is_map && wants_map) {
-      // period, thresholds and the plan's own keys fill the same Plan.
-      push_map(spec.child, f.object, e.pos);
+      // period, thresholds and the plan's own keys fill the same Plan; a
+      // goal fills the activity's Goal.
+      push_map(spec.child, spec.opens != nullptr ? spec.opens(f.object) : f.object, e.pos);
     } else if (!is_map && spec.kind == Kind::codes) {
       OwnerList* list = spec.codes(f.object);
       list->present = true;
@@ -932,7 +1020,8 @@ class Builder : public yaml::Handler {
     const Schema sc = schema(f.node);
     const std::vector<std::string> names = key_names(sc);
     for (size_t i = 0; i < sc.size; ++i) {
-      if (!sc.fields[i].required || (f.seen & (1u << i)) || seen(f, sc, sc.fields[i].unless))
+      if (!sc.fields[i].required || (f.seen & (1u << i)) || seen(f, sc, sc.fields[i].unless) ||
+          seen(f, sc, sc.fields[i].unless2))
         continue;
       const std::string key(sc.fields[i].key);
       // "titel:" was already reported with "did you mean 'title'?".

@@ -91,4 +91,32 @@ std::optional<Date> parse_day(std::string_view text) {
   return d.first();
 }
 
+namespace {
+
+struct NamedPeriod {
+  std::string_view name;
+  int month;
+};
+constexpr NamedPeriod kPeriods[] = {{"T1", 3}, {"T2", 6}, {"T3", 9}, {"T4", 12},
+                                    {"C1", 4}, {"C2", 8}, {"C3", 12}};
+
+}  // namespace
+
+std::optional<Date> period_cutoff(std::string_view name, int year) {
+  for (const NamedPeriod& p : kPeriods) {
+    if (p.name == name)
+      return Date{year, p.month, days_in_month(year, p.month)};
+  }
+  return std::nullopt;
+}
+
+const std::vector<std::string>& period_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const NamedPeriod& p : kPeriods) out.emplace_back(p.name);
+    return out;
+  }();
+  return names;
+}
+
 }  // namespace plan

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "plan/goal.h"
+
 namespace plan {
 
 double expected_progress(const Date& start, const Date& end, const Date& as_of) {
@@ -89,7 +91,7 @@ ActivityState derive_activity(const Plan& plan, const Line& line, const Activity
   s.start = activity.start.date.first();
   s.end = activity.end.date.last();
   s.progress = progress_at(activity, as_of, &s.last_update);
-  s.expected = expected_progress(s.start, s.end, as_of);
+  s.expected = programmed_at(activity, s.start, s.end, as_of);
   const ActivityFlag flag = flag_at(activity, as_of);
   if (s.progress >= 100) {
     s.status = Status::done;

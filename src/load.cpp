@@ -12,6 +12,7 @@
 
 #include "builder.h"
 #include "load_with.h"
+#include "plan/goal.h"
 
 namespace plan {
 
@@ -26,6 +27,7 @@ LoadResult load_plan_text_with(std::string file, std::string text, const yaml::E
   r.plan.file = std::move(file);
   r.plan.source = std::move(text);
   const BuildResult b = build_plan(&r.plan, &r.diagnostics, parse);
+  complete_goals(&r.plan);
   if (b.outcome == yaml::Outcome::broken) {
     // A mapping the error cut short may have looked complete to the
     // events: its "missing" keys are not to be believed.

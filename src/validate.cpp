@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "plan/derive.h"
+#include "plan/goal.h"
 #include "plan/text.h"
 
 namespace plan {
@@ -13,6 +15,12 @@ namespace {
 
 // Characters a whole number takes as written (near enough for the caret).
 int digits(const IntValue& n) { return static_cast<int>(std::to_string(n.value).size()); }
+
+// A number as a message shows it (12, 12.5), and the characters it takes.
+std::string number_text(double v) { return fmt::format("{}", v); }
+int number_width(const NumberValue& n) { return static_cast<int>(number_text(n.value).size()); }
+
+bool same_place(const Pos& a, const Pos& b) { return a.line == b.line && a.col == b.col; }
 
 class Checker {
  public:
@@ -275,6 +283,121 @@ class Checker {
       }
     }
     check_updates(a);
+    check_goal(a);
+  }
+
+  // --- goals, programmes and reviews --------------------------------------------
+
+  void check_goal(const Activity& a) {
+    const Goal& g = a.goal;
+    if (g.present && g.target.pos.known() && !(g.target.value > 0)) {
+      error(g.target.pos, number_width(g.target), Msg::goal_target, {number_text(g.target.value)},
+            Msg::hint_goal_target);
+    }
+    for (const Update& u : a.updates) check_value(g, u.value, u.progress);
+    for (const Milestone& m : a.programme) check_value(g, m.value, m.progress);
+    for (const Review& r : a.reviews) check_value(g, r.value, r.verified);
+    check_programme(a);
+    check_reviews(a);
+  }
+
+  // A value needs a goal with a unit and a target it may reach, and a
+  // progress written beside it must be the one it stands for.
+  void check_value(const Goal& g, const NumberValue& v, const IntValue& progress) {
+    if (!v.pos.known())
+      return;
+    const int w = number_width(v);
+    const std::string value = number_text(v.value);
+    if (!g.present) {
+      error(v.pos, w, Msg::value_without_goal, {value}, Msg::hint_value_without_goal);
+      return;
+    }
+    if (g.unit.value.empty())
+      error(v.pos, w, Msg::goal_unit, {value}, Msg::hint_goal_unit);
+    if (v.value < 0) {
+      error(v.pos, w, Msg::value_range, {value});
+    } else if (g.target.value > 0 && v.value > g.target.value && !may_exceed_target(g.kind)) {
+      error(v.pos, w, Msg::value_above_target,
+            {value, number_text(g.target.value), std::string(goal_kind_word(g.kind))},
+            Msg::hint_value_above_target);
+    }
+    const int percent = percent_of_value(g, v.value);
+    if (progress.pos.known() && !same_place(progress.pos, v.pos) && progress.value != percent) {
+      error(progress.pos, digits(progress), Msg::value_mismatch,
+            {std::to_string(progress.value), value, number_text(g.target.value),
+             std::to_string(percent)},
+            Msg::hint_value_mismatch, {std::to_string(percent)});
+    }
+  }
+
+  // Milestones in date order within the activity's dates, never going down.
+  void check_programme(const Activity& a) {
+    const Milestone* prev = nullptr;
+    for (const Milestone& m : a.programme) {
+      if (m.progress.pos.known() && !m.value.pos.known() &&
+          (m.progress.value < 0 || m.progress.value > 100)) {
+        error(m.progress.pos, digits(m.progress), Msg::progress_range,
+              {std::to_string(m.progress.value)});
+      }
+      if (!m.by.ok)
+        continue;
+      const Date by = m.by.date.last();
+      if (a.start.ok && a.end.ok && (by < a.start.date.first() || by > a.end.date.last())) {
+        error(m.by.pos, 10, Msg::programme_outside,
+              {fmt::format("{}", by), fmt::format("{}", a.start.date.first()),
+               fmt::format("{}", a.end.date.last())},
+              Msg::hint_programme_outside);
+      }
+      if (prev != nullptr && by <= prev->by.date.last()) {
+        error(m.by.pos, 10, Msg::programme_order,
+              {fmt::format("{}", by), fmt::format("{}", prev->by.date.last())},
+              Msg::hint_programme_order);
+      } else if (prev != nullptr && m.progress.value < prev->progress.value) {
+        error(m.progress.pos, 1, Msg::programme_decrease,
+              {std::to_string(prev->progress.value), std::to_string(m.progress.value)},
+              Msg::hint_programme_decrease);
+      }
+      prev = &m;
+    }
+  }
+
+  // One review per ended period, by a known owner, verifying 0..100 and
+  // (a warning) no more than was reported by the period's end.
+  void check_reviews(const Activity& a) {
+    std::map<std::string, int> first_line;
+    for (const Review& r : a.reviews) {
+      if (!r.by.value.empty())
+        check_code(r.by);
+      if (r.verified.pos.known() && !r.value.pos.known() &&
+          (r.verified.value < 0 || r.verified.value > 100)) {
+        error(r.verified.pos, digits(r.verified), Msg::verified_range,
+              {std::to_string(r.verified.value)});
+      }
+      const auto [it, fresh] = first_line.emplace(r.period.value, r.pos.line);
+      if (!fresh && r.period.pos.known()) {
+        error(r.period.pos, r.period.width, Msg::duplicate_review,
+              {r.period.value, std::to_string(it->second)}, Msg::hint_duplicate_review);
+      }
+      check_review_dates(a, r);
+    }
+  }
+
+  void check_review_dates(const Activity& a, const Review& r) {
+    if (!plan_.period_start.ok)
+      return;
+    const std::optional<Date> end = period_cutoff(r.period.value, plan_.period_start.date.year);
+    if (!end)
+      return;  // (an unknown period was reported by the loader)
+    if (r.date.ok && r.date.date.last() < *end) {
+      error(r.date.pos, 10, Msg::review_early,
+            {r.period.value, fmt::format("{}", r.date.date.last()), fmt::format("{}", *end)},
+            Msg::hint_review_early);
+    }
+    const int reported = progress_at(a, *end, nullptr);
+    if (r.verified.pos.known() && r.verified.value > reported && r.verified.value <= 100) {
+      warn(r.verified.pos, digits(r.verified), Msg::verified_above_reported,
+           {std::to_string(r.verified.value), std::to_string(reported), r.period.value});
+    }
   }
 
   void check_updates(const Activity& a) {

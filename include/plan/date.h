@@ -8,7 +8,9 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace plan {
 
@@ -49,6 +51,13 @@ struct ParsedDate {
   // ... and its last day where the format says so ("2021-02" ends 02-28).
   Date last() const;
 };
+
+// The cut-off of a named period of the year: T1..T4 end on 31 March,
+// 30 June, 30 September and 31 December; C1..C3 on 30 April, 31 August
+// and 31 December. Empty for an unknown name.
+std::optional<Date> period_cutoff(std::string_view name, int year);
+// The period names, in the order above.
+const std::vector<std::string>& period_names();
 
 enum class DateError { none, syntax, impossible };
 

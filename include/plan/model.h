@@ -90,6 +90,9 @@ struct Update {
   // when the entry does not change the status.
   std::optional<ActivityFlag> status;
   Text status_text;  // the `status` value as written
+  // The goal's indicator value reached, when the entry gives one (pos
+  // known); the loader then sets progress from it (see goal.h).
+  NumberValue value;
   Text note;
   Text by;
   Text evidence;
@@ -100,6 +103,41 @@ struct Update {
   // Whether the entry records a progress: one that only changes the
   // status does not.
   bool records_progress() const { return !status || progress.pos.known(); }
+};
+
+// What an activity's goal measures (the DAFP's kinds of indicator).
+enum class GoalKind { eficacia, eficiencia, efectividad };
+
+// An activity's goal: an indicator with a unit and a target value.
+struct Goal {
+  bool present = false;
+  Text indicator;
+  Text unit;
+  NumberValue target;
+  GoalKind kind = GoalKind::eficacia;
+  Text kind_text;  // as written; empty when absent (eficacia)
+  Pos pos;         // of the `goal` mapping
+};
+
+// A milestone of the programme: by this date, this progress (or value of
+// the goal's indicator) should be reached.
+struct Milestone {
+  DateValue by;
+  IntValue progress;  // pos unknown when it gives a value
+  NumberValue value;  // pos unknown when it gives a progress
+  Pos pos;
+};
+
+// A reviewer's check of one cut-off (typically the Oficina de Control
+// Interno's): the progress it could verify with evidence.
+struct Review {
+  Text period;  // T1..T4, C1..C3
+  DateValue date;
+  Text by;
+  IntValue verified;  // percent; set from value when the review gives one
+  NumberValue value;  // the indicator's verified value (pos known if given)
+  Text note;
+  Pos pos;
 };
 
 struct Activity {
@@ -118,6 +156,12 @@ struct Activity {
   ActivityFlag flag = ActivityFlag::none;
   Text flag_text;  // the `status` value as written
   std::vector<Update> updates;
+  Goal goal;
+  std::vector<Milestone> programme;  // empty: the straight line from start to end
+  std::vector<Review> reviews;
+  Pos reviews_key;  // where `reviews:` was written (unknown if absent)
+  Pos reviews_pos;  // of the `reviews` list
+  CollectionStyle reviews_style = CollectionStyle::block;
   // Where the keys that `plan mark` edits were written (unknown if absent).
   Pos progress_key;
   Pos status_key;

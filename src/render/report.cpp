@@ -14,20 +14,6 @@
 
 namespace plan {
 
-std::optional<Date> period_cutoff(std::string_view name, int year) {
-  struct Period {
-    std::string_view name;
-    int month;
-  };
-  static constexpr Period kPeriods[] = {{"T1", 3}, {"T2", 6}, {"T3", 9}, {"T4", 12},
-                                        {"C1", 4}, {"C2", 8}, {"C3", 12}};
-  for (const Period& p : kPeriods) {
-    if (p.name == name)
-      return Date{year, p.month, days_in_month(year, p.month)};
-  }
-  return std::nullopt;
-}
-
 namespace {
 
 // One activity's figures at the cut-off.

@@ -487,7 +487,7 @@ TEST_CASE("an unknown key with no near name lists the valid keys", "[load]") {
   REQUIRE(d.hint_args.size() == 1);
   CHECK(d.hint_args[0] ==
         "id, title, start, end, product, deliverables, lead, support, weight, "
-        "progress, status, updates");
+        "progress, status, updates, goal, programme, reviews");
 }
 
 TEST_CASE("a missing required key is reported at its mapping", "[load]") {

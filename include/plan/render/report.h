@@ -18,11 +18,6 @@
 
 namespace plan {
 
-// The cut-off of a named period of the year: T1..T4 end on 31 March,
-// 30 June, 30 September and 31 December; C1..C3 on 30 April, 31 August
-// and 31 December. Empty for an unknown name.
-std::optional<Date> period_cutoff(std::string_view name, int year);
-
 struct ReportOptions {
   std::string period;  // "C1", or empty for a plain cut-off date
   Language lang = Language::es;
