@@ -1,8 +1,10 @@
 // render/show.cpp: the detail view.
 #include "plan/render/show.h"
 
+#include "plan/goal.h"
 #include "plan/render/style.h"
 #include "plan/render/table.h"
+#include "plan/text.h"
 
 namespace plan {
 namespace {
@@ -76,6 +78,68 @@ std::string percent(double progress, double expected, Language lang) {
   return tr(lang, Msg::progress_vs_expected, round_percent(progress), round_percent(expected));
 }
 
+// A number as a plan writes it: 12, 45.5.
+std::string number(double v) { return fmt::format("{}", v); }
+
+// "12 of 20 talleres (60%)" where the entry gives a value, else "60%".
+std::string progress_text(const Goal& goal, const NumberValue& value, long long progress,
+                          Language lang) {
+  if (!value.pos.known() || !goal.present)
+    return fmt::format("{}%", progress);
+  return tr(lang, Msg::value_of_target, number(value.value), number(goal.target.value),
+            goal.unit.value) +
+         fmt::format(" ({}%)", progress);
+}
+
+// An update: its progress, the status it sets, its note, author, evidence.
+std::string update_text(const Activity& a, const Update& u, Language lang) {
+  std::vector<std::string> what;
+  if (u.records_progress())
+    what.push_back(progress_text(a.goal, u.value, u.progress.value, lang));
+  if (u.status) {
+    what.emplace_back(text_of(lang, *u.status == ActivityFlag::blocked     ? Msg::status_blocked
+                                    : *u.status == ActivityFlag::cancelled ? Msg::status_cancelled
+                                                                           : Msg::status_resumed));
+  }
+  std::string text = fmt::format("{}: {}", long_date(lang, u.date.date.last()), join(what, ", "));
+  if (!u.note.value.empty())
+    text += " — " + u.note.value;
+  if (!u.by.value.empty())
+    text += fmt::format(" ({} {})", text_of(lang, Msg::label_by), u.by.value);
+  if (!u.evidence.value.empty())
+    text += fmt::format(" [{}: {}]", text_of(lang, Msg::label_evidence), u.evidence.value);
+  return text;
+}
+
+// The goal, the programme and the reviews, where the activity has them.
+void show_goal(Sheet& sheet, const Activity& a, Language lang) {
+  const Goal& g = a.goal;
+  if (g.present) {
+    sheet.field(Msg::label_goal, tr(lang, Msg::goal_text, g.indicator.value, number(g.target.value),
+                                    g.unit.value, goal_kind_word(g.kind)));
+  }
+  if (!a.programme.empty()) {
+    sheet.heading(Msg::label_programme);
+    for (const Milestone& m : a.programme) {
+      sheet.item(fmt::format("{}: {}", long_date(lang, m.by.date.last()),
+                             progress_text(g, m.value, m.progress.value, lang)));
+    }
+  }
+  if (a.reviews.empty())
+    return;
+  sheet.heading(Msg::label_reviews);
+  for (const Review& r : a.reviews) {
+    const std::optional<Date> end = period_cutoff(r.period.value, a.start.date.year);
+    const int reported = end ? progress_at(a, *end, nullptr) : 0;
+    std::string text =
+        tr(lang, Msg::review_text, r.period.value, long_date(lang, r.date.date.last()), r.by.value,
+           r.verified.value, reported);
+    if (!r.note.value.empty())
+      text += " — " + r.note.value;
+    sheet.item(text);
+  }
+}
+
 void show_activity(Sheet& sheet, const Plan& plan, const ActivityState& s, Language lang) {
   const Activity& a = *s.activity;
   sheet.title(fmt::format("{} {} — {}", text_of(lang, Msg::label_activity),
@@ -104,23 +168,12 @@ void show_activity(Sheet& sheet, const Plan& plan, const ActivityState& s, Langu
     sheet.field(Msg::label_weight, fmt::format("{}", a.weight.value));
   sheet.field(Msg::label_progress, percent(s.progress, s.expected, lang));
   sheet.field(Msg::label_status, state_text(s, lang));
+  show_goal(sheet, a, lang);
   sheet.heading(Msg::label_updates);
   if (a.updates.empty()) {
     sheet.item(std::string(text_of(lang, Msg::no_updates)));
   }
-  for (const Update& u : a.updates) {
-    std::string text =
-        fmt::format("{}: {}%", long_date(lang, u.date.date.last()), u.progress.value);
-    if (!u.note.value.empty())
-      text += " — " + u.note.value;
-    if (!u.by.value.empty()) {
-      text += fmt::format(" ({} {})", text_of(lang, Msg::label_by), u.by.value);
-    }
-    if (!u.evidence.value.empty()) {
-      text += fmt::format(" [{}: {}]", text_of(lang, Msg::label_evidence), u.evidence.value);
-    }
-    sheet.item(text);
-  }
+  for (const Update& u : a.updates) sheet.item(update_text(a, u, lang));
 }
 
 void show_line(Sheet& sheet, const Plan& plan, const LineState& ls, Language lang,

@@ -112,9 +112,9 @@ TEST_CASE("derive uses the programme and the values", "[goal]") {
   REQUIRE(l.result.ok());
   const PlanState st = derive_plan(l.result.plan, Date{2021, 4, 30});
   const ActivityState& a = st.lines[0].activities[0];
-  CHECK(a.progress == 25);              // 5 of 20 talleres by 04-28
-  CHECK(a.expected == Approx(20));      // the C1 milestone
-  CHECK(a.signal == Signal::green);     // 25 of 20 programmed
+  CHECK(a.progress == 25);           // 5 of 20 talleres by 04-28
+  CHECK(a.expected == Approx(20));   // the C1 milestone
+  CHECK(a.signal == Signal::green);  // 25 of 20 programmed
   const ActivityState& b = st.lines[0].activities[1];
   CHECK(b.progress == 30);
   CHECK(b.expected == Approx(30));
