@@ -198,6 +198,13 @@ def test_english_and_separators():
               f"{what}: the separator is {delimiter!r}")
 
 
+def test_sep_words():
+    """--sep tab and a tab character itself (what a shell's $'\\t' gives) agree."""
+    words = ["export", "--format", "csv", "--as-of", "2021-06-30", EXCEL, "--sep"]
+    check(plan(*words, "tab") == plan(*words, "\t") and b"\t" in plan(*words, "tab"),
+          "--sep tab and a tab character write the same tab-separated CSV")
+
+
 def test_codes_and_bom_flags():
     raw = plan("export", "--format", "csv", "--codes", "--as-of", "2021-06-30", EXCEL)
     check(not raw.startswith(BOM), "--codes: no BOM")
@@ -243,7 +250,8 @@ def test_bad_sep():
               f"--sep '|' --lang {lang}: usage error ({r.returncode}, {r.stderr!r})")
 
 
-for test in (test_spanish_default, test_english_and_separators, test_codes_and_bom_flags,
+for test in (test_spanish_default, test_english_and_separators, test_sep_words,
+             test_codes_and_bom_flags,
              test_formulas, test_filter_writes_the_same_csv, test_bad_sep):
     test()
 print(f"{len(failures)} failed" if failures else "all passed")
