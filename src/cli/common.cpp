@@ -39,11 +39,30 @@ Words<Format> format_words(const std::vector<Format>& formats) {
   return out;
 }
 
-CLI::Option* add_raw_csv_flag(CLI::App* app, bool* raw) {
-  return app->add_flag("--raw-csv", *raw,
-                       "Write CSV text cells as they are, for programs: by default a cell that "
-                       "begins with = + - @, tab or CR gets a leading ' so spreadsheets do not "
-                       "run it");
+void add_csv_options(CLI::App* app, CsvFlags* flags) {
+  app->add_flag("--raw-csv", flags->raw,
+                "Write CSV text cells as they are, for programs: by default a cell that "
+                "begins with = + - @, tab or CR gets a leading ' so spreadsheets do not "
+                "run it");
+  app->add_flag("--codes", flags->codes,
+                "Write CSV for programs: the stable English column names and status "
+                "codes, whole numbers, ',' and no BOM unless --sep or --bom say otherwise");
+  app->add_option("--sep", flags->sep,
+                  "CSV separator: ';', ',' or tab (default: ';' for Spanish, ',' for English "
+                  "and with --codes)");
+  CLI::Option* bom =
+      app->add_flag("--bom", flags->bom,
+                    "Start CSV with a UTF-8 BOM, which Excel needs to read accents (the "
+                    "default, but with --codes)");
+  app->add_flag("--no-bom", flags->no_bom, "Write CSV without the BOM")->excludes(bom);
+}
+
+std::optional<char> parse_csv_sep(std::string_view value) {
+  if (value == ";" || value == ",")
+    return value.front();
+  if (value == "tab" || value == "\t")
+    return '\t';
+  return std::nullopt;
 }
 
 void add_common_options(CLI::App* app, CommonOptions* opts, bool with_view, bool with_paths) {
@@ -104,6 +123,22 @@ Context make_context(const CommonOptions& opts) {
   ctx.err = detect_terminal(STDERR_FILENO, width, opts.color);
   ctx.paths = opts.paths.empty() ? std::vector<std::string>{"plans"} : opts.paths;
   return ctx;
+}
+
+int check_csv_flags(const CsvFlags& flags, const Context& ctx) {
+  if (flags.sep.empty() || parse_csv_sep(flags.sep))
+    return kExitOk;
+  return print_error(ctx, nullptr, {Msg::csv_bad_sep, {flags.sep}, Msg::hint_csv_sep, {}});
+}
+
+CsvOptions csv_options(const CsvFlags& flags, Language lang) {
+  CsvOptions opts = csv_defaults(flags.codes ? CsvForm::codes : CsvForm::sheet, lang);
+  if (!flags.sep.empty())
+    opts.sep = parse_csv_sep(flags.sep).value_or(opts.sep);
+  if (flags.bom || flags.no_bom)
+    opts.bom = flags.bom;
+  opts.cells = flags.raw ? CsvCells::raw : CsvCells::protect;
+  return opts;
 }
 
 Loaded load_and_validate(const Context& ctx) {

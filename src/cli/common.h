@@ -13,6 +13,7 @@
 #include "plan/derive.h"
 #include "plan/diagnostic.h"
 #include "plan/load.h"
+#include "plan/render/export.h"
 #include "plan/term.h"
 
 namespace plan::cli {
@@ -62,10 +63,22 @@ enum class Format { text, json, csv, github, markdown, mermaid, ics, html };
 // --format's words for the formats a subcommand takes, in that order.
 Words<Format> format_words(const std::vector<Format>& formats);
 
-// --raw-csv, on every subcommand that writes CSV: text cells as the plan
-// has them, for programs; without it they are protected from spreadsheets
-// (render/export.h's CsvCells).
-CLI::Option* add_raw_csv_flag(CLI::App* app, bool* raw);
+// The CSV options of every subcommand that writes CSV (export, filter):
+// --raw-csv (text cells as the plan has them, for programs; without it they
+// are protected from spreadsheets, render/export.h's CsvCells), --codes
+// (the stable machine form, CsvForm::codes), --sep and --bom / --no-bom
+// (without them, the form's and language's defaults, csv_defaults).
+struct CsvFlags {
+  bool raw = false;
+  bool codes = false;
+  std::string sep;  // as given; "" = the default
+  bool bom = false;
+  bool no_bom = false;
+};
+void add_csv_options(CLI::App* app, CsvFlags* flags);
+
+// ';', ',' or a tab for --sep's ";", "," or "tab" (or a tab itself).
+std::optional<char> parse_csv_sep(std::string_view value);
 
 // Adds --lang, --as-of, --color, --width (one group) and PATH... to a
 // subcommand. with_view adds --color and --width only where output is a view.
@@ -84,6 +97,14 @@ struct Context {
   Language lang_for(const Plan* plan) const;
 };
 Context make_context(const CommonOptions& opts);
+
+// kExitOk, or kExitUsage after saying on stderr, in the language of the
+// flag or the locale (no plan is read yet), that --sep is none of its
+// words. Checked before the plans are read, as a query is.
+int check_csv_flags(const CsvFlags& flags, const Context& ctx);
+
+// The render options the (checked) flags ask for, for output in `lang`.
+CsvOptions csv_options(const CsvFlags& flags, Language lang);
 
 // Every plan the paths name, loaded and validated, and what was wrong.
 struct Loaded {

@@ -13,18 +13,19 @@ namespace plan::cli {
 struct ExportOptions {
   CommonOptions common;
   Format format = Format::csv;
-  bool bom = false;
-  bool raw_csv = false;
+  CsvFlags csv;
 };
 
 int run_export(const ExportOptions& opts) {
   const Context ctx = make_context(opts.common);
+  if (const int bad = check_csv_flags(opts.csv, ctx); bad != kExitOk)
+    return bad;
   const Loaded loaded = load_and_validate(ctx);
   const bool errors = report_errors(loaded, ctx);
   const std::vector<PlanState> states = derive_usable(loaded, ctx);
   const Language lang = ctx.lang_for(states.empty() ? nullptr : states.front().plan);
   if (opts.format == Format::csv) {
-    std::cout << render_csv(states, opts.bom, opts.raw_csv ? CsvCells::raw : CsvCells::protect);
+    std::cout << render_csv(states, csv_options(opts.csv, lang));
   } else if (opts.format == Format::json) {
     std::cout << render_plan_json(states);
   } else if (opts.format == Format::ics) {
@@ -48,8 +49,7 @@ void setup_export(CLI::App& app, int* status) {
       sub, "--format", &opts->format, "csv, json, markdown, mermaid or ics",
       format_words({Format::csv, Format::json, Format::markdown, Format::mermaid, Format::ics}))
       ->required();
-  sub->add_flag("--bom", opts->bom, "Start CSV with a UTF-8 BOM, for spreadsheet programs");
-  add_raw_csv_flag(sub, &opts->raw_csv);
+  add_csv_options(sub, &opts->csv);
   add_common_options(sub, &opts->common, /*with_view=*/false);
   sub->callback([opts, status] { *status = run_export(*opts); });
 }

@@ -17,7 +17,7 @@ struct FilterOptions {
   CommonOptions common;
   std::string query;
   Format format = Format::text;
-  bool raw_csv = false;
+  CsvFlags csv;
 };
 
 namespace {
@@ -36,6 +36,8 @@ int report_query_error(const Context& ctx, const std::string& query, const Query
 
 int run_filter(const FilterOptions& opts) {
   const Context ctx = make_context(opts.common);
+  if (const int bad = check_csv_flags(opts.csv, ctx); bad != kExitOk)
+    return bad;
   const ParsedQuery parsed = parse_query(opts.query);
   if (parsed.error)
     return report_query_error(ctx, opts.query, *parsed.error);
@@ -50,7 +52,8 @@ int run_filter(const FilterOptions& opts) {
   if (opts.format == Format::json) {
     write_list_json(states, std::cout);
   } else if (opts.format == Format::csv) {
-    std::cout << render_csv(states, false, opts.raw_csv ? CsvCells::raw : CsvCells::protect);
+    const Plan* first = loaded.usable().empty() ? nullptr : loaded.usable().front();
+    std::cout << render_csv(states, csv_options(opts.csv, ctx.lang_for(first)));
   } else if (states.empty()) {
     const Plan* first = loaded.usable().empty() ? nullptr : loaded.usable().front();
     std::cerr << tr(ctx.lang_for(first), Msg::query_no_match) << "\n";
@@ -68,7 +71,7 @@ void setup_filter(CLI::App& app, int* status) {
   sub->add_option("QUERY", opts->query, "The query; quote it for the shell")->required();
   add_word_option(sub, "--format", &opts->format, "Output: text, json or csv",
                   format_words(kFilterFormats));
-  add_raw_csv_flag(sub, &opts->raw_csv);
+  add_csv_options(sub, &opts->csv);
   add_common_options(sub, &opts->common);
   sub->callback([opts, status] { *status = run_filter(*opts); });
 }

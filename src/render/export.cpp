@@ -15,8 +15,8 @@ namespace {
 std::string iso(const Date& d) { return fmt::format("{}", d); }
 
 // ---------------------------------------------------------------------------
-// CSV (RFC 4180): a field with a comma, quote or line break is quoted, its
-// quotes doubled.
+// CSV (RFC 4180, with the separator chosen): a field with the separator, a
+// quote or a line break is quoted, its quotes doubled.
 
 std::string csv_quoted(std::string_view v) {
   std::string out = "\"";
@@ -28,64 +28,154 @@ std::string csv_quoted(std::string_view v) {
   return out + "\"";
 }
 
-std::string csv_field(std::string_view v) {
-  if (v.find_first_of(",\"\r\n") == std::string_view::npos)
+std::string csv_field(std::string_view v, char sep) {
+  const char specials[] = {sep, '"', '\r', '\n'};
+  if (v.find_first_of(std::string_view(specials, sizeof specials)) == std::string_view::npos)
     return std::string(v);
   return csv_quoted(v);
 }
 
-// A spreadsheet runs a cell that begins with = + - @ (or a tab or carriage
-// return before one) as a formula: OWASP's "CSV Injection" advice is a
-// leading single quote, inside quotes, so the cell is read as text.
-std::string csv_text(std::string_view v, CsvCells cells) {
-  if (cells == CsvCells::protect && !v.empty() &&
-      std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos)
-    return csv_quoted("'" + std::string(v));
-  return csv_field(v);
-}
-
-std::string csv_row(const std::vector<std::string>& fields) {
+std::string csv_row(const std::vector<std::string>& fields, char sep) {
   std::string out;
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0)
-      out += ',';
+      out += sep;
     out += fields[i];
   }
   return out + "\r\n";
 }
 
-// One activity's row. Text from the plan file (plan id, line_title, title,
-// lead, support, product, last_note) goes through csv_text; the address,
-// line number, dates, percentages, status and signal are plan's own and
-// stay as they are, so progress and expected remain numbers. The columns
-// added later (done_late_days, done_on) go last, so that readers that take
-// the columns by position keep working.
-std::string csv_activity(const PlanState& ps, const ActivityState& s, CsvCells cells) {
+struct CsvColumn {
+  std::string_view code;  // the codes form's header
+  Msg header;             // the sheet form's
+};
+
+constexpr CsvColumn kCsvColumns[] = {
+    {"plan", Msg::csv_col_plan},
+    {"id", Msg::csv_col_id},
+    {"line", Msg::csv_col_line},
+    {"line_title", Msg::csv_col_line_title},
+    {"title", Msg::csv_col_title},
+    {"lead", Msg::csv_col_lead},
+    {"support", Msg::csv_col_support},
+    {"start", Msg::csv_col_start},
+    {"end", Msg::csv_col_end},
+    {"product", Msg::csv_col_product},
+    {"progress", Msg::csv_col_progress},
+    {"expected", Msg::csv_col_expected},
+    {"status", Msg::csv_col_status},
+    {"signal", Msg::csv_col_signal},
+    {"last_update", Msg::csv_col_last_update},
+    {"last_note", Msg::csv_col_last_note},
+    {"done_late_days", Msg::csv_col_done_late_days},
+    {"done_on", Msg::csv_col_done_on},
+    {"last_evidence", Msg::csv_col_last_evidence},
+    {"last_by", Msg::csv_col_last_by},
+    {"weight", Msg::csv_col_weight},
+};
+
+// How one form writes each kind of cell.
+class CsvCellWriter {
+ public:
+  explicit CsvCellWriter(const CsvOptions& opts)
+      : opts_(opts),
+        sheet_(opts.form == CsvForm::sheet),
+        decimal_comma_(sheet_ &&
+                       (opts.sep == ';' || (opts.sep == '\t' && opts.lang == Language::es))) {}
+
+  // A spreadsheet runs a cell that begins with = + - @ (or a tab or
+  // carriage return before one) as a formula: OWASP's "CSV Injection"
+  // advice is a leading single quote, inside quotes, so the cell is read as
+  // text.
+  std::string text(std::string_view v) const {
+    if (opts_.cells == CsvCells::protect && !v.empty() &&
+        std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos)
+      return csv_quoted("'" + std::string(v));
+    return field(v);
+  }
+  // plan's own values (addresses, numbers, dates, codes): never a formula.
+  std::string field(std::string_view v) const { return csv_field(v, opts_.sep); }
+  std::string percent(int v) const { return sheet_ ? fmt::format("{}%", v) : std::to_string(v); }
+  std::string number(double v) const {
+    std::string out = fmt::format("{}", v);
+    if (decimal_comma_)
+      std::replace(out.begin(), out.end(), '.', ',');
+    return field(out);
+  }
+  std::string status(Status s) const {
+    return field(sheet_ ? text_of(opts_.lang, status_word(s)) : status_code(s));
+  }
+  std::string signal(Signal s) const {
+    if (!sheet_ || s == Signal::none)
+      return field(signal_code(s));
+    return field(text_of(opts_.lang, signal_word(s)));
+  }
+  std::string header() const {
+    std::vector<std::string> names;
+    for (const CsvColumn& c : kCsvColumns)
+      names.push_back(field(sheet_ ? text_of(opts_.lang, c.header) : c.code));
+    return csv_row(names, opts_.sep);
+  }
+
+ private:
+  const CsvOptions& opts_;
+  bool sheet_;
+  bool decimal_comma_;
+};
+
+// One activity's row, in kCsvColumns' order. Text from the plan file goes
+// through text(), which protects it; what plan computes or checked (the
+// address, line number, dates, percentages, status, signal, weight) cannot
+// begin a formula and stays a value the spreadsheet reads as one.
+std::string csv_activity(const PlanState& ps, const ActivityState& s, const CsvCellWriter& w,
+                         char sep) {
   const Activity& a = *s.activity;
-  const auto text = [cells](std::string_view v) { return csv_text(v, cells); };
+  const Update* last = s.last_update;
   const std::optional<Date> done =
       s.status == Status::done ? done_on(a, ps.as_of) : std::optional<Date>();
-  return csv_row({text(ps.plan->id.value), csv_field(format_address(*s.line, a)),
-                  std::to_string(s.line->id.value), text(s.line->title.value), text(a.title.value),
-                  text(codes_text(lead_of(*s.line, a))), text(codes_text(support_of(*s.line, a))),
-                  iso(s.start), iso(s.end), text(a.product.value), std::to_string(s.progress),
-                  std::to_string(round_percent(s.expected)), std::string(status_code(s.status)),
-                  std::string(signal_code(s.signal)),
-                  s.last_update ? iso(s.last_update->date.date.last()) : "",
-                  text(s.last_update ? s.last_update->note.value : ""), std::to_string(s.done_late),
-                  done ? iso(*done) : ""});
+  return csv_row({w.text(ps.plan->id.value),
+                  w.field(format_address(*s.line, a)),
+                  std::to_string(s.line->id.value),
+                  w.text(s.line->title.value),
+                  w.text(a.title.value),
+                  w.text(codes_text(lead_of(*s.line, a))),
+                  w.text(codes_text(support_of(*s.line, a))),
+                  iso(s.start),
+                  iso(s.end),
+                  w.text(a.product.value),
+                  w.percent(s.progress),
+                  w.percent(round_percent(s.expected)),
+                  w.status(s.status),
+                  w.signal(s.signal),
+                  last != nullptr ? iso(last->date.date.last()) : "",
+                  w.text(last != nullptr ? last->note.value : ""),
+                  std::to_string(s.done_late),
+                  done ? iso(*done) : "",
+                  w.text(last != nullptr ? last->evidence.value : ""),
+                  w.text(last != nullptr ? last->by.value : ""),
+                  w.number(a.weight.value)},
+                 sep);
 }
 
 }  // namespace
 
-std::string render_csv(const std::vector<PlanState>& states, bool bom, CsvCells cells) {
-  std::string out = bom ? "\xEF\xBB\xBF" : "";
-  out += csv_row({"plan", "id", "line", "line_title", "title", "lead", "support", "start", "end",
-                  "product", "progress", "expected", "status", "signal", "last_update", "last_note",
-                  "done_late_days", "done_on"});
+CsvOptions csv_defaults(CsvForm form, Language lang) {
+  CsvOptions opts;
+  opts.form = form;
+  opts.lang = lang;
+  const bool sheet = form == CsvForm::sheet;
+  opts.sep = sheet && lang == Language::es ? ';' : ',';
+  opts.bom = sheet;
+  return opts;
+}
+
+std::string render_csv(const std::vector<PlanState>& states, const CsvOptions& opts) {
+  const CsvCellWriter w(opts);
+  std::string out = opts.bom ? "\xEF\xBB\xBF" : "";
+  out += w.header();
   for (const PlanState& ps : states) {
     for (const LineState& ls : ps.lines) {
-      for (const ActivityState& s : ls.activities) out += csv_activity(ps, s, cells);
+      for (const ActivityState& s : ls.activities) out += csv_activity(ps, s, w, opts.sep);
     }
   }
   return out;

@@ -126,9 +126,9 @@ if [[ $shell == bash || $shell == fish ]]; then
   expect_exactly "bash fish zsh" plan completion ""
   expect_some "--format --lang --as-of --color --width --help" plan list --
   expect_some "--strict" plan validate --
-  # Every command that writes CSV takes --raw-csv.
-  expect_some "--raw-csv --bom --format" plan export --
-  expect_some "--raw-csv --format" plan filter --
+  # Every command that writes CSV takes the same CSV options.
+  expect_some "--raw-csv --codes --sep --bom --no-bom --format" plan export --
+  expect_some "--raw-csv --codes --sep --bom --no-bom --format" plan filter --
   expect_some "--note --by --evidence --date --status --force --dry-run" plan mark --
   expect_some "2.3 5.1 1.1 2" plan show ""
   expect_some "2.3 5.1" plan show --lang es ""

@@ -30,6 +30,7 @@ is read the way its reader reads it:
 import csv
 import html.parser
 import io
+import itertools
 import json
 import os
 import re
@@ -86,44 +87,62 @@ def flat(text):
 # CSV
 
 DANGER = ("=", "+", "-", "@", "\t", "\r")
-TEXT_COLUMNS = ["plan", "line_title", "title", "lead", "support", "product", "last_note"]
+TEXT_COLUMNS = ["plan", "line_title", "title", "lead", "support", "product", "last_note",
+                "last_evidence", "last_by"]
 
 
 def csv_expected(line, act, plan_id):
+    last = last_update(act)
     return {"plan": plan_id, "line_title": line["title"], "title": act["title"],
             "lead": ", ".join(act["lead"]), "support": ", ".join(act["support"]),
-            "product": act["product"] or "", "last_note": last_update(act).get("note") or ""}
+            "product": act["product"] or "", "last_note": last.get("note") or "",
+            "last_evidence": last.get("evidence") or "", "last_by": last.get("by") or ""}
 
 
 # Every command that writes CSV, with the words that make it write the
 # whole hostile plan: each protects its cells by default and takes --raw-csv.
 CSV_WRITERS = {"export": ["export", "--format", "csv"],
                "filter": ["filter", "progress>=0", "--format", "csv"]}
+# Both forms: --codes for programs (',') and the default for people, here
+# Spanish (';', a BOM, "40%"); the columns are in the same order.
+CSV_FORMS = {"codes": (["--codes"], ","), "sheet": ([], ";")}
+
+
+def csv_rows(stdout, delimiter, names):
+    rows = list(csv.reader(io.StringIO(stdout.decode("utf-8-sig"), newline=""),
+                           delimiter=delimiter))
+    return [dict(zip(names, r)) for r in rows[1:]]
 
 
 def test_csv():
     plan_id = model()["id"]
     want_rows = len(list(activities()))
-    for writer, words in CSV_WRITERS.items():
+    names = next(csv.reader(io.StringIO(plan("export", "--format", "csv", "--codes",
+                                             HOSTILE).decode())))
+    for (writer, words), (form, (form_words, delimiter)) in itertools.product(
+            CSV_WRITERS.items(), CSV_FORMS.items()):
         for raw in (False, True):
-            what = f"csv {writer} raw={raw}"
-            r = subprocess.run([PLAN, *words, *AS_OF, HOSTILE, *(["--raw-csv"] if raw else [])],
-                               capture_output=True)
+            what = f"csv {writer} {form} raw={raw}"
+            r = subprocess.run([PLAN, *words, *form_words, *AS_OF, HOSTILE,
+                                *(["--raw-csv"] if raw else [])], capture_output=True)
             check(r.returncode == 0, f"{what}: plan exited {r.returncode} {r.stderr[-300:]!r}")
-            rows = list(csv.DictReader(io.StringIO(r.stdout.decode(), newline="")))
+            rows = csv_rows(r.stdout, delimiter, names)
             check(len(rows) == want_rows, f"{what} has {want_rows} rows ({len(rows)})")
             for row, (line, act) in zip(rows, activities()):
                 for column, text in csv_expected(line, act, plan_id).items():
                     cell = row[column]
                     want = "'" + text if not raw and text.startswith(DANGER) else text
                     check(cell == want, f"{what} {act['id']} {column}: {cell!r} != {want!r}")
-                check(row["progress"] == str(act["progress"]), f"{what} {act['id']} progress is a number")
+                progress = str(act["progress"]) + ("%" if form == "sheet" else "")
+                check(row["progress"] == progress, f"{what} {act['id']} progress is a number")
                 if not raw:
                     for column, cell in row.items():
                         check(not cell.startswith(DANGER), f"{what} {act['id']} {column} starts a formula: {cell!r}")
             if raw:
                 check(any(row["title"].startswith(DANGER) for row in rows),
                       f"{what}: the formulas come through as they are")
+                check(any(row["last_evidence"].startswith(DANGER) for row in rows),
+                      f"{what}: the evidence formula comes through as it is")
 
 
 # ---------------------------------------------------------------------------

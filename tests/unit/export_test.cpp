@@ -1,10 +1,15 @@
-// Tests of render/export.h: the escaping of plan text in Markdown and CSV.
+// Tests of render/export.h: the escaping of plan text in Markdown and CSV,
+// and the CSV's forms, separators and decimal marks.
 // tests/export/check_hostile.py reads whole exports back with cmark-gfm and
 // Python's csv; these pin the rules one character at a time.
 #include "plan/render/export.h"
 
 #include <catch2/catch.hpp>
 #include <string>
+
+#include "plan/derive.h"
+#include "plan/load.h"
+#include "plan_fixture.h"
 
 using namespace plan;
 
@@ -65,4 +70,79 @@ TEST_CASE("markdown_link makes links of http(s) addresses only", "[export]") {
   CHECK(markdown_link("🔗", "javascript:alert(1)") == "javascript:alert(1)");
   CHECK(markdown_link("🔗", "www.example.org/a") == "www\\.example.org/a");
   CHECK(markdown_link("🔗", "x@example.org") == "x" + kWordJoiner + "@example.org");
+}
+
+// ---------------------------------------------------------------------------
+// CSV for Excel (issue 16): the forms, separators and decimal marks.
+
+namespace {
+
+// The minimal plan with activity 1.1 given `keys` (at 8 spaces), at its end.
+std::string csv_of(std::string_view keys, const CsvOptions& opts) {
+  const LoadResult r = load_plan_text("t.yaml", test::plan_with(keys));
+  REQUIRE(r.complete);
+  return render_csv({derive_plan(r.plan, Date{2021, 6, 30})}, opts);
+}
+
+// The second line (the activity's row), without its CRLF.
+std::string row_of(const std::string& csv) {
+  const size_t start = csv.find("\r\n") + 2;
+  return csv.substr(start, csv.find("\r\n", start) - start);
+}
+
+CsvOptions with_sep(CsvOptions opts, char sep) {
+  opts.sep = sep;
+  return opts;
+}
+
+}  // namespace
+
+TEST_CASE("csv_defaults: Excel's separator for the language, a BOM for people", "[export][csv]") {
+  const CsvOptions es = csv_defaults(CsvForm::sheet, Language::es);
+  CHECK((es.sep == ';' && es.bom && es.lang == Language::es));
+  const CsvOptions en = csv_defaults(CsvForm::sheet, Language::en);
+  CHECK((en.sep == ',' && en.bom));
+  const CsvOptions codes = csv_defaults(CsvForm::codes, Language::es);
+  CHECK((codes.sep == ',' && !codes.bom));
+}
+
+TEST_CASE("csv quotes a cell that holds the separator in use", "[export][csv]") {
+  const std::string keys = "        product: \"a;b\"\n        progress: 10\n";
+  const CsvOptions es = csv_defaults(CsvForm::sheet, Language::es);
+  CHECK(row_of(csv_of(keys, es)).find(";\"a;b\";") != std::string::npos);
+  CHECK(row_of(csv_of(keys, with_sep(es, ','))).find(",a;b,") != std::string::npos);
+  const std::string comma = "        product: \"a, b\"\n";
+  CHECK(row_of(csv_of(comma, es)).find(";a, b;") != std::string::npos);
+  CHECK(row_of(csv_of(comma, with_sep(es, ','))).find(",\"a, b\",") != std::string::npos);
+  CHECK(row_of(csv_of(comma, with_sep(es, '\t'))).find("\ta, b\t") != std::string::npos);
+}
+
+TEST_CASE("csv weight: a decimal comma where cells are separated by ';'", "[export][csv]") {
+  const std::string keys = "        weight: 1.5\n";
+  const auto last = [&keys](const CsvOptions& opts) {
+    const std::string row = row_of(csv_of(keys, opts));
+    return row.substr(row.find_last_of(std::string(1, opts.sep)) + 1);
+  };
+  const CsvOptions es = csv_defaults(CsvForm::sheet, Language::es);
+  const CsvOptions en = csv_defaults(CsvForm::sheet, Language::en);
+  CHECK(last(es) == "1,5");
+  CHECK(last(with_sep(es, '\t')) == "1,5");
+  CHECK(last(with_sep(es, ',')) == "1.5");
+  CHECK(last(en) == "1.5");
+  CHECK(last(with_sep(en, ';')) == "1,5");
+  CHECK(last(with_sep(en, '\t')) == "1.5");
+  CHECK(last(with_sep(csv_defaults(CsvForm::codes, Language::es), ';')) == "1.5");
+}
+
+TEST_CASE("csv sheet form: words and percentages; codes form: codes and numbers", "[export][csv]") {
+  // 2021-03-01..2021-05-31 at 2021-06-30: late, red; 40 of 100 expected.
+  const std::string keys = "        progress: 40\n";
+  const std::string es = row_of(csv_of(keys, csv_defaults(CsvForm::sheet, Language::es)));
+  CHECK(es.find(";40%;100%;atrasada;rojo;") != std::string::npos);
+  const std::string en = row_of(csv_of(keys, csv_defaults(CsvForm::sheet, Language::en)));
+  CHECK(en.find(",40%,100%,late,red,") != std::string::npos);
+  const std::string codes = row_of(csv_of(keys, csv_defaults(CsvForm::codes, Language::es)));
+  CHECK(codes.find(",40,100,late,red,") != std::string::npos);
+  const std::string header = csv_of(keys, csv_defaults(CsvForm::sheet, Language::es));
+  CHECK(header.rfind("\xEF\xBB\xBFPlan;ID;L\xC3\xADnea;", 0) == 0);
 }

@@ -14,16 +14,45 @@
 
 namespace plan {
 
-// Columns: plan, id, line, line_title, title, lead, support, start, end,
-// product, progress, expected, status, signal, last_update, last_note.
-// CRLF line ends; bom prefixes a UTF-8 BOM for spreadsheet programs.
+// Columns, in this order (new ones are added at the end, so that readers
+// that take columns by position keep working): plan, id, line, line_title,
+// title, lead, support, start, end, product, progress, expected, status,
+// signal, last_update, last_note, done_late_days, done_on, last_evidence,
+// last_by, weight. The last_* columns are the last update's on or before
+// the as-of date. CRLF line ends.
+//
 // With CsvCells::protect, a text cell from the plan that a spreadsheet would
 // run as a formula (it begins with = + - @, a tab or a carriage return) is
 // written quoted with a leading "'"; CsvCells::raw writes it as it is, for
 // programs that read the CSV as data.
 enum class CsvCells { protect, raw };
-std::string render_csv(const std::vector<PlanState>& states, bool bom,
-                       CsvCells cells = CsvCells::protect);
+
+// Who reads the CSV. CsvForm::sheet is for people in a spreadsheet: headers
+// and the status and semáforo words in `lang` ("Avance", "en curso",
+// "amarillo"), percentages as "45%", which Excel reads as a percentage in
+// any locale, and a fractional weight with a decimal comma where the
+// separator is ';' (the locales whose list separator is ';' write decimals
+// with ','; a tab follows the language). CsvForm::codes is the stable form
+// for programs: the snake_case column names above, status and signal codes
+// ("in-progress", "yellow"), whole numbers for percentages, '.' decimals.
+enum class CsvForm { sheet, codes };
+
+struct CsvOptions {
+  CsvForm form = CsvForm::codes;
+  Language lang = Language::en;
+  char sep = ',';  // ';', ',' or '\t'
+  bool bom = false;
+  CsvCells cells = CsvCells::protect;
+};
+
+// What each form writes unless told otherwise: a Spanish sheet is what
+// Spanish-locale Excel opens as columns (';'), an English sheet what
+// English-locale Excel does (','); both start with a UTF-8 BOM, without
+// which Excel reads the file as Windows-1252 and garbles every accent. The
+// codes form keeps ',' and no BOM.
+CsvOptions csv_defaults(CsvForm form, Language lang);
+
+std::string render_csv(const std::vector<PlanState>& states, const CsvOptions& opts);
 
 std::string render_markdown(const PlanState& state, Language lang);
 
