@@ -329,13 +329,21 @@ std::string mermaid_as_of(const PlanState& st, const ChartSpan& span, Language l
 }
 
 // A section is named by its line's title; a title with nothing to show
-// keeps the "Line N" it had before, since Mermaid needs a name.
-std::string mermaid_section(const LineState& ls, Language lang) {
-  std::string name = mermaid_text(ls.line->title.value, 40);
+// keeps the "Line N" it had before, since Mermaid needs a name. Mermaid
+// merges sections of the same name into one (one label for both), so a
+// name already used gets the line's number: "Fortalecer la participac… (3)".
+std::string mermaid_section(const LineState& ls, Language lang, std::vector<std::string>* used) {
+  constexpr int kWidth = 40;
+  const Line& line = *ls.line;
+  std::string name = truncate(line.title.value, kWidth);
   if (name.empty())
-    name =
-        mermaid_text(fmt::format("{} {}", text_of(lang, Msg::label_line), ls.line->id.value), 40);
-  return "    section " + name + "\n";
+    name = fmt::format("{} {}", text_of(lang, Msg::label_line), line.id.value);
+  if (std::find(used->begin(), used->end(), name) != used->end()) {
+    const std::string suffix = fmt::format(" ({})", line.id.value);
+    name = truncate(line.title.value, kWidth - static_cast<int>(suffix.size())) + suffix;
+  }
+  used->push_back(name);
+  return "    section " + mermaid_text(name, kWidth) + "\n";
 }
 
 std::string mermaid_task(const ActivityState& s) {
@@ -372,8 +380,9 @@ std::string render_mermaid(const PlanState& st, Language lang) {
   out += fmt::format("    tickInterval {}\n", tick_interval(span));
   out += "    todayMarker off\n";
   out += mermaid_as_of(st, span, lang);
+  std::vector<std::string> sections;
   for (const LineState& ls : st.lines) {
-    out += mermaid_section(ls, lang);
+    out += mermaid_section(ls, lang, &sections);
     for (const ActivityState& s : ls.activities) out += mermaid_task(s);
   }
   return out;

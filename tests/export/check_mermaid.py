@@ -73,7 +73,15 @@ def expected(path, as_of):
             tasks[act["id"]] = truncate(one_line(act["title"]), 60)
             starts.append(date.fromisoformat(act["start"]))
             ends.append(date.fromisoformat(act["end"]) + timedelta(days=1))
-    sections = [truncate(one_line(line["title"]), 40) for line in data["lines"]]
+    sections = []
+    for line in data["lines"]:
+        # A name already used gets the line's number, as Mermaid would
+        # merge two sections of one name.
+        name = truncate(one_line(line["title"]), 40)
+        if name in sections:
+            suffix = f" ({line['id']})"
+            name = truncate(one_line(line["title"]), 40 - len(suffix)) + suffix
+        sections.append(name)
     span = (min(starts), max(ends)) if starts else None
     return truncate(one_line(data["title"]), 100), sections, tasks, span
 
