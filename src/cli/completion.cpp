@@ -1,8 +1,10 @@
 // cli/completion.cpp: `plan completion bash|zsh|fish`, a completion script
 // written from the CLI11 app itself at run time, so that it offers every
 // subcommand, option and choice the binary has, and nothing it lacks.
-// Activity addresses come from `plan list --format json` in the current
-// directory, read with sed (bash, zsh) or `string` (fish): no jq needed.
+// Activity addresses (2.3, PLAN-ID:2.3) come from `plan list --format json`
+// read with awk, owner codes from `plan export --format json` read with sed
+// or `string`: no jq needed. Both read the plan files and directories the
+// command line names, or ./plans, as the command itself will.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -27,7 +29,18 @@ struct OptionModel {
   std::string description;
   bool takes_value = false;
   std::vector<std::string> choices;  // what an IsMember check allows
+  bool owner = false;                // takes an owner code, read from the plans
 };
+
+// The options whose value is an owner code: `mark --by`, and `--lead` and
+// `--support` wherever a command has them.
+bool takes_owner(const CLI::Option& opt) {
+  for (const std::string& l : opt.get_lnames()) {
+    if (l == "by" || l == "lead" || l == "support")
+      return true;
+  }
+  return false;
+}
 
 // What a positional argument is, from its name in the help.
 enum class ArgKind { address, address_or_line, progress, path, choice, text };
@@ -108,6 +121,7 @@ void read_options(const CLI::App& app, std::vector<OptionModel>* options, Comman
       o.description = opt->get_description();
       o.takes_value = opt->get_items_expected_max() > 0;  // a flag expects 0
       o.choices = choices_of(*opt);
+      o.owner = o.takes_value && takes_owner(*opt);
       options->push_back(std::move(o));
     } else if (command != nullptr) {
       // "ADDRESS PROGRESS PATH" is one vector of three kinds of word.
@@ -157,6 +171,30 @@ std::vector<std::string> all_names(const std::vector<OptionModel>& options, bool
   return out;
 }
 
+// The awk program each shell runs on `plan list --format json` (awk -F'"'):
+// every address as 2.3 and PLAN-ID:2.3, each plan's PLAN-ID:, and with
+// lines=1 the lines' addresses too. The same text in the three shells'
+// single quotes, so it holds no quote and no backslash.
+constexpr std::string_view kAddressAwk =
+    R"awk(/^    "id": "/ { id = $4 } /^    "plan": "/ { p = $4 }
+    /^    "line": [0-9]/ { l = $3; gsub(/[^0-9]/, "", l) }
+    /^  }/ {
+      if (id != "") {
+        print id; print p ":" id; print p ":"
+        if (lines != "") { print l; print p ":" l }
+      }
+      id = ""
+    })awk";
+
+// A script's head with the awk program in its place.
+std::string with_awk(std::string_view head) {
+  std::string out(head);
+  const size_t at = out.find("@AWK@");
+  if (at != std::string::npos)
+    out.replace(at, 5, kAddressAwk);
+  return out;
+}
+
 // ---------------------------------------------------------------------------
 // bash
 
@@ -166,16 +204,61 @@ constexpr std::string_view kBashHead =
 # /usr/share/bash-completion/completions/plan, or load it from ~/.bashrc:
 #   source <(plan completion bash)
 
-# The addresses of the activities in ./plans (2.3); with "lines", of the
-# lines too (2). Read from `plan list --format json`, which lists every plan
-# that is usable even when another one has errors.
-_plan_addresses() {
-  local cmd=${COMP_WORDS[0]} json
+# What the helpers below read: the plan files and directories named on the
+# command line, or ./plans when there are none (plan's own default).
+_plan_paths() {
+  local i w
+  for ((i = 2; i < COMP_CWORD; i++)); do
+    w=${COMP_WORDS[i]}
+    [[ $w == "~/"* ]] && w=$HOME/${w#"~/"}
+    if [[ -d $w || (-f $w && ($w == *.yaml || $w == *.yml)) ]]; then
+      printf '%s\n' "$w"
+    fi
+  done
+}
+
+# `plan SUBCOMMAND --format json` on those plans: every plan that is usable
+# even when another one has errors.
+_plan_json() {
+  local cmd=${COMP_WORDS[0]} paths
   [[ $cmd == "~/"* ]] && cmd=$HOME/${cmd#"~/"}
-  json=$("$cmd" list --format json 2>/dev/null)
-  sed -n 's/^    "id": "\([^"]*\)",\{0,1\}$/\1/p' <<<"$json" | sort -u
-  if [[ $1 == lines ]]; then
-    sed -n 's/^    "line": \([0-9][0-9]*\),\{0,1\}$/\1/p' <<<"$json" | sort -u
+  mapfile -t paths < <(_plan_paths)
+  "$cmd" "$1" --format json "${paths[@]}" 2>/dev/null
+}
+
+# The addresses of the activities (2.3); with "lines", of the lines too (2).
+# Each also as PLAN-ID:2.3, and each plan's id as PLAN-ID: to start one.
+# Read from `plan list --format json` with awk: no jq needed.
+_plan_addresses() {
+  _plan_json list | awk -F'"' -v lines="$1" '@AWK@' | sort -u
+}
+
+# The owner codes the plans declare (SG, EPC), from `plan export --format
+# json`: the keys of "owners", the only objects six spaces in.
+_plan_owners() {
+  _plan_json export | sed -n 's/^      "\([^"]*\)": {$/\1/p' | sort -u
+}
+
+# An address, where bash has split PLAN-ID:2.3 at ':' (COMP_WORDBREAKS):
+# after "PLAN-ID :" the addresses of that plan, without it; otherwise the
+# plain ones and the PLAN-ID: of each plan, with no space after those.
+_plan_reply_address() {
+  local all plan= lead=
+  all=$(_plan_addresses "$1")
+  if [[ $cur == ":" ]]; then
+    plan=$prev cur= lead=:
+  elif [[ $prev == ":" ]] && ((COMP_CWORD >= 2)); then
+    plan=${COMP_WORDS[COMP_CWORD-2]}
+  fi
+  if [[ -n $plan ]]; then
+    local mine
+    mine=$(sed -n "s/^${plan//./\\.}:\(..*\)$/\1/p" <<<"$all")
+    mapfile -t COMPREPLY < <(compgen -W "$mine" -- "$cur" | sed "s/^/$lead/")
+    return
+  fi
+  mapfile -t COMPREPLY < <(compgen -W "$(grep -v ':.' <<<"$all")" -- "$cur")
+  if ((${#COMPREPLY[@]} == 1)) && [[ ${COMPREPLY[0]} == *: ]]; then
+    compopt -o nospace 2>/dev/null
   fi
 }
 
@@ -208,13 +291,18 @@ _plan() {
 
 constexpr std::string_view kBashTail = R"script(
   # Which positional argument the cursor is on: skip options and their values.
-  local npos=0 skip=
+  # PLAN-ID:2.3 is three words to bash (PLAN-ID, ':', 2.3) and one argument.
+  local npos=0 skip= join=
   for ((i = first; i < COMP_CWORD; i++)); do
     w=${COMP_WORDS[i]}
     if [[ $w == "=" ]]; then
       skip=1
     elif [[ -n $skip ]]; then
       skip=
+    elif [[ $w == ":" ]]; then
+      join=1
+    elif [[ -n $join ]]; then
+      join=
     elif [[ $w == -?* ]]; then
       [[ $w != *=* && $valopts == *" $w "* ]] && skip=1
     else
@@ -230,6 +318,7 @@ constexpr std::string_view kBashTail = R"script(
     _plan_reply "$opts"
     return
   fi
+  [[ $cur == ":" || $prev == ":" ]] && ((npos > 0)) && ((npos--))
   local kind=
   if ((npos < ${#positionals[@]})); then
     kind=${positionals[npos]}
@@ -237,8 +326,8 @@ constexpr std::string_view kBashTail = R"script(
     kind=${positionals[-1]}
   fi
   case $kind in
-    address) _plan_reply "$(_plan_addresses)" ;;
-    address+line) _plan_reply "$(_plan_addresses lines)" ;;
+    address) _plan_reply_address ;;
+    address+line) _plan_reply_address lines ;;
     progress) _plan_reply "done" ;;
     path)
       compopt -o filenames 2>/dev/null
@@ -287,17 +376,17 @@ std::string sh_quote(std::string_view s) {
 }
 
 std::string bash_script(const AppModel& m) {
-  std::string out(kBashHead);
+  std::string out = with_awk(kBashHead);
   // The values of options, from the subcommand and the option before the cursor.
   out += "\n_plan_values() {\n  case \"$cmd $prev\" in\n";
   for (const CommandModel& c : m.commands) {
     for (const OptionModel& o : c.options) {
-      if (o.choices.empty())
+      if (o.choices.empty() && !o.owner)
         continue;
       std::vector<std::string> patterns;
       for (const std::string& n : o.names) patterns.push_back(sh_quote(c.name + " " + n));
-      out += fmt::format("    {}) _plan_reply {} ;;\n", join(patterns, " | "),
-                         sh_quote(join(o.choices)));
+      const std::string words = o.owner ? "\"$(_plan_owners)\"" : sh_quote(join(o.choices));
+      out += fmt::format("    {}) _plan_reply {} ;;\n", join(patterns, " | "), words);
     }
   }
   out += "    *) COMPREPLY=() ;;\n  esac\n}\n";
@@ -340,19 +429,47 @@ constexpr std::string_view kZshHead = R"script(#compdef plan
 # load it from ~/.zshrc after compinit:
 #   source <(plan completion zsh)
 
-# The addresses of the activities in ./plans (2.3); with "lines", of the
-# lines too (2). Read from `plan list --format json`.
+# What the helpers below read: the plan files and directories named on the
+# command line, or ./plans when there are none (plan's own default).
+_plan_json() {
+  local w
+  local -a paths
+  for w in ${words[2,CURRENT-1]}; do
+    w=${~w}
+    if [[ -d $w || (-f $w && ($w == *.yaml || $w == *.yml)) ]]; then
+      paths+=($w)
+    fi
+  done
+  ${~_plan_cmd:-plan} $1 --format json $paths 2>/dev/null
+}
+
+# The addresses of the activities (2.3); with "lines", of the lines too (2).
+# With a ':' typed, PLAN-ID:2.3; otherwise the plain ones and each plan's
+# PLAN-ID: to start one. Read from `plan list --format json` with awk.
 _plan_addresses() {
-  local json
-  local -a addrs
-  json=$(${~_plan_cmd:-plan} list --format json 2>/dev/null)
-  addrs=(${(f)"$(print -r -- "$json" | sed -n 's/^    "id": "\([^"]*\)",\{0,1\}$/\1/p')"})
+  local lines=
+  local -a all addrs plans
   # _arguments passes compadd options too: look for "lines" among them.
-  if (( ${argv[(Ie)lines]} )); then
-    addrs+=(${(f)"$(print -r -- "$json" | sed -n 's/^    "line": \([0-9][0-9]*\),\{0,1\}$/\1/p')"})
+  (( ${argv[(Ie)lines]} )) && lines=1
+  all=(${(f)"$(_plan_json list | awk -F'"' -v lines="$lines" '@AWK@')"})
+  all=(${(u)all})
+  if [[ $PREFIX == *:* ]]; then
+    addrs=(${(M)all:#*:?*})
+    _wanted addresses expl 'address' compadd -a addrs
+  else
+    addrs=(${all:#*:*})
+    plans=(${(M)all:#*:})
+    _wanted addresses expl 'address' compadd -a addrs
+    _wanted plans expl 'plan' compadd -S '' -a plans
   fi
-  addrs=(${(u)addrs})
-  _wanted addresses expl 'address' compadd -a addrs
+}
+
+# The owner codes the plans declare (SG, EPC), from `plan export --format
+# json`: the keys of "owners", the only objects six spaces in.
+_plan_owners() {
+  local -a owners
+  owners=(${(f)"$(_plan_json export | sed -n 's/^      "\([^"]*\)": {$/\1/p')"})
+  _wanted owners expl 'owner' compadd -a owners
 }
 
 _plan() {
@@ -389,7 +506,11 @@ std::string zsh_option_specs(const OptionModel& o, std::string_view indent) {
       std::string word = o.names.back().substr(o.names.back().find_first_not_of('-'));
       spec += (n.size() > 2 ? "=" : "+") + ("[" + zsh_description(o.description) + "]") + ":" +
               word + ":";
-      spec += o.choices.empty() ? " " : "(" + join(o.choices) + ")";
+      if (o.owner) {
+        spec += "_plan_owners";
+      } else {
+        spec += o.choices.empty() ? " " : "(" + join(o.choices) + ")";
+      }
     } else {
       spec += "[" + zsh_description(o.description) + "]";
     }
@@ -435,7 +556,7 @@ std::string zsh_positional_specs(const CommandModel& c, std::string_view indent)
 }
 
 std::string zsh_script(const AppModel& m) {
-  std::string out(kZshHead);
+  std::string out = with_awk(kZshHead);
   out += "  _arguments -C";
   for (const OptionModel& o : m.options) out += zsh_option_specs(o, "    ");
   out += " \\\n    '1: :->command' \\\n    '*:: :->args'\n\n  case $state in\n";
@@ -466,16 +587,38 @@ constexpr std::string_view kFishHead =
 # as ~/.config/fish/completions/plan.fish (or in vendor_completions.d), or:
 #   plan completion fish | source
 
-# The addresses of the activities in ./plans (2.3); with "lines", of the
-# lines too (2). Read from `plan list --format json`.
-function __plan_addresses
-    set -l cmd (commandline -opc)[1]
+# What the helpers below read: the plan files and directories named on the
+# command line, or ./plans when there are none (plan's own default).
+function __plan_json
+    set -l tokens (commandline -opc)
+    set -l cmd $tokens[1]
     set -q cmd[1]; or set cmd plan
-    set -l json (command $cmd list --format json 2>/dev/null)
-    string replace -rf '^    "id": "([^"]*)",?$' '$1' -- $json | sort -u
-    if test "$argv[1]" = lines
-        string replace -rf '^    "line": ([0-9]+),?$' '$1' -- $json | sort -u
+    set -e tokens[1]
+    set -l paths
+    for t in $tokens
+        if test -d $t; or begin; test -f $t; and string match -qr '\.ya?ml$' -- $t; end
+            set -a paths $t
+        end
     end
+    command $cmd $argv[1] --format json $paths 2>/dev/null
+end
+
+# The addresses of the activities (2.3); with "lines", of the lines too (2).
+# With a ':' typed, PLAN-ID:2.3; otherwise the plain ones and each plan's
+# PLAN-ID: to start one. Read from `plan list --format json` with awk.
+function __plan_addresses
+    set -l all (__plan_json list | awk -F'"' -v lines="$argv[1]" '@AWK@' | sort -u)
+    if string match -q -- '*:*' (commandline -ct)
+        string match -- '*:?*' $all
+    else
+        string match -v -- '*:?*' $all
+    end
+end
+
+# The owner codes the plans declare (SG, EPC), from `plan export --format
+# json`: the keys of "owners", the only objects six spaces in.
+function __plan_owners
+    __plan_json export | string replace -rf '^      "([^"]*)": \{$' '$1' | sort -u
 end
 
 # How many arguments follow the subcommand, not counting options and their
@@ -521,13 +664,16 @@ std::string fish_option(std::string_view condition, const OptionModel& o) {
   }
   if (o.takes_value)
     out += " -x";
-  if (!o.choices.empty())
+  if (o.owner) {
+    out += " -a '(__plan_owners)'";
+  } else if (!o.choices.empty()) {
     out += " -a " + fish_quote(join(o.choices));
+  }
   return out + " -d " + fish_quote(o.description) + "\n";
 }
 
 std::string fish_script(const AppModel& m) {
-  std::string out(kFishHead);
+  std::string out = with_awk(kFishHead);
   std::vector<std::string> value_options;
   for (const CommandModel& c : m.commands) {
     for (const std::string& n : all_names(c.options, true)) {

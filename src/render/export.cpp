@@ -368,41 +368,112 @@ std::string mermaid_text(std::string_view v, int max_width) {
   return out;
 }
 
+// The chart's dates: the first start and the day after the last end (Mermaid's
+// end is exclusive); empty when the plan has no activity.
+struct ChartSpan {
+  bool empty = true;
+  Date first;
+  Date after_last;
+};
+
+ChartSpan chart_span(const PlanState& st) {
+  ChartSpan span;
+  for (const LineState& ls : st.lines) {
+    for (const ActivityState& s : ls.activities) {
+      const Date after = Date::from_days(s.end.days() + 1);
+      if (span.empty || s.start < span.first)
+        span.first = s.start;
+      if (span.empty || span.after_last < after)
+        span.after_last = after;
+      span.empty = false;
+    }
+  }
+  return span;
+}
+
+// A tick a month for a year's plan, a quarter up to four and a half years,
+// a year beyond: about a dozen labels whatever the span. Mermaid's
+// tickInterval (10.3 and later) counts in months at most, so a year is 12.
+std::string_view tick_interval(const ChartSpan& span) {
+  const int months = span.empty ? 0
+                                : (span.after_last.year - span.first.year) * 12 +
+                                      span.after_last.month - span.first.month;
+  if (months <= 18)
+    return "1month";
+  if (months <= 54)
+    return "3month";
+  return "12month";
+}
+
+// The as-of date as a vertical line, instead of Mermaid's "today" (the
+// clock of whoever views the chart). `vert` is a task type from Mermaid
+// 11.7 on (GitHub draws with 11.17); an older Mermaid (GitLab's 10.7) reads
+// "vert" as the task's id and draws a zero-length task named with the date,
+// so the chart stays valid there. Left out when the date is outside the
+// chart, where the line would stretch the axis for years.
+std::string mermaid_as_of(const PlanState& st, const ChartSpan& span, Language lang) {
+  if (span.empty || st.as_of < span.first || span.after_last < st.as_of)
+    return "";
+  const std::string name = fmt::format("{} {}", text_of(lang, Msg::label_as_of), iso(st.as_of));
+  return fmt::format("    {} :vert, {}, 0d\n", mermaid_text(name, 60), iso(st.as_of));
+}
+
+// A section is named by its line's title; a title with nothing to show
+// keeps the "Line N" it had before, since Mermaid needs a name. Mermaid
+// merges sections of the same name into one (one label for both), so a
+// name already used gets the line's number: "Fortalecer la participac… (3)".
+std::string mermaid_section(const LineState& ls, Language lang, std::vector<std::string>* used) {
+  constexpr int kWidth = 40;
+  const Line& line = *ls.line;
+  std::string name = truncate(line.title.value, kWidth);
+  if (name.empty())
+    name = fmt::format("{} {}", text_of(lang, Msg::label_line), line.id.value);
+  if (std::find(used->begin(), used->end(), name) != used->end()) {
+    const std::string suffix = fmt::format(" ({})", line.id.value);
+    name = truncate(line.title.value, kWidth - static_cast<int>(suffix.size())) + suffix;
+  }
+  used->push_back(name);
+  return "    section " + mermaid_text(name, kWidth) + "\n";
+}
+
+std::string mermaid_task(const ActivityState& s) {
+  std::string_view tags;
+  switch (s.status) {
+  case Status::done:
+    tags = "done, ";
+    break;
+  case Status::in_progress:
+    tags = "active, ";
+    break;
+  case Status::late:
+  case Status::blocked:
+    tags = "crit, ";
+    break;
+  default:
+    break;
+  }
+  // Mermaid's end date is exclusive: the task runs to the day before.
+  return fmt::format("    {} {} :{}a{}_{}, {}, {}\n", format_address(*s.line, *s.activity),
+                     mermaid_text(s.activity->title.value, 60), tags, s.line->id.value,
+                     s.activity->id.value, iso(s.start), iso(Date::from_days(s.end.days() + 1)));
+}
+
 }  // namespace
 
 std::string render_mermaid(const PlanState& st, Language lang) {
+  const ChartSpan span = chart_span(st);
   std::string out = "gantt\n";
   out += "    title " + mermaid_text(st.plan->title.value, 100) + "\n";
   out += "    dateFormat YYYY-MM-DD\n";
   // Month numbers: Mermaid names months in English only.
   out += "    axisFormat %Y-%m\n";
+  out += fmt::format("    tickInterval {}\n", tick_interval(span));
+  out += "    todayMarker off\n";
+  out += mermaid_as_of(st, span, lang);
+  std::vector<std::string> sections;
   for (const LineState& ls : st.lines) {
-    out +=
-        "    section " +
-        mermaid_text(fmt::format("{} {}", text_of(lang, Msg::label_line), ls.line->id.value), 100) +
-        "\n";
-    for (const ActivityState& s : ls.activities) {
-      std::string tags;
-      switch (s.status) {
-      case Status::done:
-        tags = "done, ";
-        break;
-      case Status::in_progress:
-        tags = "active, ";
-        break;
-      case Status::late:
-      case Status::blocked:
-        tags = "crit, ";
-        break;
-      default:
-        break;
-      }
-      // Mermaid's end date is exclusive: the task runs to the day before.
-      out +=
-          fmt::format("    {} {} :{}a{}_{}, {}, {}\n", format_address(*s.line, *s.activity),
-                      mermaid_text(s.activity->title.value, 60), tags, s.line->id.value,
-                      s.activity->id.value, iso(s.start), iso(Date::from_days(s.end.days() + 1)));
-    }
+    out += mermaid_section(ls, lang, &sections);
+    for (const ActivityState& s : ls.activities) out += mermaid_task(s);
   }
   return out;
 }

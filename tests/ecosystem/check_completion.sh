@@ -4,9 +4,11 @@
 #   check_completion.sh bash|zsh|fish PLAN_BINARY SOURCE_DIR
 #
 # Every shell: the script parses, and names every subcommand and every long
-# option that `plan --help` and `plan SUB --help` list. bash and fish: real
-# completions, asked the way the shell asks when Tab is pressed, run in
-# SOURCE_DIR so that plans/ is there for the activity addresses.
+# option that `plan --help` and `plan SUB --help` list. Then real
+# completions, asked the way the shell asks when Tab is pressed (zsh in a
+# pseudo-terminal, by complete_zsh.zsh beside this script), run in
+# SOURCE_DIR so that plans/ is there for the activity addresses, the
+# owner codes and the plan ids.
 # Exit 77 (a skip for CTest) when zsh or fish is not installed.
 set -euo pipefail
 
@@ -16,6 +18,7 @@ if ! command -v "$shell" >/dev/null; then
   exit 77
 fi
 plan=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+here=$(cd "$(dirname "$0")" && pwd)
 cd "$3"
 # The scripts call `plan` by the name typed, as a user's shell would.
 PATH=$(dirname "$plan"):$PATH
@@ -82,10 +85,20 @@ complete_fish() {
   line=${line% }  # "plan list --lang " when the last word is "" (a new word)
   fish -c 'source $argv[1]; complete -C $argv[2]' "$script" "$line" | cut -f1 | sort
 }
+complete_zsh() {
+  local line= w
+  for w in "$@"; do
+    [[ -n $w ]] && printf -v w '%q' "$w"
+    line+="$w "
+  done
+  line=${line% }
+  zsh -f "$here/complete_zsh.zsh" "$script" "$line"
+}
 complete() {
   case $shell in
     bash) complete_bash "$@" ;;
     fish) complete_fish "$@" ;;
+    zsh) complete_zsh "$@" ;;
   esac
 }
 # expect WHAT "WORD..." -- words that must be offered, exactly or at least
@@ -113,7 +126,7 @@ expect_none() {
   if [[ -z $found ]]; then pass "$*<TAB> leaves out $unwanted"; else fail "$*<TAB> offers$found"; fi
 }
 
-if [[ $shell == bash || $shell == fish ]]; then
+if [[ $shell == bash || $shell == fish || $shell == zsh ]]; then
   expect_exactly "show" plan sh
   expect_some "validate status timeline mark list show filter export report schema completion" plan ""
   expect_exactly "en es" plan list --lang ""
@@ -142,7 +155,44 @@ if [[ $shell == bash || $shell == fish ]]; then
   expect_some "$dir" plan list pl
   expect_some "$dir" plan show 2.3 pl
 fi
+# The plans' own words, read the way the completions must read them: the
+# owner codes each plan declares and the plan ids.
+json_keys() {  # json_keys KEY PATH...: the sorted KEYs of `plan export --format json`
+  plan export --format json "${@:2}" |
+    python3 -c 'import json, sys; print(" ".join(sorted({str(k) for p in json.load(sys.stdin) for k in ([p["id"]] if sys.argv[1] == "id" else p[sys.argv[1]])})))' "$1"
+}
+if [[ $shell == bash || $shell == fish || $shell == zsh ]]; then
+  owners=$(json_keys owners)
+  plan_id=$(json_keys id)
+  other=tests/e2e/plans/warnings.yaml
+  other_owners=$(json_keys owners $other)
+  [[ -n $owners && -n $plan_id && $owners != "$other_owners" ]] ||
+    fail "the plans to complete from: owners '$owners', id '$plan_id', other '$other_owners'"
+  expect_exactly "$owners" plan mark 2.3 40 --by ""
+  expect_exactly "$owners" plan mark --note "x y" --by ""
+  # Read from the plan file the command line names, not ./plans.
+  expect_exactly "$other_owners" plan mark 1.1 40 $other --by ""
+  expect_exactly "C1 C2 C3 T1 T2 T3 T4" plan report --period ""
+  expect_exactly "C1 C2 C3 T1 T2 T3 T4" plan status --period ""
+  # Plan ids: PLAN-ID: among the addresses, PLAN-ID:2.3 once it is typed.
+  expect_some "$plan_id: 2.3" plan show ""
+  expect_some "$plan_id:" plan mark ""
+  expect_none "$plan_id:2.3 $plan_id:2" plan show ""
+fi
+# fish and zsh keep PLAN-ID:2.3 one word.
+if [[ $shell == fish || $shell == zsh ]]; then
+  expect_some "$plan_id:2.3 $plan_id:5.1 $plan_id:2" plan show "$plan_id:"
+  expect_exactly "$plan_id:2.1 $plan_id:2.2 $plan_id:2.3 $plan_id:2.4 $plan_id:2.5" plan show "$plan_id:2."
+  expect_none "$plan_id:2" plan mark "$plan_id:"
+  expect_exactly "done" plan mark "$plan_id:2.3" ""
+fi
 if [[ $shell == bash ]]; then
+  # bash splits PLAN-ID:2.3 at ':' (COMP_WORDBREAKS) and replaces only the
+  # word at the cursor: ':' itself, or what follows it.
+  expect_some ":2.3 :5.1 :2" plan show "$plan_id" ":"
+  expect_exactly "2.1 2.2 2.3 2.4 2.5" plan show "$plan_id" : "2."
+  expect_none "2" plan mark "$plan_id" : ""
+  expect_exactly "done" plan mark "$plan_id" : 2.3 ""
   # bash splits --lang=es at '=' (COMP_WORDBREAKS).
   expect_exactly "en es" plan list --lang = ""
   expect_exactly "es" plan list --lang = es

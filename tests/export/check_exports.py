@@ -110,9 +110,11 @@ def test_mermaid():
     check(lines[0] == "gantt", "mermaid starts with gantt")
     check("    dateFormat YYYY-MM-DD" in lines, "mermaid dateFormat")
     task = re.compile(r"^    [^:;#]+ :((done|active|crit), )?a\d+_\d+, \d{4}-\d{2}-\d{2}, \d{4}-\d{2}-\d{2}$")
+    check("    todayMarker off" in lines, "mermaid has no today line")
+    check(lines.count("    Corte 2021-06-30 :vert, 2021-06-30, 0d") == 1, "mermaid marks the as-of date")
     sections = tasks = 0
     for line in lines[1:]:
-        if line.startswith("    title ") or line.startswith("    dateFormat ") or line.startswith("    axisFormat "):
+        if re.match(r"    (title|dateFormat|axisFormat|tickInterval|todayMarker) |    Corte ", line):
             continue
         if line.startswith("    section "):
             sections += 1
