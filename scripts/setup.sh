@@ -9,8 +9,8 @@
 # Without --tests it installs only what building and running plan need, so
 # that a new user sees the plan in minutes; --tests adds the readers the
 # tests check outputs with (Python's icalendar, cmark-gfm, Chromium and
-# pdftotext, node for the real Mermaid parser, ...) and the tests' npm
-# tooling.
+# pdftotext, node for the real Mermaid parser, lintian and dpkg-dev for the
+# Debian package, ...) and the tests' npm tooling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tests=OFF
@@ -26,7 +26,8 @@ packages=(g++ cmake make pkg-config git
 if [ "$tests" = ON ]; then
   packages+=(catch2 python3 python3-icalendar python3-yaml python3-jsonschema
              zsh fish man-db groff-base clang-format universal-ctags libyaml-dev
-             cmark-gfm chromium poppler-utils nodejs npm)
+             cmark-gfm chromium poppler-utils nodejs npm
+             dpkg-dev lintian)
 fi
 
 # A package is there when dpkg has it; node and npm also when a node

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "common.h"
 #include "error.h"
+#include "plan/git_describe.h"
 #include "plan/i18n.h"
 #include "plan/text.h"
 #include "plan/version.h"
@@ -49,9 +50,10 @@ int main(int argc, char** argv) {
       "plan: keep a public institution's action plan as YAML in git.\n"
       "Validate it, see where it stands, and record progress."};
   app.name("plan");
+  // The release, then where the build came from (empty in a tarball).
   std::string version = PLAN_VERSION;
-  if (std::string_view(PLAN_GIT_COMMIT).size() > 0)
-    version += std::string(" (") + PLAN_GIT_COMMIT + ")";
+  if (std::string_view(PLAN_GIT_DESCRIBE).size() > 0)
+    version += std::string(" (") + PLAN_GIT_DESCRIBE + ")";
   app.set_version_flag("--version", "plan " + version);
   app.require_subcommand(1);
   app.fallthrough(false);
