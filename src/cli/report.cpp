@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "error.h"
 
 namespace plan::cli {
 
@@ -14,10 +15,30 @@ struct ReportCliOptions {
   std::string period;
   std::string until;
   Format format = Format::markdown;
+  ReportLayout layout = ReportLayout::standard;
+  CsvFlags csv;
 };
+
+// The report in the chosen format (CSV only in the OCI layout, whose table
+// a spreadsheet takes as it is).
+std::string render(const PlanState& st, const ReportOptions& ro, const ReportCliOptions& opts) {
+  switch (opts.format) {
+  case Format::html:
+    return render_report_html(st, ro);
+  case Format::csv:
+    return render_report_csv(st, ro, csv_options(opts.csv, ro.lang));
+  default:
+    return render_report_markdown(st, ro);
+  }
+}
 
 int run_report(const ReportCliOptions& opts) {
   const Context ctx = make_context(opts.common);
+  if (opts.format == Format::csv && opts.layout != ReportLayout::oci) {
+    return print_error(ctx, nullptr, {Msg::report_csv_layout, {}, Msg::hint_report_csv_layout, {}});
+  }
+  if (const int bad = check_csv_flags(opts.csv, ctx); bad != kExitOk)
+    return bad;
   const Loaded loaded = load_and_validate(ctx);
   const bool errors = report_errors(loaded, ctx);
   const auto plans = loaded.usable();
@@ -37,11 +58,11 @@ int run_report(const ReportCliOptions& opts) {
     ro.period = opts.period;
     ro.lang = ctx.lang_for(&p);
     ro.changes = &changes;
+    ro.layout = opts.layout;
     const PlanState st = derive_plan(p, cutoff);
-    if (i > 0)
+    if (i > 0 && opts.format != Format::csv)
       std::cout << (opts.format == Format::html ? "\n" : "\n---\n\n");
-    std::cout << (opts.format == Format::html ? render_report_html(st, ro)
-                                              : render_report_markdown(st, ro));
+    std::cout << render(st, ro, opts);
   }
   return errors ? kExitPlan : kExitOk;
 }
@@ -56,8 +77,15 @@ void setup_report(CLI::App& app, int* status) {
   sub->add_option("--until", opts->until, "Cut-off date, YYYY-MM-DD (default: the as-of date)")
       ->check(check_day)
       ->excludes(period);
-  add_word_option(sub, "--format", &opts->format, "markdown or html",
-                  format_words({Format::markdown, Format::html}));
+  add_word_option(sub, "--format", &opts->format, "markdown, html or csv (csv: --layout oci)",
+                  format_words({Format::markdown, Format::html, Format::csv}));
+  add_word_option(
+      sub, "--layout", &opts->layout,
+      "standard, or oci: the internal control office's follow-up matrix "
+      "(programmed, reported and verified progress, observations); needs --period",
+      Words<ReportLayout>{{"standard", ReportLayout::standard}, {"oci", ReportLayout::oci}})
+      ->needs(period);
+  add_csv_options(sub, &opts->csv);
   add_common_options(sub, &opts->common, /*with_view=*/false);
   sub->callback([opts, status] { *status = run_report(*opts); });
 }

@@ -181,6 +181,15 @@ std::string render_csv(const std::vector<PlanState>& states, const CsvOptions& o
   return out;
 }
 
+std::string csv_cell(std::string_view v, const CsvOptions& opts, bool from_plan) {
+  const CsvCellWriter w(opts);
+  return from_plan ? w.text(v) : w.field(v);
+}
+
+std::string csv_line(const std::vector<std::string>& cells, const CsvOptions& opts) {
+  return csv_row(cells, opts.sep);
+}
+
 // ---------------------------------------------------------------------------
 // Markdown (GitHub-flavoured tables).
 

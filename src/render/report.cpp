@@ -6,10 +6,12 @@
 
 #include "plan/address.h"
 #include "plan/changes.h"
+#include "plan/goal.h"
 #include "plan/render/export.h"
 #include "plan/render/status.h"
 #include "plan/render/style.h"
 #include "plan/render/table.h"
+#include "plan/text.h"
 #include "plan/version.h"
 
 namespace plan {
@@ -258,7 +260,13 @@ std::string markdown_changes(const PlanChanges* c, Language lang) {
 
 }  // namespace
 
+namespace {
+std::string oci_markdown(const PlanState& st, const ReportOptions& o);
+}  // namespace
+
 std::string render_report_markdown(const PlanState& st, const ReportOptions& o) {
+  if (o.layout == ReportLayout::oci)
+    return oci_markdown(st, o);
   return markdown_summary(st, o) + markdown_lines(st, o.lang) +
          markdown_changes(o.changes, o.lang) + markdown_activities(st, o.lang) +
          markdown_attention(st, o.lang) + "\n" +
@@ -528,7 +536,168 @@ std::string html_changes(const PlanChanges* c, Language lang) {
 
 }  // namespace
 
+// ---------------------------------------------------------------------------
+// The OCI's follow-up matrix.
+
+namespace {
+
+struct OciRow {
+  std::string line;
+  std::string id;
+  std::string title;
+  std::string goal;  // "Talleres realizados: 20 talleres", else the product
+  std::string owner;
+  std::string due;
+  int programmed = 0;
+  int reported = 0;
+  std::string evidence;  // the last update's on or before the cut-off
+  std::string verified;  // "20%", or "" without a review of the period
+  std::string compliance;
+  std::string observations;
+  std::string reviewer;
+};
+
+constexpr Msg kOciColumns[] = {
+    Msg::col_line,      Msg::col_id,           Msg::oci_col_activity,   Msg::oci_col_goal,
+    Msg::oci_col_owner, Msg::oci_col_due,      Msg::oci_col_programmed, Msg::oci_col_reported,
+    Msg::col_evidence,  Msg::oci_col_verified, Msg::oci_col_compliance, Msg::oci_col_observations};
+
+std::string goal_or_product(const Activity& a, Language lang) {
+  const Goal& g = a.goal;
+  if (!g.present)
+    return a.product.value;
+  return tr(lang, Msg::goal_text, g.indicator.value, fmt::format("{}", g.target.value),
+            g.unit.value, goal_kind_word(g.kind));
+}
+
+OciRow oci_row(const ActivityState& s, const ReportOptions& o) {
+  const Activity& a = *s.activity;
+  OciRow r;
+  r.line = s.line->title.value;
+  r.id = format_address(*s.line, a);
+  r.title = a.title.value;
+  r.goal = goal_or_product(a, o.lang);
+  r.owner = codes_text(lead_of(*s.line, a));
+  r.due = fmt::format("{}", s.end);
+  r.programmed = round_percent(s.expected);
+  r.reported = s.progress;
+  if (s.last_update != nullptr)
+    r.evidence = s.last_update->evidence.value;
+  const Review* review = o.period.empty() ? nullptr : review_for(a, o.period);
+  r.compliance = "—";
+  if (review != nullptr) {
+    r.verified = fmt::format("{}%", review->verified.value);
+    r.observations = review->note.value;
+    r.reviewer = review->by.value;
+    if (s.expected > 0 && s.status != Status::cancelled)
+      r.compliance = fmt::format("{}%", round_percent(review->verified.value / s.expected * 100));
+  }
+  return r;
+}
+
+std::vector<OciRow> oci_rows(const PlanState& st, const ReportOptions& o) {
+  std::vector<OciRow> rows;
+  for (const LineState& ls : st.lines) {
+    for (const ActivityState& s : ls.activities) rows.push_back(oci_row(s, o));
+  }
+  return rows;
+}
+
+// "3 of 14 activities, by OCI": how many rows the period's reviews cover.
+std::string reviewed_text(const std::vector<OciRow>& rows, Language lang) {
+  std::vector<std::string> by;
+  int reviewed = 0;
+  for (const OciRow& r : rows) {
+    if (r.verified.empty())
+      continue;
+    ++reviewed;
+    if (std::find(by.begin(), by.end(), r.reviewer) == by.end())
+      by.push_back(r.reviewer);
+  }
+  return tr(lang, Msg::oci_reviewed_count, reviewed, rows.size(),
+            by.empty() ? std::string("—") : join(by, ", "));
+}
+
+std::string oci_markdown(const PlanState& st, const ReportOptions& o) {
+  const Language lang = o.lang;
+  const auto rows = oci_rows(st, o);
+  std::string out = fmt::format("# {}: {}\n\n", text_of(lang, Msg::oci_title),
+                                markdown_cell(st.plan->title.value));
+  if (!st.plan->entity.value.empty()) {
+    out += fmt::format("**{}:** {}  \n", text_of(lang, Msg::label_entity),
+                       markdown_cell(st.plan->entity.value));
+  }
+  out += fmt::format("**{}:** {}  \n", text_of(lang, Msg::report_cutoff), cutoff_text(st, o));
+  out += fmt::format("**{}:** {}\n\n|", text_of(lang, Msg::oci_reviewed),
+                     markdown_cell(reviewed_text(rows, lang)));
+  for (Msg m : kOciColumns) out += fmt::format(" {} |", text_of(lang, m));
+  out += "\n|---|---|---|---|---|---|--:|--:|---|--:|--:|---|\n";
+  for (const OciRow& r : rows) {
+    const std::string evidence = r.evidence.empty() ? "" : markdown_link("🔗", r.evidence);
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {}% | {}% | {} | {} | {} | {} |\n",
+                       markdown_cell(r.line), r.id, markdown_cell(r.title), markdown_cell(r.goal),
+                       markdown_cell(r.owner), r.due, r.programmed, r.reported, evidence,
+                       r.verified, r.compliance, markdown_cell(r.observations));
+  }
+  return out + "\n" + std::string(text_of(lang, Msg::oci_compliance_note)) + "\n\n" +
+         tr(lang, Msg::report_generated, PLAN_VERSION, markdown_cell(st.plan->file)) + "\n";
+}
+
+std::string oci_html(const PlanState& st, const ReportOptions& o) {
+  const Language lang = o.lang;
+  const auto rows = oci_rows(st, o);
+  std::string out = html_head(st, lang);
+  out += fmt::format("<h1>{}: {}</h1>\n<dl>\n", html(text_of(lang, Msg::oci_title)),
+                     html(st.plan->title.value));
+  if (!st.plan->entity.value.empty()) {
+    out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html(text_of(lang, Msg::label_entity)),
+                       html(st.plan->entity.value));
+  }
+  out += fmt::format("<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n",
+                     html(text_of(lang, Msg::report_cutoff)), html(cutoff_text(st, o)),
+                     html(text_of(lang, Msg::oci_reviewed)), html(reviewed_text(rows, lang)));
+  out += "<table>\n<thead><tr>";
+  for (Msg m : kOciColumns) out += "<th>" + html(text_of(lang, m)) + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (const OciRow& r : rows) {
+    out += fmt::format(
+        "<tr><td class=\"lead\">{}</td><td class=\"id\">{}</td><td class=\"title\">{}</td>"
+        "<td class=\"product\">{}</td><td class=\"lead\">{}</td><td class=\"date\">{}</td>"
+        "<td class=\"num\">{}%</td><td class=\"num\">{}%</td><td class=\"evidence\">{}</td>"
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"note\">{}</td></tr>\n",
+        html(r.line), r.id, html(r.title), html(r.goal), html(r.owner), r.due, r.programmed,
+        r.reported, evidence_html(r.evidence, lang), r.verified, r.compliance,
+        html(r.observations));
+  }
+  return out + "</tbody>\n</table>\n<p>" + html(text_of(lang, Msg::oci_compliance_note)) +
+         "</p>\n<footer><p>" + html(tr(lang, Msg::report_generated, PLAN_VERSION, st.plan->file)) +
+         "</p></footer>\n</body>\n</html>\n";
+}
+
+}  // namespace
+
+std::string render_report_csv(const PlanState& st, const ReportOptions& o, const CsvOptions& csv) {
+  std::string out = csv.bom ? "\xEF\xBB\xBF" : "";
+  std::vector<std::string> cells;
+  for (Msg m : kOciColumns) cells.push_back(csv_cell(text_of(o.lang, m), csv, false));
+  out += csv_line(cells, csv);
+  for (const OciRow& r : oci_rows(st, o)) {
+    out += csv_line(
+        {csv_cell(r.line, csv, true), csv_cell(r.id, csv, false), csv_cell(r.title, csv, true),
+         csv_cell(r.goal, csv, true), csv_cell(r.owner, csv, true), csv_cell(r.due, csv, false),
+         csv_cell(fmt::format("{}%", r.programmed), csv, false),
+         csv_cell(fmt::format("{}%", r.reported), csv, false), csv_cell(r.evidence, csv, true),
+         csv_cell(r.verified, csv, false),
+         csv_cell(r.compliance == "—" ? "" : r.compliance, csv, false),
+         csv_cell(r.observations, csv, true)},
+        csv);
+  }
+  return out;
+}
+
 std::string render_report_html(const PlanState& st, const ReportOptions& o) {
+  if (o.layout == ReportLayout::oci)
+    return oci_html(st, o);
   return html_head(st, o.lang) + html_summary(st, o) + html_lines(st, o.lang) +
          html_changes(o.changes, o.lang) + html_activities(st, o.lang) +
          html_attention(st, o.lang) + "<footer><p>" +

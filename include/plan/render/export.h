@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plan/derive.h"
@@ -53,6 +54,12 @@ struct CsvOptions {
 CsvOptions csv_defaults(CsvForm form, Language lang);
 
 std::string render_csv(const std::vector<PlanState>& states, const CsvOptions& opts);
+
+// One CSV cell as render_csv writes it: a text from the plan protected as
+// opts.cells says, any other value only quoted where it must be.
+std::string csv_cell(std::string_view v, const CsvOptions& opts, bool from_plan);
+// The cells joined by opts.sep, with a CRLF.
+std::string csv_line(const std::vector<std::string>& cells, const CsvOptions& opts);
 
 std::string render_markdown(const PlanState& state, Language lang);
 

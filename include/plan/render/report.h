@@ -15,12 +15,20 @@
 
 #include "plan/changes.h"
 #include "plan/derive.h"
+#include "plan/render/export.h"
 
 namespace plan {
+
+// The standard report, or the Oficina de Control Interno's follow-up
+// matrix: one row per activity with its goal or product, the progress
+// programmed, reported and verified by the period's review, compliance
+// (verified / programmed) and the review's observations.
+enum class ReportLayout { standard, oci };
 
 struct ReportOptions {
   std::string period;  // "C1", or empty for a plain cut-off date
   Language lang = Language::es;
+  ReportLayout layout = ReportLayout::standard;
   // The period's changes, shown after the progress by line; none: no
   // such section.
   const PlanChanges* changes = nullptr;
@@ -29,5 +37,8 @@ struct ReportOptions {
 // state is the plan derived at the cut-off date.
 std::string render_report_markdown(const PlanState& state, const ReportOptions& opts);
 std::string render_report_html(const PlanState& state, const ReportOptions& opts);
+// The OCI matrix's rows as CSV (the layout's table only), in csv's form.
+std::string render_report_csv(const PlanState& state, const ReportOptions& opts,
+                              const CsvOptions& csv);
 
 }  // namespace plan
