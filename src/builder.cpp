@@ -554,7 +554,8 @@ struct NewEntry {
   Target operator()(std::vector<T>* v) const {
     T& entry = v->emplace_back();
     entry.pos = pos;
-    if constexpr (std::is_same_v<T, Activity> || std::is_same_v<T, Update>) {
+    if constexpr (std::is_same_v<T, Activity> || std::is_same_v<T, Update> ||
+                  std::is_same_v<T, Review>) {
       entry.style = flow ? CollectionStyle::flow : CollectionStyle::block;
     }
     return Target{&entry};
@@ -1045,6 +1046,8 @@ class Builder : public yaml::Handler {
         (*a)->end_offset = std::max((*a)->end_offset, e);
       } else if (Update** u = std::get_if<Update*>(&f.object)) {
         (*u)->end_offset = std::max((*u)->end_offset, e);
+      } else if (Review** r = std::get_if<Review*>(&f.object)) {
+        (*r)->end_offset = std::max((*r)->end_offset, e);
       }
     }
   }

@@ -216,10 +216,113 @@ std::optional<std::string> apply(const std::string& text, std::vector<TextEdit> 
 
 // ---------------------------------------------------------------------------
 
-class Marker {
+// What every edit of one activity shares: the text's places, the edits
+// made so far, and the ways to add lines and items in the file's own style.
+class ActivityEditor {
+ protected:
+  ActivityEditor(const Plan& plan, const Activity& a) : plan_(plan), a_(a), src_(plan.source) {}
+
+  bool flow_activity() const { return a_.style == CollectionStyle::flow; }
+
+  // " value" after the key at `key`, or ": value" when the key has no
+  // colon ({..., progress}: a null in flow style).
+  std::string value_after(size_t key, std::string_view value) const {
+    return (src_.after_key(key, flow_activity()).colon ? " " : ": ") + std::string(value);
+  }
+  Source::NullValue null_value(size_t key) const { return src_.null_value(key, flow_activity()); }
+  // Gives the key at `key`, whose value is null, a value.
+  void set_null_value(size_t key, std::string_view value) {
+    const Source::NullValue n = null_value(key);
+    if (n.written) {
+      edits_.push_back({n.from, n.to - n.from, std::string(value)});
+    } else {
+      edits_.push_back({n.from, 0, value_after(key, value)});
+    }
+  }
+
+  // The start of the line after the one where `end_offset` falls: past a
+  // quoted value's continuation lines, whatever their indentation.
+  size_t after_value(int end_offset) const {
+    return end_offset > 0 ? src_.next_line(static_cast<size_t>(end_offset) - 1) : 0;
+  }
+  size_t off(const Pos& p) const { return static_cast<size_t>(p.offset); }
+  // Indentation of the activity's keys.
+  int key_indent() const { return src_.column(off(a_.pos)); }
+
+  // The layout of the block list entry whose first key (or '{') is at
+  // `first`, read off the text: where its '-' is, on that line or alone on
+  // one before it.
+  EntryLayout layout_of(size_t first) const {
+    const int keys = src_.column(first);
+    const size_t dash_at = src_.entry_dash(first);
+    if (dash_at == std::string::npos)
+      return {std::max(0, keys - 2), keys, false};
+    return {src_.column(dash_at), keys, src_.line_start(dash_at) != src_.line_start(first)};
+  }
+
+  // Appends items to the flow collection opened at `open`, after its last
+  // one and before any comment: "[a]" gets ", b"; "[a,]" (a trailing comma)
+  // gets " b"; "[]" gets "b"; "{a: }" gets " , b" (YAML reads "a:," as a
+  // key "a:", or refuses it).
+  void append_to_flow(size_t open, const std::vector<std::string>& items) {
+    // When the activity's last item is the status that goes, the new ones
+    // follow what comes before it.
+    const size_t close = src_.flow_close(open);
+    const bool after_removed = removed_item_ && open == off(a_.pos) &&
+                               src_.flow_content_end(open, close) <= removed_item_->to;
+    const Source::FlowTail tail = src_.flow_tail(open, after_removed ? removed_item_->from : close);
+    // The first item follows what is there: nothing, a trailing comma, an
+    // empty value, or an item; the others follow it.
+    const bool empty_value = tail.empty_value && !gives_value_at(tail.at);
+    std::string text = tail.empty ? "" : tail.trailing_comma ? " " : empty_value ? " , " : ", ";
+    for (size_t i = 0; i < items.size(); ++i) text += (i > 0 ? ", " : "") + items[i];
+    edits_.push_back({tail.at, 0, text});
+  }
+
+  // Whether an edit already writes a value at `at`, just after a ':'.
+  bool gives_value_at(size_t at) const {
+    return std::any_of(edits_.begin(), edits_.end(),
+                       [&](const TextEdit& e) { return e.offset == at && e.remove == 0; });
+  }
+
+  // Whether an edit removes the text's last lines, from the start of one:
+  // what is left ends with a line end even when the text did not.
+  bool removes_last_line() const {
+    return std::any_of(edits_.begin(), edits_.end(), [&](const TextEdit& e) {
+      return e.remove > 0 && e.offset + e.remove == src_.size() &&
+             src_.line_start(e.offset) == e.offset;
+    });
+  }
+
+  // Inserts whole lines at `at`, the start of a line (or the end of a text
+  // that may lack its last line end).
+  void insert_lines(size_t at, const std::string& text) {
+    std::string prefix;
+    if (at == src_.size() && !src_.ends_with_line_end() && !removes_last_line())
+      prefix = src_.eol();
+    // Several insertions at one place keep the order they were made in.
+    for (TextEdit& e : edits_) {
+      if (e.offset == at && e.remove == 0) {
+        e.insert += text;
+        return;
+      }
+    }
+    edits_.push_back({at, 0, prefix + text});
+  }
+
+  const Plan& plan_;
+  const Activity& a_;
+  Source src_;
+  std::vector<TextEdit> edits_;
+  std::optional<Source::Span> removed_item_;  // the status item removed from a flow activity
+};
+
+// ---------------------------------------------------------------------------
+
+class Marker : public ActivityEditor {
  public:
   Marker(const Plan& plan, const Line& line, const Activity& a, const MarkRequest& req)
-      : plan_(plan), line_(line), a_(a), req_(req), src_(plan.source) {}
+      : ActivityEditor(plan, a), line_(line), req_(req) {}
 
   MarkResult run() {
     MarkResult r;
@@ -368,33 +471,6 @@ class Marker {
     return i;
   }
 
-  bool flow_activity() const { return a_.style == CollectionStyle::flow; }
-
-  // " value" after the key at `key`, or ": value" when the key has no
-  // colon ({..., progress}: a null in flow style).
-  std::string value_after(size_t key, std::string_view value) const {
-    return (src_.after_key(key, flow_activity()).colon ? " " : ": ") + std::string(value);
-  }
-  Source::NullValue null_value(size_t key) const { return src_.null_value(key, flow_activity()); }
-  // Gives the key at `key`, whose value is null, a value.
-  void set_null_value(size_t key, std::string_view value) {
-    const Source::NullValue n = null_value(key);
-    if (n.written) {
-      edits_.push_back({n.from, n.to - n.from, std::string(value)});
-    } else {
-      edits_.push_back({n.from, 0, value_after(key, value)});
-    }
-  }
-
-  // The start of the line after the one where `end_offset` falls: past a
-  // quoted value's continuation lines, whatever their indentation.
-  size_t after_value(int end_offset) const {
-    return end_offset > 0 ? src_.next_line(static_cast<size_t>(end_offset) - 1) : 0;
-  }
-  size_t off(const Pos& p) const { return static_cast<size_t>(p.offset); }
-  // Indentation of the activity's keys.
-  int key_indent() const { return src_.column(off(a_.pos)); }
-
   bool build(MarkResult& r, bool append) {
     std::vector<std::string> new_keys;  // "key: value" to add to the activity
     // progress
@@ -522,17 +598,6 @@ class Marker {
     new_keys.push_back("updates:" + eol + block_entry(entry_, {a + 2, a + 4, false}, eol));
   }
 
-  // The layout of the block list entry whose first key (or '{') is at
-  // `first`, read off the text: where its '-' is, on that line or alone on
-  // one before it.
-  EntryLayout layout_of(size_t first) const {
-    const int keys = src_.column(first);
-    const size_t dash_at = src_.entry_dash(first);
-    if (dash_at == std::string::npos)
-      return {std::max(0, keys - 2), keys, false};
-    return {src_.column(dash_at), keys, src_.line_start(dash_at) != src_.line_start(first)};
-  }
-
   // A new entry in a block list of updates, laid out as the neighbour it
   // goes before (or after, when it goes last) and in its style.
   void add_block_update() {
@@ -582,56 +647,6 @@ class Marker {
         std::max(src_.block_end(off(a_.pos), a, [&](int ind, size_t) { return ind >= a; }),
                  after_value(a_.end_offset));
     insert_lines(end, text);
-  }
-
-  // Appends items to the flow collection opened at `open`, after its last
-  // one and before any comment: "[a]" gets ", b"; "[a,]" (a trailing comma)
-  // gets " b"; "[]" gets "b"; "{a: }" gets " , b" (YAML reads "a:," as a
-  // key "a:", or refuses it).
-  void append_to_flow(size_t open, const std::vector<std::string>& items) {
-    // When the activity's last item is the status that goes, the new ones
-    // follow what comes before it.
-    const size_t close = src_.flow_close(open);
-    const bool after_removed = removed_item_ && open == off(a_.pos) &&
-                               src_.flow_content_end(open, close) <= removed_item_->to;
-    const Source::FlowTail tail = src_.flow_tail(open, after_removed ? removed_item_->from : close);
-    // The first item follows what is there: nothing, a trailing comma, an
-    // empty value, or an item; the others follow it.
-    const bool empty_value = tail.empty_value && !gives_value_at(tail.at);
-    std::string text = tail.empty ? "" : tail.trailing_comma ? " " : empty_value ? " , " : ", ";
-    for (size_t i = 0; i < items.size(); ++i) text += (i > 0 ? ", " : "") + items[i];
-    edits_.push_back({tail.at, 0, text});
-  }
-
-  // Whether an edit already writes a value at `at`, just after a ':'.
-  bool gives_value_at(size_t at) const {
-    return std::any_of(edits_.begin(), edits_.end(),
-                       [&](const TextEdit& e) { return e.offset == at && e.remove == 0; });
-  }
-
-  // Whether an edit removes the text's last lines, from the start of one:
-  // what is left ends with a line end even when the text did not.
-  bool removes_last_line() const {
-    return std::any_of(edits_.begin(), edits_.end(), [&](const TextEdit& e) {
-      return e.remove > 0 && e.offset + e.remove == src_.size() &&
-             src_.line_start(e.offset) == e.offset;
-    });
-  }
-
-  // Inserts whole lines at `at`, the start of a line (or the end of a text
-  // that may lack its last line end).
-  void insert_lines(size_t at, const std::string& text) {
-    std::string prefix;
-    if (at == src_.size() && !src_.ends_with_line_end() && !removes_last_line())
-      prefix = src_.eol();
-    // Several insertions at one place keep the order they were made in.
-    for (TextEdit& e : edits_) {
-      if (e.offset == at && e.remove == 0) {
-        e.insert += text;
-        return;
-      }
-    }
-    edits_.push_back({at, 0, prefix + text});
   }
 
   // The warnings of the changed file that the file did not have before
@@ -684,16 +699,158 @@ class Marker {
     r.ok = true;
   }
 
-  const Plan& plan_;
   const Line& line_;
-  const Activity& a_;
   const MarkRequest& req_;
-  Source src_;
-  std::vector<TextEdit> edits_;
   Entry entry_;
   ActivityFlag target_flag_ = ActivityFlag::none;  // the status key's once changed
   size_t insert_at_ = 0;
-  std::optional<Source::Span> removed_item_;  // the status item removed from a flow activity
+};
+
+// ---------------------------------------------------------------------------
+
+// The review as a flow mapping, or as block lines laid out as `l` says.
+std::string review_flow(const ReviewRequest& r) {
+  std::string out = "{period: " + r.period + ", date: " + fmt::format("{}", r.date) +
+                    ", by: " + yaml_scalar(r.by, true);
+  if (r.verified)
+    out += fmt::format(", verified: {}", *r.verified);
+  if (r.value)
+    out += fmt::format(", value: {}", *r.value);
+  if (!r.note.empty())
+    out += ", note: " + yaml_scalar(r.note, true);
+  return out + "}";
+}
+
+std::string review_block(const ReviewRequest& r, const EntryLayout& l, const std::string& eol) {
+  std::string out = entry_head(l, eol) + "period: " + r.period + eol;
+  out += spaces(l.keys) + fmt::format("date: {}", r.date) + eol;
+  out += spaces(l.keys) + "by: " + yaml_scalar(r.by, false) + eol;
+  if (r.verified)
+    out += spaces(l.keys) + fmt::format("verified: {}", *r.verified) + eol;
+  if (r.value)
+    out += spaces(l.keys) + fmt::format("value: {}", *r.value) + eol;
+  if (!r.note.empty())
+    out += spaces(l.keys) + "note: " + yaml_scalar(r.note, false) + eol;
+  return out;
+}
+
+class Reviewer : public ActivityEditor {
+ public:
+  Reviewer(const Plan& plan, const Line& line, const Activity& a, const ReviewRequest& req)
+      : ActivityEditor(plan, a), line_(line), req_(req) {}
+
+  MarkResult run() {
+    MarkResult r;
+    r.old_progress = r.new_progress = static_cast<int>(a_.progress.value);
+    if (!check(r))
+      return r;
+    add_review();
+    std::optional<std::string> text = apply(plan_.source, edits_);
+    if (!text) {
+      r.error = Msg::mark_internal;
+      return r;
+    }
+    r.text = std::move(*text);
+    verify(r);
+    return r;
+  }
+
+ private:
+  bool check(MarkResult& r) const {
+    if (!req_.verified && !req_.value) {
+      r.error = Msg::review_nothing;
+      return false;
+    }
+    for (const auto& [name, text] :
+         {std::pair<std::string_view, const std::string&>{"note", req_.note}, {"by", req_.by}}) {
+      const BadChar c = find_bad_char(text, /*allow_cr=*/false);
+      if (c.offset != std::string::npos) {
+        r.error = Msg::mark_bad_char;
+        r.error_args = {std::string(name), fmt::format("{:04X}", static_cast<uint32_t>(c.code))};
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void add_review() {
+    const std::string& eol = src_.eol();
+    const int a = key_indent();
+    if (a_.reviews_pos.known() && a_.reviews_style == CollectionStyle::flow) {
+      append_to_flow(off(a_.reviews_pos), {review_flow(req_)});
+    } else if (!a_.reviews.empty()) {
+      add_block_review();
+    } else if (a_.reviews_key.known() && !flow_activity()) {
+      const size_t key = off(a_.reviews_key);
+      const Source::NullValue n = null_value(key);
+      if (n.written)
+        edits_.push_back({n.from, n.to - n.from, ""});
+      insert_lines(src_.next_line(key), review_block(req_, {a + 2, a + 4, false}, eol));
+    } else if (a_.reviews_key.known()) {
+      set_null_value(off(a_.reviews_key), "[" + review_flow(req_) + "]");
+    } else if (flow_activity()) {
+      append_to_flow(off(a_.pos), {"reviews: [" + review_flow(req_) + "]"});
+    } else {
+      // A new `reviews:` at the end of the activity.
+      const size_t end =
+          std::max(src_.block_end(off(a_.pos), a, [&](int ind, size_t) { return ind >= a; }),
+                   after_value(a_.end_offset));
+      insert_lines(end,
+                   spaces(a) + "reviews:" + eol + review_block(req_, {a + 2, a + 4, false}, eol));
+    }
+  }
+
+  // After the last review, laid out as it is.
+  void add_block_review() {
+    const std::string& eol = src_.eol();
+    const Review& last = a_.reviews.back();
+    const EntryLayout l = layout_of(off(last.pos));
+    const std::string text = last.style == CollectionStyle::flow
+                                 ? entry_head(l, eol) + review_flow(req_) + eol
+                                 : review_block(req_, l, eol);
+    const int a = key_indent();
+    const size_t end = std::max(
+        src_.block_end(
+            off(a_.reviews_key), l.dash,
+            [&](int ind, size_t at) { return ind > a || (ind == a && src_.starts_entry(at)); }),
+        after_value(last.end_offset));
+    insert_lines(end, text);
+  }
+
+  void verify(MarkResult& r) const {
+    LoadResult loaded = load_plan_text(plan_.file, r.text);
+    std::vector<Diagnostic> diags = loaded.diagnostics;
+    if (loaded.complete) {
+      for (Diagnostic& d : validate_plan(loaded.plan, req_.as_of)) diags.push_back(std::move(d));
+    }
+    const std::vector<Diagnostic> before = validate_plan(plan_, req_.as_of);
+    for (const Diagnostic& d : diags) {
+      const bool old = std::any_of(before.begin(), before.end(), [&](const Diagnostic& b) {
+        return b.message == d.message && b.args == d.args;
+      });
+      if (d.severity == Severity::warning && !old)
+        r.warnings.push_back(d);
+    }
+    if (!loaded.complete || has_errors(diags)) {
+      r.error = Msg::review_invalid_result;
+      for (Diagnostic& d : diags) {
+        if (d.severity == Severity::error)
+          r.diagnostics.push_back(std::move(d));
+      }
+      return;
+    }
+    const Activity* after = loaded.plan.find_activity(line_.id.value, a_.id.value);
+    if (after == nullptr || after->reviews.size() != a_.reviews.size() + 1 ||
+        after->reviews.back().period.value != req_.period ||
+        after->updates.size() != a_.updates.size() || after->progress.value != a_.progress.value) {
+      r.error = Msg::mark_internal;
+      return;
+    }
+    r.ok = true;
+  }
+
+  const Line& line_;
+  const ReviewRequest& req_;
 };
 
 }  // namespace
@@ -701,6 +858,11 @@ class Marker {
 MarkResult mark_activity(const Plan& plan, const Line& line, const Activity& activity,
                          const MarkRequest& request) {
   return Marker(plan, line, activity, request).run();
+}
+
+MarkResult review_activity(const Plan& plan, const Line& line, const Activity& activity,
+                           const ReviewRequest& request) {
+  return Reviewer(plan, line, activity, request).run();
 }
 
 }  // namespace plan

@@ -58,6 +58,24 @@ struct MarkResult {
 MarkResult mark_activity(const Plan& plan, const Line& line, const Activity& activity,
                          const MarkRequest& request);
 
+// A review of one cut-off, as `plan review` records it.
+struct ReviewRequest {
+  std::string period;           // T1..T4, C1..C3
+  Date date;                    // of the review
+  std::string by;               // the reviewer's owner code
+  std::optional<int> verified;  // percent...
+  std::optional<double> value;  // ...or the goal's indicator value
+  std::string note;
+  Date as_of;  // for validating the result
+};
+
+// Appends the review to the activity's `reviews` in the file's style, with
+// mark_activity's guarantees: only the bytes it must, and a refusal (with
+// the new text's diagnostics) whenever the result would not validate.
+// Uses MarkResult's ok, text, error, hint, diagnostics and warnings.
+MarkResult review_activity(const Plan& plan, const Line& line, const Activity& activity,
+                           const ReviewRequest& request);
+
 // A text value as YAML writes it: plain when that reads back the same,
 // else double-quoted with escapes. flow: it sits inside { } or [ ].
 std::string yaml_scalar(std::string_view value, bool flow);

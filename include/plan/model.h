@@ -138,6 +138,8 @@ struct Review {
   NumberValue value;  // the indicator's verified value (pos known if given)
   Text note;
   Pos pos;
+  CollectionStyle style = CollectionStyle::block;
+  int end_offset = -1;  // just after its last value (a quoted one's quote)
 };
 
 struct Activity {

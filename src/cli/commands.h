@@ -12,6 +12,7 @@ void setup_show(CLI::App& app, int* status);
 void setup_status(CLI::App& app, int* status);
 void setup_timeline(CLI::App& app, int* status);
 void setup_mark(CLI::App& app, int* status);
+void setup_review(CLI::App& app, int* status);
 void setup_filter(CLI::App& app, int* status);
 void setup_export(CLI::App& app, int* status);
 void setup_report(CLI::App& app, int* status);

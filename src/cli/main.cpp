@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   setup_status(app, &status);
   setup_timeline(app, &status);
   setup_mark(app, &status);
+  setup_review(app, &status);
   setup_list(app, &status);
   setup_show(app, &status);
   setup_filter(app, &status);

@@ -13,6 +13,7 @@
 #include "plan/render/diagnostics.h"
 #include "plan/render/style.h"
 #include "plan/text.h"
+#include "writing.h"
 
 namespace plan::cli {
 
@@ -115,6 +116,8 @@ void fill_request(const MarkOptions& opts, const Context& ctx, MarkRequest* req)
   req->force = opts.force;
 }
 
+}  // namespace
+
 // A line's address (2) is refused: only an activity has progress.
 std::optional<CliError> check_not_line(const std::string& text) {
   const std::optional<Address> address = parse_address(text);
@@ -174,6 +177,8 @@ std::string unified_diff(const std::string& file, const std::string& before,
     text += '\n';
   return text;
 }
+
+namespace {
 
 // Says what changed, with the state it leaves.
 void print_change(const Context& ctx, const Plan& plan, const std::string& address_text,

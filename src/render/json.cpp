@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "json_text.h"
+#include "plan/goal.h"
 
 namespace plan {
 namespace {
@@ -32,6 +33,8 @@ Json update_json(const Update& u) {
   // that changes the status has one.
   if (u.status)
     j["status"] = flag_word(*u.status);
+  if (u.value.pos.known())
+    j["value"] = u.value.value;
   return j;
 }
 
@@ -41,6 +44,37 @@ Json done_on_json(const ActivityState& s, const Date& as_of) {
     return nullptr;
   const std::optional<Date> day = done_on(*s.activity, as_of);
   return day ? Json(fmt::format("{}", *day)) : Json(nullptr);
+}
+
+// The goal (null without one), the programme and the reviews, each
+// milestone and review with the progress it stands for.
+void goal_json(const Activity& a, Json* j) {
+  const Goal& g = a.goal;
+  if (g.present) {
+    (*j)["goal"] = {{"indicator", g.indicator.value},
+                    {"unit", text_or_null(g.unit)},
+                    {"target", g.target.value},
+                    {"kind", goal_kind_word(g.kind)}};
+  } else {
+    (*j)["goal"] = nullptr;
+  }
+  Json programme = Json::array();
+  for (const Milestone& m : a.programme) {
+    programme.push_back({{"by", fmt::format("{}", m.by.date.last())},
+                         {"progress", m.progress.value},
+                         {"value", m.value.pos.known() ? Json(m.value.value) : Json(nullptr)}});
+  }
+  (*j)["programme"] = std::move(programme);
+  Json reviews = Json::array();
+  for (const Review& r : a.reviews) {
+    reviews.push_back({{"period", r.period.value},
+                       {"date", fmt::format("{}", r.date.date.last())},
+                       {"by", r.by.value},
+                       {"verified", r.verified.value},
+                       {"value", r.value.pos.known() ? Json(r.value.value) : Json(nullptr)},
+                       {"note", text_or_null(r.note)}});
+  }
+  (*j)["reviews"] = std::move(reviews);
 }
 
 // done_late_days and done_on came later than the other keys and follow
@@ -83,6 +117,7 @@ Json activity_json(const Plan& plan, const ActivityState& s, const Date& as_of, 
     Json ups = Json::array();
     for (const Update& u : a.updates) ups.push_back(update_json(u));
     j["updates"] = std::move(ups);
+    goal_json(a, &j);
   }
   return j;
 }
