@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 
+#include "plan/goal.h"
 #include "plan/load.h"
 #include "plan/text.h"
 #include "plan/validate.h"
@@ -138,6 +139,7 @@ std::string spaces(int n) { return std::string(static_cast<size_t>(std::max(n, 0
 struct Entry {
   std::string date;
   std::optional<int> progress;  // none: the entry only changes the status
+  std::optional<double> value;  // written instead of progress: the goal's value
   std::string status;           // "" when it does not change the status
   std::string note;
   std::string by;
@@ -146,7 +148,9 @@ struct Entry {
 
 std::string flow_entry(const Entry& e) {
   std::string out = "{date: " + e.date;
-  if (e.progress)
+  if (e.value)
+    out += fmt::format(", value: {}", *e.value);
+  else if (e.progress)
     out += fmt::format(", progress: {}", *e.progress);
   if (!e.status.empty())
     out += ", status: " + e.status;
@@ -178,7 +182,9 @@ std::string entry_head(const EntryLayout& l, const std::string& eol) {
 
 std::string block_entry(const Entry& e, const EntryLayout& l, const std::string& eol) {
   std::string out = entry_head(l, eol) + "date: " + e.date + eol;
-  if (e.progress)
+  if (e.value)
+    out += spaces(l.keys) + fmt::format("value: {}", *e.value) + eol;
+  else if (e.progress)
     out += spaces(l.keys) + fmt::format("progress: {}", *e.progress) + eol;
   if (!e.status.empty())
     out += spaces(l.keys) + "status: " + e.status + eol;
@@ -330,8 +336,8 @@ class Marker : public ActivityEditor {
     if (!check(r))
       return r;
     const bool status_asked = req_.status != StatusChange::keep;
-    const bool append = req_.progress || req_.delta || status_asked || !req_.note.empty() ||
-                        !req_.by.empty() || !req_.evidence.empty();
+    const bool append = req_.progress || req_.delta || req_.value || status_asked ||
+                        !req_.note.empty() || !req_.by.empty() || !req_.evidence.empty();
     r.new_progress = r.old_progress;
     target_flag_ = a_.flag;
     if (append && !make_entry(r))
@@ -369,9 +375,15 @@ class Marker : public ActivityEditor {
   }
 
   bool check(MarkResult& r) const {
-    if (!req_.progress && !req_.delta && req_.status == StatusChange::keep && req_.note.empty() &&
-        req_.by.empty() && req_.evidence.empty()) {
+    if (!req_.progress && !req_.delta && !req_.value && req_.status == StatusChange::keep &&
+        req_.note.empty() && req_.by.empty() && req_.evidence.empty()) {
       r.error = Msg::mark_nothing;
+      return false;
+    }
+    if (req_.value && !a_.goal.present) {
+      r.error = Msg::value_without_goal;
+      r.error_args = {fmt::format("{}", *req_.value)};
+      r.hint = Msg::hint_value_without_goal;
       return false;
     }
     if (req_.progress && (*req_.progress < 0 || *req_.progress > 100)) {
@@ -422,11 +434,15 @@ class Marker : public ActivityEditor {
   // note without one, records the progress (the one at its date).
   bool make_entry(MarkResult& r) {
     std::optional<int> value;
-    if (req_.progress || req_.delta || req_.status == StatusChange::keep) {
+    if (req_.progress || req_.delta || req_.value || req_.status == StatusChange::keep) {
       const int at_date = progress_at(a_, req_.date);
       value = req_.progress ? *req_.progress : at_date;
       if (req_.delta)
         value = at_date + *req_.delta;
+      // A value is written as it is; the progress it stands for follows
+      // (validate refuses it where the activity has no goal).
+      if (req_.value)
+        value = percent_of_value(a_.goal, *req_.value);
       if (*value < 0 || *value > 100) {
         r.error = Msg::mark_progress_range;
         r.error_args = {std::to_string(*value)};
@@ -438,6 +454,7 @@ class Marker : public ActivityEditor {
     entry_ =
         Entry{fmt::format("{}", req_.date),
               value,
+              req_.value,
               req_.status == StatusChange::keep ? "" : std::string(flag_word(flag_of(req_.status))),
               std::string(without_final_line_breaks(req_.note)),
               std::string(without_final_line_breaks(req_.by)),

@@ -24,6 +24,7 @@ enum class StatusChange { keep, blocked, cancelled, clear };
 struct MarkRequest {
   std::optional<int> progress;  // absolute, 0..100
   std::optional<int> delta;     // "+10" or "-5": added to progress on date
+  std::optional<double> value;  // the goal's indicator value: progress follows from it
   std::string note;
   std::string by;
   std::string evidence;

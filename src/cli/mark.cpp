@@ -26,6 +26,7 @@ struct MarkOptions {
   std::string evidence;
   std::string date;
   StatusChange status = StatusChange::keep;
+  std::optional<double> value;
   bool dry_run = false;
   bool force = false;
 };
@@ -112,6 +113,7 @@ void fill_request(const MarkOptions& opts, const Context& ctx, MarkRequest* req)
   req->by = opts.by;
   req->evidence = opts.evidence;
   req->status = opts.status;
+  req->value = opts.value;
   req->today = ctx.today;
   req->force = opts.force;
 }
@@ -265,6 +267,8 @@ int run_mark(const MarkOptions& opts) {
   if (bad)
     return print_error(ctx, nullptr, *bad);
   fill_request(opts, ctx, &req);
+  if (req.value && (req.progress || req.delta))
+    return print_error(ctx, nullptr, {Msg::mark_value_and_progress, {}, Msg::hint_mark_value, {}});
   if (opts.force && req.date <= ctx.today) {
     return print_error(
         ctx, nullptr,
@@ -287,6 +291,9 @@ void setup_mark(CLI::App& app, int* status) {
   sub->add_option("--note", opts->note, "What was done");
   sub->add_option("--by", opts->by, "Owner code of who reports it");
   sub->add_option("--evidence", opts->evidence, "A link or path to the evidence");
+  sub->add_option("--value", opts->value,
+                  "The goal's indicator value reached, instead of PROGRESS (the activity needs "
+                  "a goal; progress follows from value and target)");
   sub->add_option("--date", opts->date, "Date of the update, YYYY-MM-DD (default: the as-of date)")
       ->check(check_day);
   add_word_option(sub, "--status", &opts->status,

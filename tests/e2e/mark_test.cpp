@@ -588,3 +588,32 @@ TEST_CASE("new keys go after a block scalar, past a quoted value's low continuat
                            "          final";
   CHECK(mark_text(text, {"20"}) == text + "\n        progress: 20\n" + kLog20);
 }
+
+TEST_CASE("mark --value writes the indicator's value and the progress it stands for", "[mark]") {
+  TempDir s;
+  const std::string file =
+      s.write("p.yaml", read_text(source("tests/e2e/plans/goals/metas-2021.yaml")));
+  const std::string before = read_text(file);
+  const Outcome o = plan_cmd({"mark", "1.1", "--value", "15", "--by", "EPC", "--date",
+                              "2021-08-20", "--as-of", "2021-08-31", "p.yaml"},
+                             s.path());
+  INFO(o.err);
+  REQUIRE(o.status == 0);
+  CHECK(o.out.find("60% → 75%") != std::string::npos);  // 15 of 20 talleres
+  const auto [added, removed] = line_changes(before, read_text(file));
+  CHECK(removed == std::vector<std::string>{"        progress: 60"});
+  CHECK(added == std::vector<std::string>{"          - {date: 2021-08-20, value: 15, by: EPC}",
+                                          "        progress: 75"});
+  // Refused, byte-identical: no goal to measure against, and both a
+  // progress and a value (a usage error).
+  const std::string now = read_text(file);
+  const Outcome no_goal = plan_cmd(
+      {"mark", "1.2", "--value", "3", "--date", "2021-05-20", "--as-of", "2021-08-31", "p.yaml"},
+      s.path());
+  CHECK(no_goal.status == 1);
+  CHECK(no_goal.err.find("[value-without-goal]") != std::string::npos);
+  const Outcome both = plan_cmd({"mark", "1.1", "80", "--value", "16", "p.yaml"}, s.path());
+  CHECK(both.status == 2);
+  CHECK(both.err.find("[bad-option]") != std::string::npos);
+  CHECK(read_text(file) == now);
+}
