@@ -35,6 +35,7 @@ struct Row {
   bool cancelled = false;
   std::string note;
   std::string evidence;
+  std::string verified;  // "40%" by the period's review; "" without one
 };
 
 // Activities due by the cut-off (ending on or before it, not cancelled at
@@ -70,7 +71,7 @@ std::string due_text(const PlanState& st, Language lang) {
   return tr(lang, Msg::report_due_counts, d.due, d.on_time, d.late, d.not_done);
 }
 
-std::vector<Row> rows_of(const PlanState& st, Language lang) {
+std::vector<Row> rows_of(const PlanState& st, Language lang, const std::string& period) {
   std::vector<Row> rows;
   for (const LineState& ls : st.lines) {
     for (const ActivityState& s : ls.activities) {
@@ -95,6 +96,9 @@ std::vector<Row> rows_of(const PlanState& st, Language lang) {
         r.note = s.last_update->note.value;
         r.evidence = s.last_update->evidence.value;
       }
+      const Review* review = period.empty() ? nullptr : review_for(*s.activity, period);
+      if (review != nullptr)
+        r.verified = fmt::format("{}%", review->verified.value);
       rows.push_back(std::move(r));
     }
   }
@@ -140,24 +144,40 @@ std::string markdown_lines(const PlanState& st, Language lang) {
   return out;
 }
 
-std::string markdown_activities(const PlanState& st, Language lang) {
-  std::string out = fmt::format("\n## {}\n\n", text_of(lang, Msg::report_activities));
-  out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                     text_of(lang, Msg::col_id), text_of(lang, Msg::col_activity),
-                     text_of(lang, Msg::col_product), text_of(lang, Msg::col_lead),
-                     text_of(lang, Msg::col_start), text_of(lang, Msg::col_end),
-                     text_of(lang, Msg::col_programmed), text_of(lang, Msg::col_executed),
-                     text_of(lang, Msg::col_compliance), text_of(lang, Msg::col_status),
-                     text_of(lang, Msg::col_signal), text_of(lang, Msg::col_last_note),
-                     text_of(lang, Msg::col_evidence));
-  out += "|---|---|---|---|---|---|--:|--:|--:|---|---|---|---|\n";
-  for (const Row& r : rows_of(st, lang)) {
+// The activity table's columns: a "verified" one after "executed" when a
+// review of the period verified any activity.
+std::vector<Msg> activity_columns(bool verified) {
+  std::vector<Msg> c = {Msg::col_id,    Msg::col_activity, Msg::col_product,    Msg::col_lead,
+                        Msg::col_start, Msg::col_end,      Msg::col_programmed, Msg::col_executed};
+  if (verified)
+    c.push_back(Msg::col_verified);
+  for (Msg m : {Msg::col_compliance, Msg::col_status, Msg::col_signal, Msg::col_last_note,
+                Msg::col_evidence})
+    c.push_back(m);
+  return c;
+}
+
+bool any_verified(const std::vector<Row>& rows) {
+  return std::any_of(rows.begin(), rows.end(), [](const Row& r) { return !r.verified.empty(); });
+}
+
+std::string markdown_activities(const PlanState& st, const ReportOptions& o) {
+  const Language lang = o.lang;
+  const std::vector<Row> rows = rows_of(st, lang, o.period);
+  const bool verified = any_verified(rows);
+  std::string out = fmt::format("\n## {}\n\n|", text_of(lang, Msg::report_activities));
+  for (Msg m : activity_columns(verified)) out += fmt::format(" {} |", text_of(lang, m));
+  out += verified ? "\n|---|---|---|---|---|---|--:|--:|--:|--:|---|---|---|---|\n"
+                  : "\n|---|---|---|---|---|---|--:|--:|--:|---|---|---|---|\n";
+  for (const Row& r : rows) {
     const std::string evidence = r.evidence.empty() ? "" : markdown_link("🔗", r.evidence);
-    out +=
-        fmt::format("| {} | {} | {} | {} | {} | {} | {}% | {}% | {} | {} | {} | {} | {} |\n", r.id,
-                    markdown_cell(r.title), markdown_cell(r.product), markdown_cell(r.lead),
-                    r.start, r.end, r.programmed, r.executed, r.compliance, r.status_text,
-                    markdown_signal(r.signal, lang), markdown_cell(r.note), evidence);
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {}% | {}% | ", r.id, markdown_cell(r.title),
+                       markdown_cell(r.product), markdown_cell(r.lead), r.start, r.end,
+                       r.programmed, r.executed);
+    if (verified)
+      out += r.verified + " | ";
+    out += fmt::format("{} | {} | {} | {} | {} |\n", r.compliance, r.status_text,
+                       markdown_signal(r.signal, lang), markdown_cell(r.note), evidence);
   }
   return out + "\n" + std::string(text_of(lang, Msg::report_compliance_note)) + "\n";
 }
@@ -268,7 +288,7 @@ std::string render_report_markdown(const PlanState& st, const ReportOptions& o) 
   if (o.layout == ReportLayout::oci)
     return oci_markdown(st, o);
   return markdown_summary(st, o) + markdown_lines(st, o.lang) +
-         markdown_changes(o.changes, o.lang) + markdown_activities(st, o.lang) +
+         markdown_changes(o.changes, o.lang) + markdown_activities(st, o) +
          markdown_attention(st, o.lang) + "\n" +
          tr(o.lang, Msg::report_generated, PLAN_VERSION, markdown_cell(st.plan->file)) + "\n";
 }
@@ -320,7 +340,8 @@ std::string signal_html(Signal s, Language lang) {
                      html(text_of(lang, signal_word(s))));
 }
 
-// The page's one style sheet. The activity table has thirteen columns and must
+// The page's one style sheet. The activity table has thirteen columns (fourteen
+// with the period's verified progress) and must
 // fit a 1200-pixel window and an A4 landscape page, as
 // tests/export/check_report_layout.py measures in Chromium: figures, dates and signals never
 // wrap, headers and status words wrap only between words, a product breaks
@@ -337,11 +358,11 @@ constexpr std::string_view kStyle =
     "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:80rem;padding:0 1rem;"
     "color:#1b1b1b;line-height:1.35;overflow-wrap:anywhere}\n"
     "table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.8rem}\n"
-    "th,td{border:1px solid #ccc;padding:.25rem .3rem;text-align:left;vertical-align:top}\n"
+    "th,td{border:1px solid #ccc;padding:.25rem .25rem;text-align:left;vertical-align:top}\n"
     "th{background:#f2f2f2;overflow-wrap:normal}\n"
     "td.num,td.date{text-align:right}.id,.num,.date,.signal{white-space:nowrap}\n"
-    "td.title{min-width:9rem}td.product{min-width:6rem;overflow-wrap:break-word}"
-    "td.lead{min-width:4rem}td.note{min-width:7rem}td.status{overflow-wrap:normal}\n"
+    "td.title{min-width:7.5rem}td.product{min-width:5.5rem;overflow-wrap:break-word}"
+    "td.lead{min-width:3.5rem}td.note{min-width:5.5rem}td.status{overflow-wrap:normal}\n"
     ".path{word-break:break-all}\n"
     ".green{color:#1a7f37}.yellow{color:#9a6700}.red{color:#cf222e}.none{color:#777}\n"
     "dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.25rem 1rem}"
@@ -415,22 +436,27 @@ std::string html_lines(const PlanState& st, Language lang) {
   return out + "</tbody>\n</table>\n";
 }
 
-std::string html_activities(const PlanState& st, Language lang) {
-  std::string out = fmt::format("<h2>{}</h2>\n", html(text_of(lang, Msg::report_activities)));
-  out += html_table_head(
-      {Msg::col_id, Msg::col_activity, Msg::col_product, Msg::col_lead, Msg::col_start,
-       Msg::col_end, Msg::col_programmed, Msg::col_executed, Msg::col_compliance, Msg::col_status,
-       Msg::col_signal, Msg::col_last_note, Msg::col_evidence},
-      lang);
-  for (const Row& r : rows_of(st, lang)) {
+std::string html_activities(const PlanState& st, const ReportOptions& o) {
+  const Language lang = o.lang;
+  const std::vector<Row> rows = rows_of(st, lang, o.period);
+  const bool verified = any_verified(rows);
+  std::string out =
+      fmt::format("<h2>{}</h2>\n<table>\n<thead><tr>", html(text_of(lang, Msg::report_activities)));
+  for (Msg m : activity_columns(verified)) out += "<th>" + html(text_of(lang, m)) + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (const Row& r : rows) {
     out += fmt::format(
         "<tr><td class=\"id\">{}</td><td class=\"title\">{}</td><td class=\"product\">{}</td>"
-        "<td class=\"lead\">{}</td><td "
-        "class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}%</td>"
-        "<td class=\"num\">{}%</td><td class=\"num\">{}</td><td class=\"status\">{}</td>{}<td "
-        "class=\"note\">{}</td><td class=\"evidence\">{}</td></tr>\n",
+        "<td class=\"lead\">{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td>"
+        "<td class=\"num\">{}%</td><td class=\"num\">{}%</td>",
         r.id, html(r.title), html(r.product), html(r.lead), r.start, r.end, r.programmed,
-        r.executed, r.compliance, html(r.status_text), signal_html(r.signal, lang), html(r.note),
+        r.executed);
+    if (verified)
+      out += "<td class=\"num\">" + r.verified + "</td>";
+    out += fmt::format(
+        "<td class=\"num\">{}</td><td class=\"status\">{}</td>{}<td class=\"note\">{}</td>"
+        "<td class=\"evidence\">{}</td></tr>\n",
+        r.compliance, html(r.status_text), signal_html(r.signal, lang), html(r.note),
         evidence_html(r.evidence, lang));
   }
   return out + "</tbody>\n</table>\n<p>" + html(text_of(lang, Msg::report_compliance_note)) +
@@ -699,9 +725,8 @@ std::string render_report_html(const PlanState& st, const ReportOptions& o) {
   if (o.layout == ReportLayout::oci)
     return oci_html(st, o);
   return html_head(st, o.lang) + html_summary(st, o) + html_lines(st, o.lang) +
-         html_changes(o.changes, o.lang) + html_activities(st, o.lang) +
-         html_attention(st, o.lang) + "<footer><p>" +
-         html(tr(o.lang, Msg::report_generated, PLAN_VERSION, st.plan->file)) +
+         html_changes(o.changes, o.lang) + html_activities(st, o) + html_attention(st, o.lang) +
+         "<footer><p>" + html(tr(o.lang, Msg::report_generated, PLAN_VERSION, st.plan->file)) +
          "</p></footer>\n</body>\n</html>\n";
 }
 

@@ -594,8 +594,8 @@ TEST_CASE("mark --value writes the indicator's value and the progress it stands 
   const std::string file =
       s.write("p.yaml", read_text(source("tests/e2e/plans/goals/metas-2021.yaml")));
   const std::string before = read_text(file);
-  const Outcome o = plan_cmd({"mark", "1.1", "--value", "15", "--by", "EPC", "--date",
-                              "2021-08-20", "--as-of", "2021-08-31", "p.yaml"},
+  const Outcome o = plan_cmd({"mark", "1.1", "--value", "15", "--by", "EPC", "--date", "2021-08-20",
+                              "--as-of", "2021-08-31", "p.yaml"},
                              s.path());
   INFO(o.err);
   REQUIRE(o.status == 0);
