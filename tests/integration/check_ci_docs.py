@@ -21,11 +21,15 @@ before it is: `apt-get update/install` of distribution packages is skipped
 checked to be the release of this version and skipped; `apt-get install
 ./plan_X_amd64.deb` puts the built `plan` on PATH; `git clone --branch vX
 https://github.com/OWNER/plan plan-src` clones this checkout instead
-(`git clone --depth 1 file://SOURCE_DIR`); `cmake --build plan-src/build`
+(`git clone --depth 1 [--branch vX] file://SOURCE_DIR`: the tag when this
+checkout has it, else HEAD, committed state); `cmake --build plan-src/build`
 copies the built `plan` there, because a Release build takes minutes on a
 shared machine -- the configure step before it, `cmake -S plan-src`, runs for
 real, and that is where a `cmake -S .` fails in a plans-only repository.
-Every other line runs as written. Without a git checkout (a source tarball)
+Every other line runs as written. What the skipped apt-get lines install is
+checked instead: a bare debian:12 image (`image:`, `container:`) must get
+curl and ca-certificates for the download, git and ca-certificates for the
+clone, and a source build every package scripts/setup.sh installs. Without a git checkout (a source tarball)
 the source-build jobs are skipped, and the test says so.
 
 docs/ci.es.md's yaml blocks must hold the same commands as the English ones
@@ -109,6 +113,8 @@ class Job:
         self.uses_deb = False
         self.uses_source = False
         self.downloaded = False
+        self.packages = set()
+        self.cloned_from_tag = None
 
     def rewrite(self, line):
         """The line to run instead of a documented one (None: skip)."""
@@ -124,7 +130,10 @@ class Job:
         if words[:2] == ["apt-get", "install"]:
             debs = [w for w in words[2:] if w.endswith(".deb")]
             if not debs:
-                return None  # distribution packages: the build already has them
+                # Distribution packages: this machine already has them; what
+                # the job lists is checked after it ran.
+                self.packages |= {w for w in words[2:] if not w.startswith("-")}
+                return None
             check(debs == [f"./{DEB}"], f"{self.where}: installs the release's package ./{DEB}: {line}")
             check(self.downloaded, f"{self.where}: downloads {DEB} before installing it")
             self.uses_deb = True
@@ -142,7 +151,12 @@ class Job:
             check(branch == f"v{VERSION}", f"{self.where}: the clone is pinned to v{VERSION}: {line}")
             self.uses_source = True
             dest = words[-1]
-            return f"git clone -q --depth 1 file://{shlex.quote(SOURCE)} {shlex.quote(dest)}"
+            # The release's tag when this checkout has it, else its HEAD.
+            tag = subprocess.run(["git", "-C", SOURCE, "rev-parse", "-q", "--verify",
+                                  f"refs/tags/{branch}"], capture_output=True).returncode == 0
+            self.cloned_from_tag = tag
+            pin = f"--branch {shlex.quote(branch)} " if tag else ""
+            return f"git clone -q --depth 1 {pin}file://{shlex.quote(SOURCE)} {shlex.quote(dest)}"
         if words[:2] == ["cmake", "--build"]:
             check("plan" in words, f"{self.where}: builds the plan target: {line}")
             build = words[2]
@@ -228,6 +242,28 @@ def run_gitlab(name, job, broken):
     return tracker, root, r.returncode != 0, r.stdout + r.stderr
 
 
+def setup_packages():
+    text = open(os.path.join(SOURCE, "scripts", "setup.sh"), encoding="utf-8").read()
+    body = text[text.index("packages=(") + len("packages=("):]
+    return set(body[:body.index(")")].split())
+
+
+def check_packages(tracker, job):
+    """What the network-free run cannot show: the packages a job installs.
+    A bare Debian image (GitLab's image:, GitHub's container:) has neither
+    curl, git nor CA certificates; a source build needs what setup.sh
+    installs (git aside, on GitHub's runner)."""
+    bare = "image" in job or "container" in job
+    got = tracker.packages
+    if tracker.uses_deb and bare:
+        check({"curl", "ca-certificates"} <= got,
+              f"{tracker.where}: installs curl and ca-certificates to download the .deb: {sorted(got)}")
+    if tracker.uses_source:
+        need = setup_packages() - ({"git"} if not bare else set())
+        need |= {"ca-certificates"} if bare else set()
+        check(need <= got, f"{tracker.where}: installs the build packages (missing: {sorted(need - got)})")
+
+
 def plan_title():
     with open(os.path.join(SOURCE, "plans", "participacion-2021.yaml"), encoding="utf-8") as f:
         return yaml.safe_load(f)["plan"]["title"]
@@ -275,6 +311,7 @@ def main():
                 check(tracker.uses_deb or tracker.uses_source,
                       f"{where}: installs plan from the release's .deb or builds its source")
                 kinds.setdefault(platform, set()).add("deb" if tracker.uses_deb else "source")
+                check_packages(tracker, job)
                 if not broken:
                     check(not failed, f"{where}: the job passes on valid plans:\n{logs}")
                 else:
@@ -305,6 +342,9 @@ def main():
               f"{platform}: the docs install plan both from the .deb and from source "
               f"(found: {sorted(kinds.get(platform, set()))})")
 
+    if in_git and not subprocess.run(["git", "-C", SOURCE, "rev-parse", "-q", "--verify",
+                                      f"refs/tags/v{VERSION}"], capture_output=True).returncode == 0:
+        notes.append(f"no tag v{VERSION} in this checkout: the source-build jobs configured its HEAD")
     for n in notes:
         print(f"note: {n}")
     print(f"{len(failures)} failed" if failures else "all passed")
