@@ -437,6 +437,20 @@ def pdf_problems(r, pdf, pdftotext):
     return problems, seen
 
 
+def test_oci_screen(browser, directory):
+    """The OCI's matrix (report --layout oci, issue 15) shares the style
+    sheet: at 1200 px it scrolls nowhere and no cell spills."""
+    goals = os.path.join(SOURCE, "tests", "e2e", "plans", "goals", "metas-2021.yaml")
+    for period in ("C1", "C2"):
+        r = Report("oci-" + period.lower(), directory, goals, "es",
+                   ["--period", period, "--layout", "oci"], "2021-08-31")
+        m = measure(browser, r.path)
+        print(f"{r.name}: scrollWidth {m['scrollWidth']}, clientWidth {m['clientWidth']}")
+        check("Observaciones" in r.html and "% verificado" in r.html, f"{r.name}: is the matrix")
+        check(m["scrollWidth"] <= m["clientWidth"], f"{r.name}: no horizontal scrolling")
+        check(fits(m), f"{r.name}: every element and cell inside the window: {m['over'][:5]}")
+
+
 def test_print(pdftotext, all_reports):
     for r in all_reports:
         if r.name == "hostile":
@@ -470,6 +484,7 @@ def main():
                 print(f"{sys.argv[5]}: scrollWidth {m['scrollWidth']}, clientWidth {m['clientWidth']}")
                 return
             test_screen(browser, all_reports)
+            test_oci_screen(browser, d)
         finally:
             browser.close()
         test_print(sys.argv[4], all_reports)
