@@ -4,7 +4,8 @@
 // and the atomic replace (a temporary file beside the target, fsync, rename
 // over it, fsync the directory). Through a symlink the target is written
 // and the link stays; the file's mode (and owner, where allowed) is kept; a
-// read-only file or directory is refused. No temporary file is left behind
+// read-only file or directory is refused. A file that does not exist yet is
+// created with the umask's mode (`plan init`). No temporary file is left behind
 // when the write fails or the process is interrupted by a signal.
 #pragma once
 

@@ -1,0 +1,97 @@
+// cli/init.cpp: `plan init FILE`, a new commented plan file to fill in, or
+// (--from) last year's plan rolled over to a new year.
+#include "plan/init.h"
+
+#include <sys/stat.h>
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "commands.h"
+#include "common.h"
+#include "error.h"
+#include "plan/file_io.h"
+#include "plan/i18n.h"
+
+namespace plan::cli {
+
+struct InitOptions {
+  CommonOptions common;
+  std::string file;
+  std::string id;
+  std::string title;
+  int year = 0;  // 0 = the --as-of date's (today's) year
+  bool force = false;
+};
+
+bool valid_id(const std::string& id) {
+  if (id.empty())
+    return false;
+  for (const char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return false;
+  }
+  return true;
+}
+
+// lstat: a dangling symlink exists too, and is not silently replaced.
+bool path_exists(const std::string& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+// The checks that need no file; kExitOk or the status after saying why.
+int check_init_options(const InitOptions& opts, const Context& ctx) {
+  if (!opts.id.empty() && !valid_id(opts.id))
+    return print_error(ctx, nullptr, {Msg::init_bad_id, {opts.id}});
+  if (opts.year != 0 && (opts.year < 1900 || opts.year > 9999))
+    return print_error(ctx, nullptr, {Msg::init_bad_year, {std::to_string(opts.year)}});
+  return kExitOk;
+}
+
+// Writes text to opts.file under the directory's lock, refusing an
+// existing file without --force; then says what was done and what next.
+int write_new_plan(const InitOptions& opts, const Context& ctx, const std::string& text) {
+  FileLock lock(opts.file);
+  if (!lock.error().empty())
+    return print_error(ctx, nullptr, {Msg::mark_write_failed, {opts.file, lock.error()}});
+  if (path_exists(opts.file) && !opts.force)
+    return print_error(ctx, nullptr,
+                       {Msg::init_exists, {opts.file}, Msg::hint_init_force, {}});
+  const WriteResult w = write_atomically(opts.file, text);
+  if (w.error == WriteError::read_only)
+    return print_error(ctx, nullptr, {Msg::mark_read_only, {opts.file}});
+  if (w.error == WriteError::failed)
+    return print_error(ctx, nullptr, {Msg::mark_write_failed, {opts.file, w.detail}});
+  const Language lang = ctx.lang_for(nullptr);
+  std::cout << tr(lang, Msg::init_written, opts.file) << "\n"
+            << tr(lang, Msg::init_next, opts.file) << "\n";
+  return kExitOk;
+}
+
+int run_init(const InitOptions& opts) {
+  const Context ctx = make_context(opts.common);
+  if (const int bad = check_init_options(opts, ctx); bad != kExitOk)
+    return bad;
+  InitValues values;
+  values.lang = ctx.lang_for(nullptr);
+  values.id = opts.id;
+  values.title = opts.title;
+  values.year = opts.year != 0 ? opts.year : ctx.as_of.year;
+  return write_new_plan(opts, ctx, init_template(values));
+}
+
+void setup_init(CLI::App& app, int* status) {
+  auto opts = std::make_shared<InitOptions>();
+  CLI::App* sub = app.add_subcommand("init", "Write a new plan file to fill in");
+  sub->add_option("FILE", opts->file, "The plan file to write")->required();
+  sub->add_option("--id", opts->id, "The plan's id (default: plan-YEAR)");
+  sub->add_option("--title", opts->title, "The plan's title");
+  sub->add_option("--year", opts->year, "The plan's year (default: the --as-of date's)");
+  sub->add_flag("--force", opts->force, "Replace FILE if it exists");
+  add_common_options(sub, &opts->common, false, false);
+  sub->callback([opts, status] { *status = run_init(*opts); });
+}
+
+}  // namespace plan::cli
