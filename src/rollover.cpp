@@ -169,8 +169,8 @@ void emit_plan_key(const Plan& old, const std::string& id, int years, std::strin
   if (!old.objective.value.empty())
     *out += "  objective: " + q(old.objective) + "\n";
   if (old.green.pos.known() || old.yellow.pos.known())
-    *out += fmt::format("  thresholds: {{green: {}, yellow: {}}}\n", old.green.value,
-                        old.yellow.value);
+    *out +=
+        fmt::format("  thresholds: {{green: {}, yellow: {}}}\n", old.green.value, old.yellow.value);
 }
 
 }  // namespace
