@@ -155,9 +155,13 @@ std::string header(const Plan& old, const RolloverValues& v, const std::string& 
                      years);
 }
 
-void emit_plan_key(const Plan& old, const std::string& id, int years, std::string* out) {
-  std::string title = old.title.value;
-  replace_year(&title, old.period_start.date.year, old.period_start.date.year + years);
+void emit_plan_key(const Plan& old, const RolloverValues& v, const std::string& id, int years,
+                   std::string* out) {
+  std::string title = v.title;
+  if (title.empty()) {
+    title = old.title.value;
+    replace_year(&title, old.period_start.date.year, v.year);
+  }
   *out += "version: 1\nplan:\n  id: " + yaml_scalar(id, false) + "\n";
   *out += "  title: " + yaml_scalar(title, false) + "\n";
   if (!old.entity.value.empty())
@@ -186,7 +190,7 @@ std::string rollover_plan(const Plan& old, const RolloverValues& values) {
   const int years = values.year - old.period_start.date.year;
   const std::string id = values.id.empty() ? default_rollover_id(old, values.year) : values.id;
   std::string out = header(old, values, id, years);
-  emit_plan_key(old, id, years, &out);
+  emit_plan_key(old, values, id, years, &out);
   out += "\n";
   emit_owners(old, &out);
   out += "\nlines:\n";

@@ -34,6 +34,7 @@ namespace plan {
 struct RolloverValues {
   int year = 0;             // the new plan's first year
   std::string id;           // "" = default_rollover_id
+  std::string title;        // "" = the old title with its year replaced
   std::string source_file;  // as the user named it, for the top comment
 };
 

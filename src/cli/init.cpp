@@ -88,6 +88,7 @@ int run_rollover(const InitOptions& opts, Context ctx) {
   RolloverValues values;
   values.year = opts.year != 0 ? opts.year : old.period_start.date.year + 1;
   values.id = opts.id;
+  values.title = opts.title;
   values.source_file = opts.from;
   // Its messages speak the old plan's language, as its comments do.
   if (!ctx.lang_flag)
@@ -114,7 +115,9 @@ void setup_init(CLI::App& app, int* status) {
   CLI::App* sub = app.add_subcommand("init", "Write a new plan file to fill in");
   sub->add_option("FILE", opts->file, "The plan file to write")->required();
   sub->add_option("--id", opts->id, "The plan's id (default: plan-YEAR)");
-  sub->add_option("--title", opts->title, "The plan's title");
+  sub->add_option("--title", opts->title,
+                  "The plan's title (default: a placeholder; with --from, the old one's with its "
+                  "year replaced)");
   sub->add_option("--year", opts->year,
                   "The plan's year (default: the --as-of date's; with --from, the next)");
   sub->add_option("--from", opts->from,

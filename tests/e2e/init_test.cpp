@@ -54,9 +54,9 @@ bool same(const plan::ParsedDate& a, const plan::ParsedDate& b) {
 TEST_CASE("init writes a template that validates --strict in both languages", "[init]") {
   for (const std::string lang : {"es", "en"}) {
     TempDir s;
-    const Outcome o = plan_cmd({"init", "p.yaml", "--lang", lang, "--year", "2023", "--title",
-                                "Plan: \"2023\" #1"},
-                               s.path());
+    const Outcome o = plan_cmd(
+        {"init", "p.yaml", "--lang", lang, "--year", "2023", "--title", "Plan: \"2023\" #1"},
+        s.path());
     INFO(o.err);
     REQUIRE(o.status == 0);
     CHECK(o.out.find("p.yaml") != std::string::npos);
@@ -138,9 +138,8 @@ TEST_CASE("init --from rolls the 2021 plan over to 2022", "[init]") {
 TEST_CASE("init --from keeps goals, moves programmes, drops reviews and updates", "[init]") {
   TempDir s;
   const std::string old_file = source("tests/e2e/plans/goals/metas-2021.yaml");
-  const Outcome o = plan_cmd({"init", "p.yaml", "--from", old_file, "--year", "2024", "--id",
-                              "metas-nuevas"},
-                             s.path());
+  const Outcome o = plan_cmd(
+      {"init", "p.yaml", "--from", old_file, "--year", "2024", "--id", "metas-nuevas"}, s.path());
   INFO(o.err);
   REQUIRE(o.status == 0);
   const std::string text = read_text(s.path() + "/p.yaml");
