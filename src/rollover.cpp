@@ -15,6 +15,36 @@
 namespace plan {
 namespace {
 
+constexpr size_t kWidth = 79;
+
+// A long plain text as a folded block scalar (`>-`) broken at single
+// spaces, as the hand-written plans are; else yaml_scalar's form. Only
+// plain texts are folded: they have no line breaks or edge spaces, so
+// folding reads back exactly (a break at one space between two words).
+std::string folded(const std::string& text, size_t indent) {
+  const std::string plain = yaml_scalar(text, false);
+  if (indent + plain.size() <= kWidth || plain.empty() || plain[0] == '"' || plain[0] == '\'')
+    return plain;
+  const std::string pad(indent + 2, ' ');
+  std::string out = ">-";
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t cut = text.size();
+    if (pad.size() + (text.size() - start) > kWidth) {
+      cut = std::string::npos;
+      for (size_t i = start + 1; i + 1 < text.size() && pad.size() + (i - start) <= kWidth; ++i) {
+        if (text[i] == ' ' && text[i - 1] != ' ' && text[i + 1] != ' ')
+          cut = i;
+      }
+      if (cut == std::string::npos)
+        cut = text.size();  // one long word: left whole
+    }
+    out += "\n" + pad + text.substr(start, cut - start);
+    start = cut == text.size() ? cut : cut + 1;
+  }
+  return out;
+}
+
 std::string q(const Text& text) { return yaml_scalar(text.value, false); }
 std::string qf(const Text& text) { return yaml_scalar(text.value, true); }
 
@@ -79,11 +109,11 @@ void emit_goal(const Activity& a, int years, std::string* out) {
 
 void emit_activity(const Activity& a, int years, std::string* out) {
   *out += fmt::format("      - id: {}\n", a.id.value);
-  *out += "        title: " + q(a.title) + "\n";
+  *out += "        title: " + folded(a.title.value, 8) + "\n";
   *out += "        start: " + shifted(a.start.date, years) + "\n";
   *out += "        end: " + shifted(a.end.date, years) + "\n";
   if (!a.product.value.empty())
-    *out += "        product: " + q(a.product) + "\n";
+    *out += "        product: " + folded(a.product.value, 8) + "\n";
   if (!a.deliverables.empty())
     *out += "        deliverables:\n";
   for (const Deliverable& d : a.deliverables) {
@@ -107,14 +137,14 @@ void emit_activity(const Activity& a, int years, std::string* out) {
 
 void emit_line(const Line& line, int years, std::string* out) {
   *out += fmt::format("  - id: {}\n", line.id.value);
-  *out += "    title: " + q(line.title) + "\n";
+  *out += "    title: " + folded(line.title.value, 4) + "\n";
   if (!line.objective.value.empty())
-    *out += "    objective: " + q(line.objective) + "\n";
+    *out += "    objective: " + folded(line.objective.value, 4) + "\n";
   *out += "    lead: " + owner_list(line.lead) + "\n";
   if (line.support.present)
     *out += "    support: " + owner_list(line.support) + "\n";
   if (!line.product.value.empty())
-    *out += "    product: " + q(line.product) + "\n";
+    *out += "    product: " + folded(line.product.value, 4) + "\n";
   *out += line.activities.empty() ? "    activities: []\n" : "    activities:\n";
   for (const Activity& a : line.activities) emit_activity(a, years, out);
 }
@@ -171,7 +201,7 @@ void emit_plan_key(const Plan& old, const RolloverValues& v, const std::string& 
   if (old.language)
     *out += fmt::format("  language: {}\n", *old.language == Language::es ? "es" : "en");
   if (!old.objective.value.empty())
-    *out += "  objective: " + q(old.objective) + "\n";
+    *out += "  objective: " + folded(old.objective.value, 2) + "\n";
   if (old.green.pos.known() || old.yellow.pos.known())
     *out +=
         fmt::format("  thresholds: {{green: {}, yellow: {}}}\n", old.green.value, old.yellow.value);

@@ -72,7 +72,8 @@ int write_new_plan(const InitOptions& opts, const Context& ctx, const std::strin
     return print_error(ctx, nullptr, {Msg::mark_write_failed, {opts.file, w.detail}});
   const Language lang = ctx.lang_for(nullptr);
   std::cout << tr(lang, Msg::init_written, opts.file) << "\n"
-            << tr(lang, Msg::init_next, opts.file) << "\n";
+            << tr(lang, opts.from.empty() ? Msg::init_next : Msg::init_next_from, opts.file)
+            << "\n";
   return kExitOk;
 }
 

@@ -107,6 +107,8 @@ TEST_CASE("init --from rolls the 2021 plan over to 2022", "[init]") {
   const plan::LoadResult old = load(old_file);
   const plan::LoadResult neu = load(s.path() + "/p.yaml");
   CHECK(neu.plan.id.value == "participacion-2022");
+  CHECK(neu.plan.objective.value == old.plan.objective.value);  // folded, read back
+  CHECK(neu.plan.entity.value == old.plan.entity.value);
   CHECK(neu.plan.owners.size() == old.plan.owners.size());
   REQUIRE(neu.plan.lines.size() == old.plan.lines.size());
   REQUIRE(activity_count(neu.plan) == activity_count(old.plan));
