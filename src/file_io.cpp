@@ -118,12 +118,12 @@ FileLock::~FileLock() {
     ::close(fd_);  // closing releases the lock
 }
 
-WriteResult write_atomically(const std::string& path, const std::string& text) {
+WriteResult write_atomically(const std::string& path, const std::string& text, bool create) {
   const std::string target = real_path(path);
   const std::string dir = dir_of(target);
   struct stat st {};
   const bool fresh = !stat_or_new(target, &st);
-  if (fresh && st.st_mode == 0)
+  if (fresh && (st.st_mode == 0 || !create))
     return {WriteError::failed, std::strerror(errno)};
   struct stat dst {};
   if (::stat(dir.c_str(), &dst) != 0)

@@ -65,7 +65,7 @@ int write_new_plan(const InitOptions& opts, const Context& ctx, const std::strin
     return print_error(ctx, nullptr, {Msg::mark_write_failed, {opts.file, lock.error()}});
   if (path_exists(opts.file) && !opts.force)
     return print_error(ctx, nullptr, {Msg::init_exists, {opts.file}, Msg::hint_init_force, {}});
-  const WriteResult w = write_atomically(opts.file, text);
+  const WriteResult w = write_atomically(opts.file, text, true);
   if (w.error == WriteError::read_only)
     return print_error(ctx, nullptr, {Msg::mark_read_only, {opts.file}});
   if (w.error == WriteError::failed)
