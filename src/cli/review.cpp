@@ -109,14 +109,15 @@ int run_review(const ReviewOptions& opts) {
 void setup_review(CLI::App& app, int* status) {
   auto opts = std::make_shared<ReviewOptions>();
   CLI::App* sub = app.add_subcommand(
-      "review", "Record a review of a cut-off: plan review 2.3 --period C1 --verified 40 --by OCI");
+      "review",
+      "Record a review of a cut-off: plan review 2.3 --period C1 --verified 40 --by OCI");
   sub->add_option("ADDRESS", opts->address, "The activity: 2.3, or PLAN-ID:2.3")->required();
   sub->add_option("--period", opts->period, "The cut-off reviewed: T1..T4 or C1..C3")
       ->required()
       ->check(CLI::IsMember(period_names()));
   sub->add_option("--by", opts->by, "Owner code of the reviewer, e.g. OCI")->required();
-  auto* verified =
-      sub->add_option("--verified", opts->verified, "The progress verified with evidence, 0..100");
+  auto* verified = sub->add_option("--verified", opts->verified,
+                                   "The progress verified with evidence, 0..100");
   sub->add_option("--value", opts->value, "The goal's indicator value verified")
       ->excludes(verified);
   sub->add_option("--note", opts->note, "The review's observations");

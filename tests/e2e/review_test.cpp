@@ -59,18 +59,19 @@ const char* const kGoals = "tests/e2e/plans/goals/metas-2021.yaml";
 
 }  // namespace
 
-TEST_CASE("review adds exactly its lines to a block activity and keeps every comment", "[review]") {
+TEST_CASE("review adds exactly its lines to a block activity and keeps every comment",
+          "[review]") {
   TempDir s;
   const std::string file = s.write("p.yaml", read_text(source(kPlan2021)));
   const std::string before = read_text(file);
-  const Outcome o = plan_cmd(
-      {"review", "1.1", "--period", "C1", "--verified", "0", "--by", "SG", "--note",
-       "Sin soportes: pendiente", "--date", "2021-05-12", "--as-of", "2021-06-30", "p.yaml"},
-      s.path());
+  const Outcome o =
+      plan_cmd({"review", "1.1", "--period", "C1", "--verified", "0", "--by", "SG", "--note",
+                "Sin soportes: pendiente", "--date", "2021-05-12", "--as-of", "2021-06-30",
+                "p.yaml"},
+               s.path());
   INFO(o.err);
   REQUIRE(o.status == 0);
-  CHECK(o.out ==
-        "participacion-2021:1.1: revisión de C1 registrada, verificado 0% (reportado 0%)\n");
+  CHECK(o.out == "participacion-2021:1.1: revisión de C1 registrada, verificado 0% (reportado 0%)\n");
   const std::string after = read_text(file);
   const auto [added, removed] = line_changes(before, after);
   CHECK(removed.empty());
@@ -86,7 +87,8 @@ TEST_CASE("review adds exactly its lines to a block activity and keeps every com
         std::string::npos);
 }
 
-TEST_CASE("review appends to a flow list of reviews in its style, and writes a value", "[review]") {
+TEST_CASE("review appends to a flow list of reviews in its style, and writes a value",
+          "[review]") {
   TempDir s;
   const std::string file = s.write("p.yaml", read_text(source(kGoals)));
   const std::string before = read_text(file);
@@ -97,8 +99,9 @@ TEST_CASE("review appends to a flow list of reviews in its style, and writes a v
   REQUIRE(o.status == 0);
   auto changes = line_changes(before, read_text(file));
   CHECK(changes.second.empty());
-  CHECK(changes.first == std::vector<std::string>{
-                             "          - {period: C1, date: 2021-05-10, by: OCI, verified: 25}"});
+  CHECK(changes.first ==
+        std::vector<std::string>{
+            "          - {period: C1, date: 2021-05-10, by: OCI, verified: 25}"});
   // A value on an activity with a goal: the verified progress follows (40 of 120 = 33%).
   const std::string middle = read_text(file);
   o = plan_cmd({"review", "2.1", "--period", "T1", "--value", "40", "--by", "OCI", "--date",
@@ -108,10 +111,10 @@ TEST_CASE("review appends to a flow list of reviews in its style, and writes a v
   CHECK(o.out.find("verificado 33%") != std::string::npos);
   changes = line_changes(middle, read_text(file));
   CHECK(changes.second.empty());
-  CHECK(changes.first == std::vector<std::string>{"            by: OCI",
-                                                  "            date: 2021-04-15",
-                                                  "            value: 40", "          - period: T1",
-                                                  "        reviews:"});
+  CHECK(changes.first ==
+        std::vector<std::string>{"            by: OCI", "            date: 2021-04-15",
+                                 "            value: 40", "          - period: T1",
+                                 "        reviews:"});
 }
 
 TEST_CASE("every review refusal leaves the file byte-identical", "[review]") {
@@ -168,8 +171,8 @@ TEST_CASE("14 concurrent reviews on one file are all recorded", "[review]") {
   std::vector<int> statuses(addresses.size(), -1);
   for (size_t i = 0; i < addresses.size(); ++i) {
     threads.emplace_back([&, i] {
-      statuses[i] = plan_cmd({"review", addresses[i], "--period", "T4", "--verified", "0", "--by",
-                              "SG", "--note", "revisión " + std::to_string(i), "--date",
+      statuses[i] = plan_cmd({"review", addresses[i], "--period", "T4", "--verified", "0",
+                              "--by", "SG", "--note", "revisión " + std::to_string(i), "--date",
                               "2021-12-31", "--as-of", "2021-12-31", "p.yaml"},
                              s.path())
                         .status;
@@ -188,8 +191,8 @@ TEST_CASE("a crash before the review's rename leaves the original intact", "[rev
   TempDir s;
   s.write("p.yaml", read_text(source(kGoals)));
   const std::string before = read_text(s.file("p.yaml"));
-  const Outcome o = plan_cmd({"review", "1.2", "--period", "C1", "--verified", "25", "--by", "OCI",
-                              "--date", "2021-05-10", "--as-of", "2021-06-30", "p.yaml"},
+  const Outcome o = plan_cmd({"review", "1.2", "--period", "C1", "--verified", "25", "--by",
+                              "OCI", "--date", "2021-05-10", "--as-of", "2021-06-30", "p.yaml"},
                              s.path(), {{"PLAN_TEST_CRASH_BEFORE_RENAME", "1"}});
   CHECK(o.status == 128 + 9);
   CHECK(read_text(s.file("p.yaml")) == before);
