@@ -22,6 +22,23 @@ std::string real_path(const std::string& path) {
   return buf;
 }
 
+// True with *st the file's when it exists; false with *st what a new file
+// gets (the umask's mode, the user's ids) when it does not (`plan init`),
+// or with st_mode 0 when it cannot be read.
+bool stat_or_new(const std::string& target, struct stat* st) {
+  if (::stat(target.c_str(), st) == 0)
+    return true;
+  *st = {};
+  if (errno != ENOENT)
+    return false;
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  st->st_mode = S_IFREG | (0666 & ~mask);
+  st->st_uid = ::getuid();
+  st->st_gid = ::getgid();
+  return false;
+}
+
 std::string dir_of(const std::string& path) {
   const size_t slash = path.rfind('/');
   if (slash == std::string::npos)
@@ -101,11 +118,12 @@ FileLock::~FileLock() {
     ::close(fd_);  // closing releases the lock
 }
 
-WriteResult write_atomically(const std::string& path, const std::string& text) {
+WriteResult write_atomically(const std::string& path, const std::string& text, bool create) {
   const std::string target = real_path(path);
   const std::string dir = dir_of(target);
   struct stat st {};
-  if (::stat(target.c_str(), &st) != 0)
+  const bool fresh = !stat_or_new(target, &st);
+  if (fresh && (st.st_mode == 0 || !create))
     return {WriteError::failed, std::strerror(errno)};
   struct stat dst {};
   if (::stat(dir.c_str(), &dst) != 0)
@@ -113,7 +131,7 @@ WriteResult write_atomically(const std::string& path, const std::string& text) {
   // Root may write anything; a file or folder with no write bit is still
   // one the user meant to keep as it is.
   if ((st.st_mode & 0222) == 0 || (dst.st_mode & 0222) == 0 ||
-      ::access(target.c_str(), W_OK) != 0 || ::access(dir.c_str(), W_OK) != 0) {
+      (!fresh && ::access(target.c_str(), W_OK) != 0) || ::access(dir.c_str(), W_OK) != 0) {
     return {WriteError::read_only, {}};
   }
 

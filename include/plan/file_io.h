@@ -4,8 +4,9 @@
 // and the atomic replace (a temporary file beside the target, fsync, rename
 // over it, fsync the directory). Through a symlink the target is written
 // and the link stays; the file's mode (and owner, where allowed) is kept; a
-// read-only file or directory is refused. No temporary file is left behind
-// when the write fails or the process is interrupted by a signal.
+// read-only file or directory is refused. A missing file is an error unless
+// the caller asks to create it (`plan init`), with the umask's mode. No temporary file is left
+// behind when the write fails or the process is interrupted by a signal.
 #pragma once
 
 #include <optional>
@@ -41,6 +42,8 @@ struct WriteResult {
 // The environment variable PLAN_TEST_CRASH_BEFORE_RENAME=1 kills the
 // process after the temporary file is written and before the rename: a
 // test hook for crash safety.
-WriteResult write_atomically(const std::string& path, const std::string& text);
+// create: a missing file is written (else it is an error, so that a plan
+// deleted under `plan mark` is not brought back).
+WriteResult write_atomically(const std::string& path, const std::string& text, bool create = false);
 
 }  // namespace plan

@@ -11,6 +11,7 @@ void setup_list(CLI::App& app, int* status);
 void setup_show(CLI::App& app, int* status);
 void setup_status(CLI::App& app, int* status);
 void setup_timeline(CLI::App& app, int* status);
+void setup_init(CLI::App& app, int* status);
 void setup_mark(CLI::App& app, int* status);
 void setup_review(CLI::App& app, int* status);
 void setup_filter(CLI::App& app, int* status);

@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   setup_validate(app, &status);
   setup_status(app, &status);
   setup_timeline(app, &status);
+  setup_init(app, &status);
   setup_mark(app, &status);
   setup_review(app, &status);
   setup_list(app, &status);

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -125,6 +126,17 @@ TEST_CASE("write_atomically fails on a missing file and creates nothing", "[file
   CHECK(r.error == WriteError::failed);
   CHECK_FALSE(r.detail.empty());
   CHECK(names_in(dir.path()).empty());
+}
+
+TEST_CASE("write_atomically with create writes a missing file, and only it", "[file_io]") {
+  TempDir dir;
+  const std::string path = dir.file("new.yaml");
+  const WriteResult r = write_atomically(path, "new\n", true);
+  CHECK(r.error == WriteError::none);
+  CHECK(names_in(dir.path()) == std::set<std::string>{"new.yaml"});
+  std::ifstream in(path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text == "new\n");
 }
 
 TEST_CASE("write_atomically leaves no temporary file behind", "[file_io]") {
