@@ -64,6 +64,11 @@ lines:                                   # líneas estratégicas
         # programme:
         #   - {by: @Y@-04, value: 8}
         #   - {by: @Y@-06, value: 20}
+        #
+        # La revisión de cada corte (de la Oficina de Control Interno) la
+        # escribe `plan review 1.1 --period C1 --verified 30 --by SG`:
+        # reviews:
+        #   - {period: C1, date: @Y@-05-15, by: SG, verified: 30, note: Observaciones}
 )";
 
 constexpr std::string_view kTemplateEn = R"(# yaml-language-server: $schema=plan.schema.json
@@ -117,6 +122,11 @@ lines:                                   # strategic lines
         # programme:
         #   - {by: @Y@-04, value: 8}
         #   - {by: @Y@-06, value: 20}
+        #
+        # Each cut-off's review (by the internal control office) is written
+        # by `plan review 1.1 --period C1 --verified 30 --by GS`:
+        # reviews:
+        #   - {period: C1, date: @Y@-05-15, by: GS, verified: 30, note: Observations}
 )";
 
 void replace_all(std::string* text, std::string_view from, const std::string& to) {
