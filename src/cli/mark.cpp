@@ -180,6 +180,57 @@ std::string unified_diff(const std::string& file, const std::string& before,
   return text;
 }
 
+int edit_in_file(const Context& ctx, const std::string& file, const std::string& address,
+                 const std::function<int(const Plan&, const Target&)>& edit) {
+  FileLock lock(file);
+  if (!lock.error().empty())
+    return print_error(ctx, nullptr, {Msg::mark_write_failed, {file, lock.error()}});
+  Context one = ctx;
+  one.paths = {file};
+  const Loaded fresh = load_and_validate(one);
+  const Plan& plan = fresh.results.front()->plan;
+  if (fresh.usable().empty()) {
+    report_errors(fresh, ctx);
+    return print_error(ctx, &plan, {Msg::mark_invalid_plan, {file}});
+  }
+  if (const std::optional<CliError> e = check_not_line(address))
+    return print_error(ctx, &plan, *e);
+  int status = kExitOk;
+  const std::optional<Target> target = resolve_one(address, {&plan}, ctx, &status);
+  if (!target)
+    return status;
+  return edit(plan, *target);
+}
+
+int show_or_write(const Context& ctx, const std::string& file, const Plan& plan,
+                  const MarkResult& r, bool dry_run, bool* written) {
+  *written = false;
+  // What validate would warn about the change, told before it is written.
+  for (const Diagnostic& d : r.warnings) {
+    std::cerr << render_diagnostic_text(d, &r.text, ctx.lang_for(&plan), ctx.err);
+  }
+  if (!r.ok) {
+    // Their positions are in the changed text, so the excerpts come from it.
+    for (const Diagnostic& d : r.diagnostics) {
+      std::cerr << render_diagnostic_text(d, &r.text, ctx.lang_for(&plan), ctx.err);
+    }
+    return print_error(ctx, &plan,
+                       {r.error.value_or(Msg::mark_internal), r.error_args, r.hint, r.hint_args});
+  }
+  if (dry_run) {
+    std::cout << unified_diff(file, plan.source, r.text);
+    std::cerr << tr(ctx.lang_for(&plan), Msg::mark_dry_run) << "\n";
+    return kExitOk;
+  }
+  const WriteResult w = write_atomically(file, r.text);
+  if (w.error == WriteError::read_only)
+    return print_error(ctx, &plan, {Msg::mark_read_only, {file}});
+  if (w.error == WriteError::failed)
+    return print_error(ctx, &plan, {Msg::mark_write_failed, {file, w.detail}});
+  *written = true;
+  return kExitOk;
+}
+
 namespace {
 
 // Says what changed, with the state it leaves.
@@ -202,58 +253,23 @@ void print_change(const Context& ctx, const Plan& plan, const std::string& addre
   }
 }
 
-// Shows the change (--dry-run) or writes it, still under the lock.
+// Shows the change (--dry-run) or writes it and says what changed.
 int apply_change(const MarkOptions& opts, const Context& ctx, const std::string& file,
                  const Plan& plan, const MarkRequest& req, const MarkResult& r) {
-  // What validate would warn about the change, told before it is written.
-  for (const Diagnostic& d : r.warnings) {
-    std::cerr << render_diagnostic_text(d, &r.text, ctx.lang_for(&plan), ctx.err);
-  }
-  if (!r.ok) {
-    // Their positions are in the changed text, so the excerpts come from it.
-    for (const Diagnostic& d : r.diagnostics) {
-      std::cerr << render_diagnostic_text(d, &r.text, ctx.lang_for(&plan), ctx.err);
-    }
-    return print_error(ctx, &plan,
-                       {r.error.value_or(Msg::mark_internal), r.error_args, r.hint, r.hint_args});
-  }
-  if (opts.dry_run) {
-    std::cout << unified_diff(file, plan.source, r.text);
-    std::cerr << tr(ctx.lang_for(&plan), Msg::mark_dry_run) << "\n";
-    return kExitOk;
-  }
-  const WriteResult w = write_atomically(file, r.text);
-  if (w.error == WriteError::read_only)
-    return print_error(ctx, &plan, {Msg::mark_read_only, {file}});
-  if (w.error == WriteError::failed)
-    return print_error(ctx, &plan, {Msg::mark_write_failed, {file, w.detail}});
-  print_change(ctx, plan, opts.address, req, r);
-  return kExitOk;
+  bool written = false;
+  const int status = show_or_write(ctx, file, plan, r, opts.dry_run, &written);
+  if (written)
+    print_change(ctx, plan, opts.address, req, r);
+  return status;
 }
 
-// Under the lock, reads the file afresh (another mark may have just written
-// it) and makes the change.
+// Makes the change on the file as it is under the lock.
 int mark_in_file(const MarkOptions& opts, const Context& ctx, const std::string& file,
                  const MarkRequest& req) {
-  FileLock lock(file);
-  if (!lock.error().empty())
-    return print_error(ctx, nullptr, {Msg::mark_write_failed, {file, lock.error()}});
-  Context one = ctx;
-  one.paths = {file};
-  const Loaded fresh = load_and_validate(one);
-  const Plan& plan = fresh.results.front()->plan;
-  if (fresh.usable().empty()) {
-    report_errors(fresh, ctx);
-    return print_error(ctx, &plan, {Msg::mark_invalid_plan, {file}});
-  }
-  if (const std::optional<CliError> e = check_not_line(opts.address))
-    return print_error(ctx, &plan, *e);
-  int status = kExitOk;
-  const std::optional<Target> target = resolve_one(opts.address, {&plan}, ctx, &status);
-  if (!target)
-    return status;
-  const MarkResult r = mark_activity(plan, *target->line, *target->activity, req);
-  return apply_change(opts, ctx, file, plan, req, r);
+  return edit_in_file(ctx, file, opts.address, [&](const Plan& plan, const Target& target) {
+    const MarkResult r = mark_activity(plan, *target.line, *target.activity, req);
+    return apply_change(opts, ctx, file, plan, req, r);
+  });
 }
 
 }  // namespace

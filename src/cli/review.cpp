@@ -5,11 +5,8 @@
 #include "commands.h"
 #include "common.h"
 #include "error.h"
-#include "plan/address.h"
 #include "plan/edit.h"
-#include "plan/file_io.h"
 #include "plan/goal.h"
-#include "plan/render/diagnostics.h"
 #include "writing.h"
 
 namespace plan::cli {
@@ -40,60 +37,30 @@ ReviewRequest request_of(const ReviewOptions& opts, const Context& ctx) {
   return req;
 }
 
-// Shows the change (--dry-run) or writes it, still under the lock.
+// Shows the review (--dry-run) or writes it and says what was verified,
+// beside what was reported by the period's end.
 int apply_review(const ReviewOptions& opts, const Context& ctx, const std::string& file,
                  const Plan& plan, const Activity& a, const ReviewRequest& req,
                  const MarkResult& r) {
-  const Language lang = ctx.lang_for(&plan);
-  for (const Diagnostic& d : r.warnings)
-    std::cerr << render_diagnostic_text(d, &r.text, lang, ctx.err);
-  if (!r.ok) {
-    for (const Diagnostic& d : r.diagnostics)
-      std::cerr << render_diagnostic_text(d, &r.text, lang, ctx.err);
-    return print_error(ctx, &plan,
-                       {r.error.value_or(Msg::mark_internal), r.error_args, r.hint, r.hint_args});
-  }
-  if (opts.dry_run) {
-    std::cout << unified_diff(file, plan.source, r.text);
-    std::cerr << tr(lang, Msg::mark_dry_run) << "\n";
-    return kExitOk;
-  }
-  const WriteResult w = write_atomically(file, r.text);
-  if (w.error == WriteError::read_only)
-    return print_error(ctx, &plan, {Msg::mark_read_only, {file}});
-  if (w.error == WriteError::failed)
-    return print_error(ctx, &plan, {Msg::mark_write_failed, {file, w.detail}});
-  // What was verified, beside what was reported by the period's end.
+  bool written = false;
+  const int status = show_or_write(ctx, file, plan, r, opts.dry_run, &written);
+  if (!written)
+    return status;
   const int verified = req.verified ? *req.verified : percent_of_value(a.goal, *req.value);
   const std::optional<Date> end = period_cutoff(req.period, plan.period_start.date.year);
-  std::cout << tr(lang, Msg::review_changed, plan.id.value, opts.address, req.period, verified,
-                  end ? progress_at(a, *end, nullptr) : 0)
+  std::cout << tr(ctx.lang_for(&plan), Msg::review_changed, plan.id.value, opts.address, req.period,
+                  verified, end ? progress_at(a, *end, nullptr) : 0)
             << "\n";
   return kExitOk;
 }
 
-// Under the lock, reads the file afresh and records the review.
+// Records the review on the file as it is under the lock.
 int review_in_file(const ReviewOptions& opts, const Context& ctx, const std::string& file) {
-  FileLock lock(file);
-  if (!lock.error().empty())
-    return print_error(ctx, nullptr, {Msg::mark_write_failed, {file, lock.error()}});
-  Context one = ctx;
-  one.paths = {file};
-  const Loaded fresh = load_and_validate(one);
-  const Plan& plan = fresh.results.front()->plan;
-  if (fresh.usable().empty()) {
-    report_errors(fresh, ctx);
-    return print_error(ctx, &plan, {Msg::mark_invalid_plan, {file}});
-  }
-  if (const std::optional<CliError> e = check_not_line(opts.address))
-    return print_error(ctx, &plan, *e);
-  int status = kExitOk;
-  const std::optional<Target> target = resolve_one(opts.address, {&plan}, ctx, &status);
-  if (!target)
-    return status;
-  const ReviewRequest req = request_of(opts, ctx);
-  const MarkResult r = review_activity(plan, *target->line, *target->activity, req);
-  return apply_review(opts, ctx, file, plan, *target->activity, req, r);
+  return edit_in_file(ctx, file, opts.address, [&](const Plan& plan, const Target& target) {
+    const ReviewRequest req = request_of(opts, ctx);
+    const MarkResult r = review_activity(plan, *target.line, *target.activity, req);
+    return apply_review(opts, ctx, file, plan, *target.activity, req, r);
+  });
 }
 
 int run_review(const ReviewOptions& opts) {

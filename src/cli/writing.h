@@ -2,11 +2,13 @@
 // the file that holds an address, and showing a change as a diff.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "common.h"
 #include "error.h"
+#include "plan/edit.h"
 
 namespace plan::cli {
 
@@ -21,5 +23,18 @@ int locate_file(const Context& ctx, const std::string& address_text, std::string
 // A unified diff of the change, as `git diff` would show it.
 std::string unified_diff(const std::string& file, const std::string& before,
                          const std::string& after);
+
+// Under the file's lock, reads it afresh (another writer may have just
+// written it), finds the activity at `address`, and returns what `edit`
+// returns for it; a plan that does not load, a line's address or an
+// unknown one is reported instead.
+int edit_in_file(const Context& ctx, const std::string& file, const std::string& address,
+                 const std::function<int(const Plan&, const Target&)>& edit);
+
+// An edit's outcome, still under the lock: its warnings, then its refusal,
+// the diff (dry_run), or the new text written atomically. *written says
+// the file changed, so the caller can say what it did.
+int show_or_write(const Context& ctx, const std::string& file, const Plan& plan,
+                  const MarkResult& r, bool dry_run, bool* written);
 
 }  // namespace plan::cli
