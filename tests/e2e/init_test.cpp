@@ -5,6 +5,7 @@
 // loader, against the old plan loaded the same way).
 #include <catch2/catch.hpp>
 
+#include "edit_support.h"
 #include "plan/date.h"
 #include "plan/load.h"
 #include "runner.h"
@@ -13,15 +14,10 @@
 namespace {
 
 using plan::e2e::Outcome;
+using plan::e2e::plan_cmd;
 using plan::e2e::read_text;
+using plan::e2e::source;
 using plan::test::TempDir;
-
-std::string source(const std::string& rel) { return std::string(PLAN_SOURCE_DIR) + "/" + rel; }
-
-Outcome plan_cmd(const std::vector<std::string>& args, const std::string& cwd,
-                 const std::map<std::string, std::string>& env = {}) {
-  return plan::e2e::run(PLAN_BINARY, args, env, cwd);
-}
 
 plan::LoadResult load(const std::string& path) {
   plan::LoadResult r = plan::load_plan_file(path);

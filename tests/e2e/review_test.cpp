@@ -7,43 +7,19 @@
 #include <sstream>
 #include <thread>
 
+#include "edit_support.h"
 #include "runner.h"
 #include "temp_dir.h"
 
 namespace {
 
+using plan::e2e::line_changes;
+using plan::e2e::lines_of;
 using plan::e2e::Outcome;
+using plan::e2e::plan_cmd;
 using plan::e2e::read_text;
+using plan::e2e::source;
 using plan::test::TempDir;
-
-std::string source(const std::string& rel) { return std::string(PLAN_SOURCE_DIR) + "/" + rel; }
-
-Outcome plan_cmd(const std::vector<std::string>& args, const std::string& cwd,
-                 const std::map<std::string, std::string>& env = {}) {
-  return plan::e2e::run(PLAN_BINARY, args, env, cwd);
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) out.push_back(line);
-  return out;
-}
-
-// Lines of `after` not in `before`, and of `before` not in `after`.
-std::pair<std::vector<std::string>, std::vector<std::string>> line_changes(
-    const std::string& before, const std::string& after) {
-  auto a = lines_of(before);
-  auto b = lines_of(after);
-  std::sort(a.begin(), a.end());
-  std::sort(b.begin(), b.end());
-  std::vector<std::string> added;
-  std::vector<std::string> removed;
-  std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(added));
-  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(removed));
-  return {added, removed};
-}
 
 std::vector<std::string> comments(const std::string& text) {
   std::vector<std::string> out;
