@@ -316,6 +316,23 @@ class ActivityEditor {
     edits_.push_back({at, 0, prefix + text});
   }
 
+  // The warnings of the changed file that the file did not have before
+  // (progress going down, an update after the as-of date, progress on
+  // cancelled work...), told by code and words: their lines moved.
+  std::vector<Diagnostic> new_warnings(const std::vector<Diagnostic>& after,
+                                       const Date& as_of) const {
+    const std::vector<Diagnostic> before = validate_plan(plan_, as_of);
+    std::vector<Diagnostic> out;
+    for (const Diagnostic& d : after) {
+      const bool old = std::any_of(before.begin(), before.end(), [&](const Diagnostic& b) {
+        return b.message == d.message && b.args == d.args;
+      });
+      if (d.severity == Severity::warning && !old)
+        out.push_back(d);
+    }
+    return out;
+  }
+
   const Plan& plan_;
   const Activity& a_;
   Source src_;
@@ -666,29 +683,13 @@ class Marker : public ActivityEditor {
     insert_lines(end, text);
   }
 
-  // The warnings of the changed file that the file did not have before
-  // (progress going down, an update after the as-of date, progress on
-  // cancelled work...), told by code and words: their lines moved.
-  std::vector<Diagnostic> new_warnings(const std::vector<Diagnostic>& after) const {
-    const std::vector<Diagnostic> before = validate_plan(plan_, req_.as_of);
-    std::vector<Diagnostic> out;
-    for (const Diagnostic& d : after) {
-      const bool old = std::any_of(before.begin(), before.end(), [&](const Diagnostic& b) {
-        return b.message == d.message && b.args == d.args;
-      });
-      if (d.severity == Severity::warning && !old)
-        out.push_back(d);
-    }
-    return out;
-  }
-
   void verify(MarkResult& r, bool append) const {
     LoadResult loaded = load_plan_text(plan_.file, r.text);
     std::vector<Diagnostic> diags = loaded.diagnostics;
     if (loaded.complete) {
       for (Diagnostic& d : validate_plan(loaded.plan, req_.as_of)) diags.push_back(std::move(d));
     }
-    r.warnings = new_warnings(diags);
+    r.warnings = new_warnings(diags, req_.as_of);
     if (!loaded.complete || has_errors(diags)) {
       r.error = Msg::mark_invalid_result;
       for (Diagnostic& d : diags) {
@@ -840,14 +841,7 @@ class Reviewer : public ActivityEditor {
     if (loaded.complete) {
       for (Diagnostic& d : validate_plan(loaded.plan, req_.as_of)) diags.push_back(std::move(d));
     }
-    const std::vector<Diagnostic> before = validate_plan(plan_, req_.as_of);
-    for (const Diagnostic& d : diags) {
-      const bool old = std::any_of(before.begin(), before.end(), [&](const Diagnostic& b) {
-        return b.message == d.message && b.args == d.args;
-      });
-      if (d.severity == Severity::warning && !old)
-        r.warnings.push_back(d);
-    }
+    r.warnings = new_warnings(diags, req_.as_of);
     if (!loaded.complete || has_errors(diags)) {
       r.error = Msg::review_invalid_result;
       for (Diagnostic& d : diags) {
