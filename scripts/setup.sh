@@ -22,12 +22,13 @@ preset="${1:-release}"
 
 packages=(g++ cmake make pkg-config git
           libcli11-dev libyaml-cpp-dev libfmt-dev
-          libutf8proc-dev nlohmann-json3-dev libdtl-dev)
+          libutf8proc-dev nlohmann-json3-dev libdtl-dev
+          libxlsxwriter-dev libzip-dev libexpat1-dev)
 if [ "$tests" = ON ]; then
   packages+=(catch2 python3 python3-icalendar python3-yaml python3-jsonschema
              zsh fish man-db groff-base clang-format universal-ctags libyaml-dev
              cmark-gfm chromium poppler-utils nodejs npm
-             dpkg-dev lintian)
+             dpkg-dev lintian python3-openpyxl)
 fi
 
 # A package is there when dpkg has it; node and npm also when a node
