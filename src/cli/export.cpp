@@ -128,7 +128,8 @@ void setup_export(CLI::App& app, int* status) {
       ->required();
   sub->add_option("--output", opts->output,
                   "Write to FILE instead of standard output (xlsx needs it, or a redirection, "
-                  "on a terminal)");
+                  "on a terminal)")
+      ->type_name("FILE");
   sub->add_flag("--force", opts->force, "Replace the --output file if it exists");
   add_csv_options(sub, &opts->csv);
   add_common_options(sub, &opts->common, /*with_view=*/false);

@@ -519,7 +519,7 @@ class TempFile {
 // clock's time; the zip entries' times are its fixed 1980-01-01).
 void set_properties(lxw_workbook* wb, const std::vector<PlanState>& states, std::string* title) {
   std::vector<std::string> titles;
-  for (const PlanState& ps : states) titles.push_back(xlsx_text(ps.plan->title.value));
+  for (const PlanState& ps : states) titles.push_back(xml_clean(ps.plan->title.value));
   for (size_t i = 0; i < titles.size(); ++i) *title += (i > 0 ? " · " : "") + titles[i];
   const long long days = states.empty() ? 0 : states.front().as_of.days();
   lxw_doc_properties props = {};
