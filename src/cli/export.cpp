@@ -83,11 +83,12 @@ int write_output(const ExportOptions& opts, const Context& ctx, const Plan* plan
   return kExitOk;
 }
 
-// The workbook's bytes, or the status after saying why there are none.
-int render_workbook(const Context& ctx, const std::vector<PlanState>& states, Language lang,
-                    std::string* bytes) {
+// The workbook's bytes, or the status after saying why there are none
+// (in the language of `plan`, which may be one with errors).
+int render_workbook(const Context& ctx, const Plan* plan, const std::vector<PlanState>& states,
+                    Language lang, std::string* bytes) {
   if (states.empty())
-    return print_error(ctx, nullptr, {Msg::export_nothing});
+    return print_error(ctx, plan, {Msg::export_nothing});
   XlsxResult r = render_xlsx(states, lang);
   if (!r.error.empty())
     return print_error(ctx, states.front().plan, {Msg::xlsx_failed, {r.error}});
@@ -106,14 +107,17 @@ int run_export(const ExportOptions& opts) {
   const std::vector<PlanState> states = derive_usable(loaded, ctx);
   const Plan* first = states.empty() ? nullptr : states.front().plan;
   const Language lang = ctx.lang_for(first);
+  // Messages speak the first usable plan's language, else the first read's.
+  const Plan* speaker =
+      first != nullptr || loaded.results.empty() ? first : &loaded.results.front()->plan;
   std::string bytes;
   if (opts.format == Format::xlsx) {
-    if (const int bad = render_workbook(ctx, states, lang, &bytes); bad != kExitOk)
+    if (const int bad = render_workbook(ctx, speaker, states, lang, &bytes); bad != kExitOk)
       return bad;
   } else {
     bytes = render_text(opts, ctx, states, lang);
   }
-  if (const int bad = write_output(opts, ctx, first, bytes); bad != kExitOk)
+  if (const int bad = write_output(opts, ctx, speaker, bytes); bad != kExitOk)
     return bad;
   return errors ? kExitPlan : kExitOk;
 }
