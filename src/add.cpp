@@ -11,17 +11,17 @@ namespace plan {
 
 namespace {
 
-using detail::EntryLayout;
 using detail::entry_head;
+using detail::EntryLayout;
 using detail::spaces;
 using detail::TextEditor;
 
 // How the entry before the new one writes what the new one writes too.
 struct Style {
-  char quote = 0;            // its title's quote ('"' or '\''), 0 when plain
-  bool flow_codes = true;    // lead: [SG], not a block list
-  int codes_dash = 2;        // a block list of codes: its '-' column past the keys'
-  bool progress = false;     // (activities) it writes `progress: 0`
+  char quote = 0;          // its title's quote ('"' or '\''), 0 when plain
+  bool flow_codes = true;  // lead: [SG], not a block list
+  int codes_dash = 2;      // a block list of codes: its '-' column past the keys'
+  bool progress = false;   // (activities) it writes `progress: 0`
 };
 
 // One key of the new entry: a text (quoted as the neighbour's title is),
@@ -89,10 +89,9 @@ std::string block_text(const std::vector<Field>& fields, const Style& s, const E
       }
       continue;
     }
-    const std::string v =
-        f.kind == Field::codes
-            ? codes_flow(f.list)
-            : f.kind == Field::text ? text_value(f.value, false, s.quote) : f.value;
+    const std::string v = f.kind == Field::codes  ? codes_flow(f.list)
+                          : f.kind == Field::text ? text_value(f.value, false, s.quote)
+                                                  : f.value;
     out += f.key + ": " + v + eol;
   }
   return out;
@@ -121,8 +120,12 @@ class Adder : public TextEditor {
     if (!check_common(r) || !check_dates(r) || !check_activity_id(line, r))
       return r;
     const Activity* near = neighbour_activity(line);
-    Style style = style_of(near == nullptr ? nullptr : &near->title,
-                           near == nullptr ? nullptr : &near->lead);
+    Style style = style_of(near == nullptr ? nullptr : &near->title);
+    // Owner lists as the neighbour's, or as its line's when it has none.
+    if (near != nullptr && near->lead.present)
+      codes_style(near->lead, near->pos, &style);
+    else
+      codes_style(line.lead, line.pos, &style);
     style.progress = near != nullptr && near->progress_key.known();
     add_entry(activity_place(line), activity_fields(r, style), style);
     if (!finish(r))
@@ -137,8 +140,9 @@ class Adder : public TextEditor {
     if (!check_common(r) || !check_line_id(r) || !take_lead(r))
       return r;
     const Line* last = plan_.lines.empty() ? nullptr : &plan_.lines.back();
-    const Style style = style_of(last == nullptr ? nullptr : &last->title,
-                                 last == nullptr ? nullptr : &last->lead);
+    Style style = style_of(last == nullptr ? nullptr : &last->title);
+    if (last != nullptr)
+      codes_style(last->lead, last->pos, &style);
     add_entry(line_place(), line_fields(r), style);
     if (!finish(r))
       return r;
@@ -154,10 +158,10 @@ class Adder : public TextEditor {
       r.error = Msg::add_empty_title;
       return false;
     }
-    for (const auto& [name, text] : {std::pair<std::string_view, const std::string&>{
-                                         "title", req_.title},
-                                     {"product", req_.product},
-                                     {"objective", req_.objective}}) {
+    for (const auto& [name, text] :
+         {std::pair<std::string_view, const std::string&>{"title", req_.title},
+          {"product", req_.product},
+          {"objective", req_.objective}}) {
       const BadChar c = find_bad_char(text, /*allow_cr=*/false);
       if (c.offset != std::string::npos) {
         r.error = Msg::mark_bad_char;
@@ -217,14 +221,12 @@ class Adder : public TextEditor {
     }
     const Date first = plan_.period_start.date.first();
     const Date last = plan_.period_end.date.last();
-    for (const auto& [name, date, text] :
-         {std::tuple<std::string_view, Date, const std::string&>{"start", start.first(),
-                                                                  req_.start},
-          {"end", end.last(), req_.end}}) {
+    for (const auto& [name, date, text] : {std::tuple<std::string_view, Date, const std::string&>{
+                                               "start", start.first(), req_.start},
+                                           {"end", end.last(), req_.end}}) {
       if (date < first || date > last) {
         r.error = Msg::add_date_outside;
-        r.error_args = {std::string(name), text, fmt::format("{}", first),
-                        fmt::format("{}", last)};
+        r.error_args = {std::string(name), text, fmt::format("{}", first), fmt::format("{}", last)};
         return false;
       }
     }
@@ -320,20 +322,27 @@ class Adder : public TextEditor {
   }
 
   // The style of the entry before, read off the text: how its title is
-  // quoted and how its owner lists are written.
-  Style style_of(const Text* title, const OwnerList* lead) const {
+  // quoted.
+  Style style_of(const Text* title) const {
     Style s;
     if (title != nullptr && title->pos.known()) {
       const char c = plan_.source[off(title->pos)];
       s.quote = c == '"' || c == '\'' ? c : 0;
     }
-    if (lead != nullptr && lead->present && lead->pos.known()) {
-      const size_t at = off(lead->pos);
-      s.flow_codes = plan_.source[at] == '[';
-      if (!s.flow_codes && src_.entry_dash(at) != std::string::npos)
-        s.codes_dash = src_.column(src_.entry_dash(at)) - src_.column(src_.line_start(at));
-    }
     return s;
+  }
+
+  // How an owner list of the entry at `entry` is written: [A, B], or a
+  // block list with its '-' so many columns past the entry's keys.
+  void codes_style(const OwnerList& list, const Pos& entry, Style* s) const {
+    if (!list.present || !list.pos.known() || !entry.known())
+      return;
+    const size_t at = off(list.pos);
+    s->flow_codes = plan_.source[at] == '[';
+    if (s->flow_codes)
+      return;
+    const int dash = plan_.source[at] == '-' ? src_.column(at) : src_.column(at) - 2;
+    s->codes_dash = std::max(0, dash - src_.column(off(entry)));
   }
 
   // The entry whose style a new activity follows: the line's last, else
@@ -371,8 +380,13 @@ class Adder : public TextEditor {
 
   ListPlace activity_place(const Line& line) const {
     const int indent = line.style == CollectionStyle::flow ? 0 : src_.column(off(line.pos));
-    ListPlace p{line.activities_key, line.activities_pos,     line.activities_style, indent,
-                nullptr,             CollectionStyle::block, -1,
+    ListPlace p{line.activities_key,
+                line.activities_pos,
+                line.activities_style,
+                indent,
+                nullptr,
+                CollectionStyle::block,
+                -1,
                 fresh_activity_layout(indent)};
     if (!line.activities.empty()) {
       p.last = &line.activities.back().pos;
@@ -384,8 +398,13 @@ class Adder : public TextEditor {
 
   ListPlace line_place() const {
     const int indent = src_.column(off(plan_.lines_key));
-    ListPlace p{plan_.lines_key, plan_.lines_pos,        plan_.lines_style, indent,
-                nullptr,         CollectionStyle::block, -1,
+    ListPlace p{plan_.lines_key,
+                plan_.lines_pos,
+                plan_.lines_style,
+                indent,
+                nullptr,
+                CollectionStyle::block,
+                -1,
                 {indent + 2, indent + 4, false}};
     if (!plan_.lines.empty()) {
       p.last = &plan_.lines.back().pos;

@@ -28,7 +28,7 @@ struct AddRequest {
   std::string start;  // activities only
   std::string end;    // activities only
   std::string product;
-  std::string objective;  // lines only
+  std::string objective;          // lines only
   std::vector<std::string> lead;  // a line without one takes the last line's
   std::vector<std::string> support;
   std::optional<long long> id;  // none: one more than the highest in use

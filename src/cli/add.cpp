@@ -1,12 +1,13 @@
 // cli/add.cpp: `plan add line` and `plan add activity`, new entries in a
 // plan file with `plan mark`'s guarantees.
+#include "plan/add.h"
+
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "common.h"
 #include "error.h"
-#include "plan/add.h"
 #include "plan/text.h"
 #include "writing.h"
 
@@ -56,8 +57,7 @@ int apply_add(const Context& ctx, const std::string& file, const Plan& plan, con
     std::cout << tr(lang, Msg::add_added, added_address(r), file) << "\n";
   }
   if (r.lead_from_line != 0) {
-    std::cout << "  " << tr(lang, Msg::add_lead_from, join(r.lead, ", "), r.lead_from_line)
-              << "\n";
+    std::cout << "  " << tr(lang, Msg::add_lead_from, join(r.lead, ", "), r.lead_from_line) << "\n";
   }
   return kExitOk;
 }
@@ -72,7 +72,9 @@ const Line* find_line(const Context& ctx, const Plan& plan, const std::string& t
   std::vector<std::string> ids;
   for (const Line& l : plan.lines) ids.push_back(std::to_string(l.id.value));
   *status = print_error(ctx, &plan,
-                        {Msg::add_unknown_line, {text, plan.file}, Msg::hint_add_lines,
+                        {Msg::add_unknown_line,
+                         {text, plan.file},
+                         Msg::hint_add_lines,
                          {ids.empty() ? "-" : join(ids, ", ")}});
   return nullptr;
 }
@@ -145,8 +147,9 @@ void add_entry_options(CLI::App* sub, AddOptions* opts) {
 
 void setup_add(CLI::App& app, int* status) {
   CLI::App* add = app.add_subcommand(
-      "add", "Add a line or an activity: plan add activity 2 --title \"...\" --start 2021-03 "
-             "--end 2021-05");
+      "add",
+      "Add a line or an activity: plan add activity 2 --title \"...\" --start 2021-03 "
+      "--end 2021-05");
   add->require_subcommand(1);
 
   auto line_opts = std::make_shared<AddOptions>();
