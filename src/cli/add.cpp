@@ -48,18 +48,17 @@ int apply_add(const Context& ctx, const std::string& file, const Plan& plan, con
               bool dry_run) {
   bool written = false;
   const int status = show_or_write(ctx, file, plan, r, dry_run, &written);
-  if (!written)
-    return status;
   const Language lang = ctx.lang_for(&plan);
-  if (r.activity == 0) {
+  if (written && r.activity == 0)
     std::cout << tr(lang, Msg::add_added_line, added_address(r), file) << "\n";
-  } else {
+  if (written && r.activity != 0)
     std::cout << tr(lang, Msg::add_added, added_address(r), file) << "\n";
+  // Where the lead came from: under the address, or under the diff.
+  if (r.ok && r.lead_from_line != 0 && status == kExitOk) {
+    std::ostream& note = written ? std::cout : std::cerr;
+    note << "  " << tr(lang, Msg::add_lead_from, join(r.lead, ", "), r.lead_from_line) << "\n";
   }
-  if (r.lead_from_line != 0) {
-    std::cout << "  " << tr(lang, Msg::add_lead_from, join(r.lead, ", "), r.lead_from_line) << "\n";
-  }
-  return kExitOk;
+  return status;
 }
 
 // The line the address names in this plan, or nullptr after saying which
@@ -91,14 +90,17 @@ int run_add_activity(const AddOptions& opts) {
   std::string file;
   if (const int status = locate_file(ctx, opts.line, &file, /*line_ok=*/true); status != kExitOk)
     return status;
-  return edit_locked(ctx, file, [&](const Plan& plan) {
-    int status = kExitOk;
-    const Line* line = find_line(ctx, plan, opts.line, &status);
-    if (line == nullptr)
-      return status;
-    const AddResult r = add_activity(plan, *line, request_of(opts, ctx));
-    return apply_add(ctx, file, plan, r, opts.dry_run);
-  });
+  return edit_locked(
+      ctx, file,
+      [&](const Plan& plan) {
+        int status = kExitOk;
+        const Line* line = find_line(ctx, plan, opts.line, &status);
+        if (line == nullptr)
+          return status;
+        const AddResult r = add_activity(plan, *line, request_of(opts, ctx));
+        return apply_add(ctx, file, plan, r, opts.dry_run);
+      },
+      Msg::add_invalid_plan);
 }
 
 // The one plan file named: a line has no address to find its file by.
@@ -125,10 +127,13 @@ int run_add_line(const AddOptions& opts) {
   std::string file;
   if (const int status = one_file(ctx, &file); status != kExitOk)
     return status;
-  return edit_locked(ctx, file, [&](const Plan& plan) {
-    const AddResult r = add_line(plan, request_of(opts, ctx));
-    return apply_add(ctx, file, plan, r, opts.dry_run);
-  });
+  return edit_locked(
+      ctx, file,
+      [&](const Plan& plan) {
+        const AddResult r = add_line(plan, request_of(opts, ctx));
+        return apply_add(ctx, file, plan, r, opts.dry_run);
+      },
+      Msg::add_invalid_plan);
 }
 
 // The options both take.

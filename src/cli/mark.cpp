@@ -182,7 +182,7 @@ std::string unified_diff(const std::string& file, const std::string& before,
 }
 
 int edit_locked(const Context& ctx, const std::string& file,
-                const std::function<int(const Plan&)>& edit) {
+                const std::function<int(const Plan&)>& edit, Msg invalid) {
   FileLock lock(file);
   if (!lock.error().empty())
     return print_error(ctx, nullptr, {Msg::mark_write_failed, {file, lock.error()}});
@@ -192,7 +192,7 @@ int edit_locked(const Context& ctx, const std::string& file,
   const Plan& plan = fresh.results.front()->plan;
   if (fresh.usable().empty()) {
     report_errors(fresh, ctx);
-    return print_error(ctx, &plan, {Msg::mark_invalid_plan, {file}});
+    return print_error(ctx, &plan, {invalid, {file}});
   }
   return edit(plan);
 }

@@ -28,9 +28,9 @@ std::string unified_diff(const std::string& file, const std::string& before,
 
 // Under the file's lock, reads it afresh (another writer may have just
 // written it) and returns what `edit` returns for it; a plan that does not
-// load or has errors is reported instead.
+// load or has errors is reported instead, ending with `invalid`.
 int edit_locked(const Context& ctx, const std::string& file,
-                const std::function<int(const Plan&)>& edit);
+                const std::function<int(const Plan&)>& edit, Msg invalid = Msg::mark_invalid_plan);
 
 // Under the file's lock, reads it afresh (another writer may have just
 // written it), finds the activity at `address`, and returns what `edit`

@@ -53,11 +53,11 @@ TEST_CASE("add activity adds exactly its lines at the end of the line, comments 
   TempDir s;
   const std::string file = s.write("p.yaml", read_text(source(kPlan2021)));
   const std::string before = read_text(file);
-  const Outcome o = plan_cmd(
-      {"add", "activity", "2", "--title", "Evaluar la caracterización: informe", "--start",
-       "2021-11", "--end", "2021-12-15", "--product", "Informe de evaluación", "--lead", "OAPS",
-       "--as-of", "2021-06-30", "p.yaml"},
-      s.path());
+  const Outcome o =
+      plan_cmd({"add", "activity", "2", "--title", "Evaluar la caracterización: informe", "--start",
+                "2021-11", "--end", "2021-12-15", "--product", "Informe de evaluación", "--lead",
+                "OAPS", "--as-of", "2021-06-30", "p.yaml"},
+               s.path());
   INFO(o.err);
   REQUIRE(o.status == 0);
   CHECK(o.out == "Añadida 2.6 en p.yaml\n");
@@ -93,8 +93,7 @@ TEST_CASE("add activity adds exactly its lines at the end of the line, comments 
   CHECK(shown.out.find("Evaluar la caracterización: informe") != std::string::npos);
 }
 
-TEST_CASE("add line goes after the last line, spaced like it, with the last line's lead",
-          "[add]") {
+TEST_CASE("add line goes after the last line, spaced like it, with the last line's lead", "[add]") {
   TempDir s;
   const std::string file = s.write("p.yaml", read_text(source(kPlan2021)));
   const std::string before = read_text(file);
@@ -136,10 +135,10 @@ TEST_CASE("add line goes after the last line, spaced like it, with the last line
         "        progress: 0\n");
   CHECK(validates(s, "p.yaml"));
   // A line with its own lead, support, objective and product.
-  o = plan_cmd({"add", "line", "--title", "Otra", "--lead", "GAC", "--support", "EPC,GCI",
-                "--objective", "Un objetivo", "--product", "Un producto", "--id", "9", "--as-of",
-                "2021-06-30", "p.yaml"},
-               s.path());
+  o = plan_cmd(
+      {"add", "line", "--title", "Otra", "--lead", "GAC", "--support", "EPC,GCI", "--objective",
+       "Un objetivo", "--product", "Un producto", "--id", "9", "--as-of", "2021-06-30", "p.yaml"},
+      s.path());
   REQUIRE(o.status == 0);
   CHECK(o.out == "Añadida la línea 9 en p.yaml\n");
   const std::string last = read_text(file);
@@ -178,9 +177,9 @@ TEST_CASE("flow lines and activities get flow entries, quoted as their neighbour
                     "2021-06", "--lead", "SG", "--as-of", "2021-06-30", "f.yaml"},
                    s.path())
               .status == 0);
-  REQUIRE(plan_cmd({"add", "line", "--title", "N: nueva", "--as-of", "2021-06-30", "f.yaml"},
-                   s.path())
-              .status == 0);
+  REQUIRE(
+      plan_cmd({"add", "line", "--title", "N: nueva", "--as-of", "2021-06-30", "f.yaml"}, s.path())
+          .status == 0);
   CHECK(read_text(file) ==
         "version: 1\n"
         "plan: {id: f, title: T, period: {start: 2021-01, end: 2021-12}}\n"
@@ -285,8 +284,8 @@ TEST_CASE("every refusal leaves the file byte-identical", "[add]") {
        "[bad-option]"},
       {activity({"2", "--title", "X", "--start", "2021-03", "--end", "2021-04", "--lead", "EPX"}),
        1, "¿quiso decir 'EPC'"},
-      {activity({"2", "--title", "X", "--start", "2021-03", "--end", "2021-04", "--support",
-                 "ZZZ"}),
+      {activity(
+           {"2", "--title", "X", "--start", "2021-03", "--end", "2021-04", "--support", "ZZZ"}),
        1, "use uno de: SG, EPC"},
       {activity({"2", "--title", "  ", "--start", "2021-03", "--end", "2021-04"}), 1,
        "[empty-title]"},
@@ -298,9 +297,11 @@ TEST_CASE("every refusal leaves the file byte-identical", "[add]") {
       {{"add", "line", "--title", "X", "--id", "0"}, 2, "[bad-option]"},
       {{"add", "line", "--title", ""}, 1, "[empty-title]"},
       {{"add", "line", "--title", "X", "--lead", "SGX"}, 1, "[unknown-owner]"},
-      {{"add", "line", "--title", "X", "--lang", "en", "--lead", "SGX"}, 1,
+      {{"add", "line", "--title", "X", "--lang", "en", "--lead", "SGX"},
+       1,
        "unknown owner 'SGX' for --lead"},
-      {{"add", "line", "--title", "X", "--lang", "en", "--id", "2"}, 1,
+      {{"add", "line", "--title", "X", "--lang", "en", "--id", "2"},
+       1,
        "the plan already has a line 2"},
       {{"add", "activity", "2", "--title", "X", "--start", "2021-03"}, 2, "--end is required"},
       {{"add", "line"}, 2, "--title is required"},
@@ -325,8 +326,8 @@ TEST_CASE("a plan that is already invalid gets nothing added", "[add]") {
   std::string text = read_text(source(kPlan2021));
   text.replace(text.find("support: [EPC]"), 14, "support: [EPX]");
   s.write("p.yaml", text);
-  const Outcome o = plan_cmd({"add", "line", "--title", "X", "--as-of", "2021-06-30", "p.yaml"},
-                             s.path());
+  const Outcome o =
+      plan_cmd({"add", "line", "--title", "X", "--as-of", "2021-06-30", "p.yaml"}, s.path());
   CHECK(o.status == 1);
   CHECK(o.err.find("[unknown-owner]") != std::string::npos);
   CHECK(o.err.find("[invalid-plan]") != std::string::npos);
@@ -338,8 +339,8 @@ TEST_CASE("read-only files are refused", "[add]") {
   s.write("p.yaml", read_text(source(kPlan2021)));
   const std::string before = read_text(s.file("p.yaml"));
   ::chmod(s.file("p.yaml").c_str(), 0444);
-  const Outcome o = plan_cmd({"add", "line", "--title", "X", "--as-of", "2021-06-30", "p.yaml"},
-                             s.path());
+  const Outcome o =
+      plan_cmd({"add", "line", "--title", "X", "--as-of", "2021-06-30", "p.yaml"}, s.path());
   CHECK(o.status == 1);
   CHECK(o.err.find("[read-only]") != std::string::npos);
   ::chmod(s.file("p.yaml").c_str(), 0644);
@@ -354,10 +355,10 @@ TEST_CASE("12 concurrent adds to one line are all recorded with distinct ids", "
   std::vector<Outcome> outcomes(kWriters);
   for (int i = 0; i < kWriters; ++i) {
     threads.emplace_back([&, i] {
-      outcomes[i] = plan_cmd({"add", "activity", "2", "--title", "Tarea " + std::to_string(i),
-                              "--start", "2021-09", "--end", "2021-10", "--as-of", "2021-06-30",
-                              "p.yaml"},
-                             s.path());
+      outcomes[i] =
+          plan_cmd({"add", "activity", "2", "--title", "Tarea " + std::to_string(i), "--start",
+                    "2021-09", "--end", "2021-10", "--as-of", "2021-06-30", "p.yaml"},
+                   s.path());
     });
   }
   for (auto& t : threads) t.join();
@@ -382,9 +383,8 @@ TEST_CASE("a crash between writing and renaming leaves the original intact", "[a
   TempDir s;
   s.write("p.yaml", read_text(source(kPlan2021)));
   const std::string before = read_text(s.file("p.yaml"));
-  const Outcome o =
-      plan_cmd({"add", "line", "--title", "X", "--as-of", "2021-06-30", "p.yaml"}, s.path(),
-               {{"PLAN_TEST_CRASH_BEFORE_RENAME", "1"}});
+  const Outcome o = plan_cmd({"add", "line", "--title", "X", "--as-of", "2021-06-30", "p.yaml"},
+                             s.path(), {{"PLAN_TEST_CRASH_BEFORE_RENAME", "1"}});
   CHECK(o.status == 128 + 9);  // killed, as a power cut would
   CHECK(read_text(s.file("p.yaml")) == before);
 }
