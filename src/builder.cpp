@@ -195,6 +195,20 @@ ListTarget update_items(const Target& t, const Pos& list, bool flow) {
   return &a->updates;
 }
 
+ListTarget line_items(const Target& t, const Pos& list, bool flow) {
+  Plan* p = std::get<Plan*>(t);
+  p->lines_pos = list;
+  p->lines_style = flow ? CollectionStyle::flow : CollectionStyle::block;
+  return &p->lines;
+}
+
+ListTarget activity_items(const Target& t, const Pos& list, bool flow) {
+  Line* l = std::get<Line*>(t);
+  l->activities_pos = list;
+  l->activities_style = flow ? CollectionStyle::flow : CollectionStyle::block;
+  return &l->activities;
+}
+
 ListTarget review_items(const Target& t, const Pos& list, bool flow) {
   Activity* a = std::get<Activity*>(t);
   a->reviews_pos = list;
@@ -303,7 +317,8 @@ void set_review_period(const Target& t, Value& v, const Errors& error) {
 
 constexpr FieldSpec kRootFields[] = {
     scalar("version", Kind::integer, true, set_version), map("plan", true, Node::plan),
-    map("owners", false, Node::owners), list("lines", true, Node::line, items<&Plan::lines>)};
+    map("owners", false, Node::owners),
+    list("lines", true, Node::line, line_items).remember(remember_key<&Plan::lines_key>)};
 constexpr FieldSpec kPlanFields[] = {
     scalar("id", Kind::text, true, set_plan_id),
     scalar("title", Kind::text, true, store<&Plan::title>),
@@ -329,7 +344,8 @@ constexpr FieldSpec kLineFields[] = {
     codes("lead", true, owners<&Line::lead>),
     codes("support", false, owners<&Line::support>),
     scalar("product", Kind::text, false, store<&Line::product>),
-    list("activities", true, Node::activity, items<&Line::activities>)};
+    list("activities", true, Node::activity, activity_items)
+        .remember(remember_key<&Line::activities_key>)};
 constexpr FieldSpec kActivityFields[] = {
     scalar("id", Kind::integer, true, set_id<&Activity::id>),
     scalar("title", Kind::text, true, store<&Activity::title>),
@@ -554,8 +570,8 @@ struct NewEntry {
   Target operator()(std::vector<T>* v) const {
     T& entry = v->emplace_back();
     entry.pos = pos;
-    if constexpr (std::is_same_v<T, Activity> || std::is_same_v<T, Update> ||
-                  std::is_same_v<T, Review>) {
+    if constexpr (std::is_same_v<T, Line> || std::is_same_v<T, Activity> ||
+                  std::is_same_v<T, Update> || std::is_same_v<T, Review>) {
       entry.style = flow ? CollectionStyle::flow : CollectionStyle::block;
     }
     return Target{&entry};
@@ -1035,14 +1051,16 @@ class Builder : public yaml::Handler {
     }
   }
 
-  // Activities and updates remember where their last value ends, so an
+  // Lines, activities and updates remember where their last value ends, so an
   // edit can tell a quoted value's continuation lines from what follows.
   void extend_ends(size_t end) {
     if (end == std::string::npos)
       return;
     const int e = static_cast<int>(end);
     for (Frame& f : stack_) {
-      if (Activity** a = std::get_if<Activity*>(&f.object)) {
+      if (Line** l = std::get_if<Line*>(&f.object)) {
+        (*l)->end_offset = std::max((*l)->end_offset, e);
+      } else if (Activity** a = std::get_if<Activity*>(&f.object)) {
         (*a)->end_offset = std::max((*a)->end_offset, e);
       } else if (Update** u = std::get_if<Update*>(&f.object)) {
         (*u)->end_offset = std::max((*u)->end_offset, e);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 
+#include "edit_text.h"
 #include "plan/goal.h"
 #include "plan/load.h"
 #include "plan/text.h"
@@ -84,8 +85,10 @@ std::string yaml_scalar(std::string_view v, bool flow) {
     if (flow && std::string_view(",[]{}?").find(c) != std::string_view::npos)
       quote = true;
   }
-  if (!quote)
-    return std::string(v);
+  return quote ? yaml_double_quoted(v) : std::string(v);
+}
+
+std::string yaml_double_quoted(std::string_view v) {
   std::string out = "\"";
   for (size_t i = 0; i < v.size(); ++i) {
     if (const UnicodeBreak* b = unicode_break_at(v.substr(i))) {
@@ -121,20 +124,127 @@ std::string yaml_scalar(std::string_view v, bool flow) {
   return out + "\"";
 }
 
-namespace {
-
 // ---------------------------------------------------------------------------
-// Edits, made at places that yaml::Source finds in the text.
+// Edits, made at places that yaml::Source finds in the text (edit_text.h).
 
-using yaml::Source;
-
-struct TextEdit {
-  size_t offset;
-  size_t remove;
-  std::string insert;
-};
+namespace detail {
 
 std::string spaces(int n) { return std::string(static_cast<size_t>(std::max(n, 0)), ' '); }
+
+// (A line added where a removed line began survives.)
+std::optional<std::string> apply(const std::string& text, std::vector<TextEdit> edits) {
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
+    if (a.offset != b.offset)
+      return a.offset < b.offset;
+    return a.remove == 0 && b.remove != 0;
+  });
+  std::string out;
+  size_t at = 0;
+  for (const TextEdit& e : edits) {
+    if (e.offset < at)
+      return std::nullopt;
+    out.append(text, at, e.offset - at);
+    out += e.insert;
+    at = e.offset + e.remove;
+  }
+  out.append(text, at, std::string::npos);
+  return out;
+}
+
+// "- " and the spaces up to the first key, or "-", a line end and the
+// indentation of the first key on its own line.
+std::string entry_head(const EntryLayout& l, const std::string& eol) {
+  if (l.dash_alone)
+    return spaces(l.dash) + "-" + eol + spaces(l.keys);
+  return spaces(l.dash) + "- " + spaces(l.keys - l.dash - 2);
+}
+
+EntryLayout TextEditor::layout_of(size_t first) const {
+  const int keys = src_.column(first);
+  const size_t dash_at = src_.entry_dash(first);
+  if (dash_at == std::string::npos)
+    return {std::max(0, keys - 2), keys, false};
+  return {src_.column(dash_at), keys, src_.line_start(dash_at) != src_.line_start(first)};
+}
+
+void TextEditor::append_to_flow(size_t open, const std::vector<std::string>& items, size_t before) {
+  const yaml::Source::FlowTail tail =
+      src_.flow_tail(open, before == std::string::npos ? src_.flow_close(open) : before);
+  // The first item follows what is there: nothing, a trailing comma, an
+  // empty value, or an item; the others follow it.
+  const bool empty_value = tail.empty_value && !gives_value_at(tail.at);
+  std::string text = tail.empty ? "" : tail.trailing_comma ? " " : empty_value ? " , " : ", ";
+  for (size_t i = 0; i < items.size(); ++i) text += (i > 0 ? ", " : "") + items[i];
+  edits_.push_back({tail.at, 0, text});
+}
+
+bool TextEditor::gives_value_at(size_t at) const {
+  return std::any_of(edits_.begin(), edits_.end(),
+                     [&](const TextEdit& e) { return e.offset == at && e.remove == 0; });
+}
+
+bool TextEditor::removes_last_line() const {
+  return std::any_of(edits_.begin(), edits_.end(), [&](const TextEdit& e) {
+    return e.remove > 0 && e.offset + e.remove == src_.size() &&
+           src_.line_start(e.offset) == e.offset;
+  });
+}
+
+void TextEditor::insert_lines(size_t at, const std::string& text) {
+  std::string prefix;
+  if (at == src_.size() && !src_.ends_with_line_end() && !removes_last_line())
+    prefix = src_.eol();
+  // Several insertions at one place keep the order they were made in.
+  for (TextEdit& e : edits_) {
+    if (e.offset == at && e.remove == 0) {
+      e.insert += text;
+      return;
+    }
+  }
+  edits_.push_back({at, 0, prefix + text});
+}
+
+std::vector<Diagnostic> TextEditor::new_warnings(const std::vector<Diagnostic>& after,
+                                                 const Date& as_of) const {
+  const std::vector<Diagnostic> before = validate_plan(plan_, as_of);
+  std::vector<Diagnostic> out;
+  for (const Diagnostic& d : after) {
+    const bool old = std::any_of(before.begin(), before.end(), [&](const Diagnostic& b) {
+      return b.message == d.message && b.args == d.args;
+    });
+    if (d.severity == Severity::warning && !old)
+      out.push_back(d);
+  }
+  return out;
+}
+
+std::optional<Plan> TextEditor::load_result(EditOutcome& r, const Date& as_of, Msg invalid) const {
+  LoadResult loaded = load_plan_text(plan_.file, r.text);
+  std::vector<Diagnostic> diags = loaded.diagnostics;
+  if (loaded.complete) {
+    for (Diagnostic& d : validate_plan(loaded.plan, as_of)) diags.push_back(std::move(d));
+  }
+  r.warnings = new_warnings(diags, as_of);
+  if (!loaded.complete || has_errors(diags)) {
+    r.error = invalid;
+    for (Diagnostic& d : diags) {
+      if (d.severity == Severity::error)
+        r.diagnostics.push_back(std::move(d));
+    }
+    return std::nullopt;
+  }
+  return std::move(loaded.plan);
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::entry_head;
+using detail::EntryLayout;
+using detail::spaces;
+using detail::TextEditor;
+using yaml::Source;
 
 struct Entry {
   std::string date;
@@ -163,23 +273,6 @@ std::string flow_entry(const Entry& e) {
   return out + "}";
 }
 
-// How a block list entry is laid out: its '-' at column dash, its keys at
-// column keys, the first on the dash's line or, when the dash stands
-// alone, on the line after it.
-struct EntryLayout {
-  int dash;
-  int keys;
-  bool dash_alone;
-};
-
-// "- " and the spaces up to the first key, or "-", a line end and the
-// indentation of the first key on its own line.
-std::string entry_head(const EntryLayout& l, const std::string& eol) {
-  if (l.dash_alone)
-    return spaces(l.dash) + "-" + eol + spaces(l.keys);
-  return spaces(l.dash) + "- " + spaces(l.keys - l.dash - 2);
-}
-
 std::string block_entry(const Entry& e, const EntryLayout& l, const std::string& eol) {
   std::string out = entry_head(l, eol) + "date: " + e.date + eol;
   if (e.value)
@@ -197,36 +290,13 @@ std::string block_entry(const Entry& e, const EntryLayout& l, const std::string&
   return out;
 }
 
-// Edits are applied in offset order; at one offset, insertions (in the
-// order they were made in) go before the edit that removes the bytes that
-// start there, so that a line added where a removed line began survives.
-// Edits that overlap would garble each other: then there is no text.
-std::optional<std::string> apply(const std::string& text, std::vector<TextEdit> edits) {
-  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
-    if (a.offset != b.offset)
-      return a.offset < b.offset;
-    return a.remove == 0 && b.remove != 0;
-  });
-  std::string out;
-  size_t at = 0;
-  for (const TextEdit& e : edits) {
-    if (e.offset < at)
-      return std::nullopt;
-    out.append(text, at, e.offset - at);
-    out += e.insert;
-    at = e.offset + e.remove;
-  }
-  out.append(text, at, std::string::npos);
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 
 // What every edit of one activity shares: the text's places, the edits
 // made so far, and the ways to add lines and items in the file's own style.
-class ActivityEditor {
+class ActivityEditor : public TextEditor {
  protected:
-  ActivityEditor(const Plan& plan, const Activity& a) : plan_(plan), a_(a), src_(plan.source) {}
+  ActivityEditor(const Plan& plan, const Activity& a) : TextEditor(plan), a_(a) {}
 
   bool flow_activity() const { return a_.style == CollectionStyle::flow; }
 
@@ -246,97 +316,19 @@ class ActivityEditor {
     }
   }
 
-  // The start of the line after the one where `end_offset` falls: past a
-  // quoted value's continuation lines, whatever their indentation.
-  size_t after_value(int end_offset) const {
-    return end_offset > 0 ? src_.next_line(static_cast<size_t>(end_offset) - 1) : 0;
-  }
-  size_t off(const Pos& p) const { return static_cast<size_t>(p.offset); }
-  // Indentation of the activity's keys.
-  int key_indent() const { return src_.column(off(a_.pos)); }
-
-  // The layout of the block list entry whose first key (or '{') is at
-  // `first`, read off the text: where its '-' is, on that line or alone on
-  // one before it.
-  EntryLayout layout_of(size_t first) const {
-    const int keys = src_.column(first);
-    const size_t dash_at = src_.entry_dash(first);
-    if (dash_at == std::string::npos)
-      return {std::max(0, keys - 2), keys, false};
-    return {src_.column(dash_at), keys, src_.line_start(dash_at) != src_.line_start(first)};
-  }
-
-  // Appends items to the flow collection opened at `open`, after its last
-  // one and before any comment: "[a]" gets ", b"; "[a,]" (a trailing comma)
-  // gets " b"; "[]" gets "b"; "{a: }" gets " , b" (YAML reads "a:," as a
-  // key "a:", or refuses it).
+  // TextEditor's, but when the activity's last item is the status that
+  // goes, the new ones follow what comes before it.
   void append_to_flow(size_t open, const std::vector<std::string>& items) {
-    // When the activity's last item is the status that goes, the new ones
-    // follow what comes before it.
     const size_t close = src_.flow_close(open);
     const bool after_removed = removed_item_ && open == off(a_.pos) &&
                                src_.flow_content_end(open, close) <= removed_item_->to;
-    const Source::FlowTail tail = src_.flow_tail(open, after_removed ? removed_item_->from : close);
-    // The first item follows what is there: nothing, a trailing comma, an
-    // empty value, or an item; the others follow it.
-    const bool empty_value = tail.empty_value && !gives_value_at(tail.at);
-    std::string text = tail.empty ? "" : tail.trailing_comma ? " " : empty_value ? " , " : ", ";
-    for (size_t i = 0; i < items.size(); ++i) text += (i > 0 ? ", " : "") + items[i];
-    edits_.push_back({tail.at, 0, text});
+    TextEditor::append_to_flow(open, items, after_removed ? removed_item_->from : close);
   }
 
-  // Whether an edit already writes a value at `at`, just after a ':'.
-  bool gives_value_at(size_t at) const {
-    return std::any_of(edits_.begin(), edits_.end(),
-                       [&](const TextEdit& e) { return e.offset == at && e.remove == 0; });
-  }
+  // Indentation of the activity's keys.
+  int key_indent() const { return src_.column(off(a_.pos)); }
 
-  // Whether an edit removes the text's last lines, from the start of one:
-  // what is left ends with a line end even when the text did not.
-  bool removes_last_line() const {
-    return std::any_of(edits_.begin(), edits_.end(), [&](const TextEdit& e) {
-      return e.remove > 0 && e.offset + e.remove == src_.size() &&
-             src_.line_start(e.offset) == e.offset;
-    });
-  }
-
-  // Inserts whole lines at `at`, the start of a line (or the end of a text
-  // that may lack its last line end).
-  void insert_lines(size_t at, const std::string& text) {
-    std::string prefix;
-    if (at == src_.size() && !src_.ends_with_line_end() && !removes_last_line())
-      prefix = src_.eol();
-    // Several insertions at one place keep the order they were made in.
-    for (TextEdit& e : edits_) {
-      if (e.offset == at && e.remove == 0) {
-        e.insert += text;
-        return;
-      }
-    }
-    edits_.push_back({at, 0, prefix + text});
-  }
-
-  // The warnings of the changed file that the file did not have before
-  // (progress going down, an update after the as-of date, progress on
-  // cancelled work...), told by code and words: their lines moved.
-  std::vector<Diagnostic> new_warnings(const std::vector<Diagnostic>& after,
-                                       const Date& as_of) const {
-    const std::vector<Diagnostic> before = validate_plan(plan_, as_of);
-    std::vector<Diagnostic> out;
-    for (const Diagnostic& d : after) {
-      const bool old = std::any_of(before.begin(), before.end(), [&](const Diagnostic& b) {
-        return b.message == d.message && b.args == d.args;
-      });
-      if (d.severity == Severity::warning && !old)
-        out.push_back(d);
-    }
-    return out;
-  }
-
-  const Plan& plan_;
   const Activity& a_;
-  Source src_;
-  std::vector<TextEdit> edits_;
   std::optional<Source::Span> removed_item_;  // the status item removed from a flow activity
 };
 
@@ -361,7 +353,7 @@ class Marker : public ActivityEditor {
       return r;
     if (!build(r, append))
       return r;
-    std::optional<std::string> text = apply(plan_.source, edits_);
+    std::optional<std::string> text = detail::apply(plan_.source, edits_);
     if (!text) {
       r.error = Msg::mark_internal;
       return r;
@@ -684,32 +676,21 @@ class Marker : public ActivityEditor {
   }
 
   void verify(MarkResult& r, bool append) const {
-    LoadResult loaded = load_plan_text(plan_.file, r.text);
-    std::vector<Diagnostic> diags = loaded.diagnostics;
-    if (loaded.complete) {
-      for (Diagnostic& d : validate_plan(loaded.plan, req_.as_of)) diags.push_back(std::move(d));
-    }
-    r.warnings = new_warnings(diags, req_.as_of);
-    if (!loaded.complete || has_errors(diags)) {
-      r.error = Msg::mark_invalid_result;
-      for (Diagnostic& d : diags) {
-        if (d.severity == Severity::error)
-          r.diagnostics.push_back(std::move(d));
-      }
+    const std::optional<Plan> loaded = load_result(r, req_.as_of, Msg::mark_invalid_result);
+    if (!loaded)
       return;
-    }
     // The edit must read back as exactly the change that was asked for.
-    const Activity* after = loaded.plan.find_activity(line_.id.value, a_.id.value);
+    const Activity* after = loaded->find_activity(line_.id.value, a_.id.value);
     const size_t expected_updates = a_.updates.size() + (append ? 1 : 0);
     if (after == nullptr || after->progress.value != r.new_progress ||
         after->updates.size() != expected_updates || after->flag != target_flag_) {
       r.error = Msg::mark_internal;
       return;
     }
-    for (const Line& l : loaded.plan.lines) {
+    for (const Line& l : loaded->lines) {
       if (l.id.value != line_.id.value)
         continue;
-      const ActivityState s = derive_activity(loaded.plan, l, *after, req_.as_of);
+      const ActivityState s = derive_activity(*loaded, l, *after, req_.as_of);
       r.new_status = s.status;
       r.new_signal = s.signal;
       r.new_done_late = s.done_late;
@@ -763,7 +744,7 @@ class Reviewer : public ActivityEditor {
     if (!check(r))
       return r;
     add_review();
-    std::optional<std::string> text = apply(plan_.source, edits_);
+    std::optional<std::string> text = detail::apply(plan_.source, edits_);
     if (!text) {
       r.error = Msg::mark_internal;
       return r;
@@ -836,21 +817,10 @@ class Reviewer : public ActivityEditor {
   }
 
   void verify(MarkResult& r) const {
-    LoadResult loaded = load_plan_text(plan_.file, r.text);
-    std::vector<Diagnostic> diags = loaded.diagnostics;
-    if (loaded.complete) {
-      for (Diagnostic& d : validate_plan(loaded.plan, req_.as_of)) diags.push_back(std::move(d));
-    }
-    r.warnings = new_warnings(diags, req_.as_of);
-    if (!loaded.complete || has_errors(diags)) {
-      r.error = Msg::review_invalid_result;
-      for (Diagnostic& d : diags) {
-        if (d.severity == Severity::error)
-          r.diagnostics.push_back(std::move(d));
-      }
+    const std::optional<Plan> loaded = load_result(r, req_.as_of, Msg::review_invalid_result);
+    if (!loaded)
       return;
-    }
-    const Activity* after = loaded.plan.find_activity(line_.id.value, a_.id.value);
+    const Activity* after = loaded->find_activity(line_.id.value, a_.id.value);
     if (after == nullptr || after->reviews.size() != a_.reviews.size() + 1 ||
         after->reviews.back().period.value != req_.period ||
         after->updates.size() != a_.updates.size() || after->progress.value != a_.progress.value) {

@@ -35,17 +35,12 @@ struct MarkRequest {
   bool force = false;                        // ...unless forced
 };
 
-struct MarkResult {
+// What every change of a plan file's text gives back: the new text, or
+// why it was refused; and the warnings it brings.
+struct EditOutcome {
   bool ok = false;
-  std::string text;      // the whole new file
-  int old_progress = 0;  // the activity's progress before
-  int new_progress = 0;  // and after
-  bool appended_update = false;
-  // The activity's state at the as-of date once the change is made.
-  Status new_status = Status::not_started;
-  Signal new_signal = Signal::none;
-  int new_done_late = 0;  // done: days after its end
-  // Why the mark was refused: one message, or the new text's diagnostics.
+  std::string text;  // the whole new file
+  // Why the change was refused: one message, or the new text's diagnostics.
   std::optional<Msg> error;
   std::vector<std::string> error_args;
   std::optional<Msg> hint;
@@ -53,6 +48,16 @@ struct MarkResult {
   std::vector<Diagnostic> diagnostics;
   // The warnings the change brings (those the file had before left out).
   std::vector<Diagnostic> warnings;
+};
+
+struct MarkResult : EditOutcome {
+  int old_progress = 0;  // the activity's progress before
+  int new_progress = 0;  // and after
+  bool appended_update = false;
+  // The activity's state at the as-of date once the change is made.
+  Status new_status = Status::not_started;
+  Signal new_signal = Signal::none;
+  int new_done_late = 0;  // done: days after its end
 };
 
 // Marks `activity` (of `line`, in `plan`, which must be valid).
@@ -80,5 +85,7 @@ MarkResult review_activity(const Plan& plan, const Line& line, const Activity& a
 // A text value as YAML writes it: plain when that reads back the same,
 // else double-quoted with escapes. flow: it sits inside { } or [ ].
 std::string yaml_scalar(std::string_view value, bool flow);
+// The value double-quoted, with escapes, whatever it holds.
+std::string yaml_double_quoted(std::string_view value);
 
 }  // namespace plan

@@ -184,6 +184,12 @@ struct Line {
   Text product;
   std::vector<Activity> activities;
   Pos pos;
+  CollectionStyle style = CollectionStyle::block;
+  int end_offset = -1;  // just after its last value (a quoted one's quote)
+  // Where `activities:` and its list were written (`plan add`).
+  Pos activities_key;
+  Pos activities_pos;
+  CollectionStyle activities_style = CollectionStyle::block;
 };
 
 enum class Language { es, en };
@@ -207,6 +213,10 @@ struct Plan {
   // back to a scan when it is out of step (a plan built by hand).
   std::unordered_map<std::string, size_t> owner_index;
   std::vector<Line> lines;
+  // Where `lines:` and its list were written (`plan add line`).
+  Pos lines_key;
+  Pos lines_pos;
+  CollectionStyle lines_style = CollectionStyle::block;
 
   const Owner* find_owner(std::string_view code) const;
   const Line* find_line(long long id) const;

@@ -14,6 +14,7 @@ void setup_timeline(CLI::App& app, int* status);
 void setup_init(CLI::App& app, int* status);
 void setup_mark(CLI::App& app, int* status);
 void setup_review(CLI::App& app, int* status);
+void setup_add(CLI::App& app, int* status);
 void setup_filter(CLI::App& app, int* status);
 void setup_export(CLI::App& app, int* status);
 void setup_report(CLI::App& app, int* status);

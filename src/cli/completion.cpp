@@ -84,10 +84,13 @@ std::vector<std::string> choices_of(const CLI::Option& opt) {
   return out;
 }
 
-// Only `show` takes a line's address (2) as well as an activity's (2.3).
+// Only `show` takes a line's address (2) as well as an activity's (2.3);
+// `add activity` takes a LINE (offered with the addresses of lines).
 ArgKind kind_of(std::string_view command, std::string_view name, bool has_choices) {
   if (has_choices)
     return ArgKind::choice;
+  if (name == "LINE")
+    return ArgKind::address_or_line;
   if (name == "ADDRESS")
     return command == "show" ? ArgKind::address_or_line : ArgKind::address;
   if (name == "PROGRESS")
@@ -136,6 +139,33 @@ void read_options(const CLI::App& app, std::vector<OptionModel>* options, Comman
   }
 }
 
+// A command with commands of its own (`add line`, `add activity`) is one
+// command to the scripts: its first word chooses among them, then come the
+// longest of their positionals, and it takes all their options.
+void read_nested(const CLI::App& app, CommandModel* c) {
+  PositionalModel which{"COMMAND", ArgKind::choice, {}};
+  CommandModel longest;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    which.choices.push_back(sub->get_name());
+    CommandModel one;
+    one.name = c->name;
+    std::vector<OptionModel> options;
+    read_options(*sub, &options, &one);
+    for (OptionModel& o : options) {
+      const bool known = std::any_of(c->options.begin(), c->options.end(),
+                                     [&](const OptionModel& k) { return k.names == o.names; });
+      if (!known)
+        c->options.push_back(std::move(o));
+    }
+    if (one.positionals.size() > longest.positionals.size())
+      longest = std::move(one);
+  }
+  c->positionals.push_back(std::move(which));
+  c->positionals.insert(c->positionals.end(), longest.positionals.begin(),
+                        longest.positionals.end());
+  c->last_repeats = longest.last_repeats;
+}
+
 AppModel read_app(const CLI::App& app) {
   AppModel m;
   read_options(app, &m.options, nullptr);
@@ -146,6 +176,8 @@ AppModel read_app(const CLI::App& app) {
     c.name = sub->get_name();
     c.description = sub->get_description();
     read_options(*sub, &c.options, &c);
+    if (sub->get_subcommands([](const CLI::App*) { return true; }).size() > 0)
+      read_nested(*sub, &c);
     m.commands.push_back(std::move(c));
   }
   return m;

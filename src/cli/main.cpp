@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
   setup_init(app, &status);
   setup_mark(app, &status);
   setup_review(app, &status);
+  setup_add(app, &status);
   setup_list(app, &status);
   setup_show(app, &status);
   setup_filter(app, &status);

@@ -130,7 +130,8 @@ std::optional<CliError> check_not_line(const std::string& text) {
 
 // The plan file that holds the address, in *file: with one file named it is
 // that one, read once later under the lock; else the one plan that has it.
-int locate_file(const Context& ctx, const std::string& address_text, std::string* file) {
+int locate_file(const Context& ctx, const std::string& address_text, std::string* file,
+                bool line_ok) {
   std::vector<Diagnostic> path_errors;
   const std::vector<std::string> files = find_plan_files(ctx.paths, &path_errors);
   if (files.size() == 1 && path_errors.empty()) {
@@ -143,7 +144,7 @@ int locate_file(const Context& ctx, const std::string& address_text, std::string
     if (r->complete)
       plans.push_back(&r->plan);
   }
-  if (const std::optional<CliError> e = check_not_line(address_text))
+  if (const std::optional<CliError> e = check_not_line(address_text); e && !line_ok)
     return print_error(ctx, plans.empty() ? nullptr : plans.front(), *e);
   int status = kExitOk;
   const std::optional<Target> found = resolve_one(address_text, plans, ctx, &status);
@@ -180,8 +181,8 @@ std::string unified_diff(const std::string& file, const std::string& before,
   return text;
 }
 
-int edit_in_file(const Context& ctx, const std::string& file, const std::string& address,
-                 const std::function<int(const Plan&, const Target&)>& edit) {
+int edit_locked(const Context& ctx, const std::string& file,
+                const std::function<int(const Plan&)>& edit, Msg invalid) {
   FileLock lock(file);
   if (!lock.error().empty())
     return print_error(ctx, nullptr, {Msg::mark_write_failed, {file, lock.error()}});
@@ -191,19 +192,26 @@ int edit_in_file(const Context& ctx, const std::string& file, const std::string&
   const Plan& plan = fresh.results.front()->plan;
   if (fresh.usable().empty()) {
     report_errors(fresh, ctx);
-    return print_error(ctx, &plan, {Msg::mark_invalid_plan, {file}});
+    return print_error(ctx, &plan, {invalid, {file}});
   }
-  if (const std::optional<CliError> e = check_not_line(address))
-    return print_error(ctx, &plan, *e);
-  int status = kExitOk;
-  const std::optional<Target> target = resolve_one(address, {&plan}, ctx, &status);
-  if (!target)
-    return status;
-  return edit(plan, *target);
+  return edit(plan);
+}
+
+int edit_in_file(const Context& ctx, const std::string& file, const std::string& address,
+                 const std::function<int(const Plan&, const Target&)>& edit) {
+  return edit_locked(ctx, file, [&](const Plan& plan) {
+    if (const std::optional<CliError> e = check_not_line(address))
+      return print_error(ctx, &plan, *e);
+    int status = kExitOk;
+    const std::optional<Target> target = resolve_one(address, {&plan}, ctx, &status);
+    if (!target)
+      return status;
+    return edit(plan, *target);
+  });
 }
 
 int show_or_write(const Context& ctx, const std::string& file, const Plan& plan,
-                  const MarkResult& r, bool dry_run, bool* written) {
+                  const EditOutcome& r, bool dry_run, bool* written) {
   *written = false;
   // What validate would warn about the change, told before it is written.
   for (const Diagnostic& d : r.warnings) {

@@ -172,6 +172,12 @@ if [[ $shell == bash || $shell == fish || $shell == zsh ]]; then
   expect_exactly "$owners" plan mark --note "x y" --by ""
   # Read from the plan file the command line names, not ./plans.
   expect_exactly "$other_owners" plan mark 1.1 40 $other --by ""
+  # plan add: which entry, then a line's address, and owners for --lead and --support.
+  expect_exactly "activity line" plan add ""
+  expect_some "1 2 5" plan add activity ""
+  expect_some "--title --start --end --product --lead --support --id --dry-run" plan add activity --
+  expect_exactly "$owners" plan add activity 2 --lead ""
+  expect_exactly "$owners" plan add line --support ""
   expect_exactly "C1 C2 C3 T1 T2 T3 T4" plan report --period ""
   expect_exactly "C1 C2 C3 T1 T2 T3 T4" plan status --period ""
   # Plan ids: PLAN-ID: among the addresses, PLAN-ID:2.3 once it is typed.
