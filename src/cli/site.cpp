@@ -60,10 +60,9 @@ int check_out(const Context& ctx, const SiteCliOptions& opts, std::vector<std::s
   }
   if (opts.force || fs::directory_iterator(out, ec) == fs::directory_iterator())
     return kExitOk;
-  return print_error(ctx, nullptr,
-                     {Msg::site_not_a_site,
-                      {opts.out, std::string(kSiteManifest)},
-                      Msg::hint_site_force});
+  return print_error(
+      ctx, nullptr,
+      {Msg::site_not_a_site, {opts.out, std::string(kSiteManifest)}, Msg::hint_site_force});
 }
 
 // Writes the file unless it already holds these bytes (so that rsync and
@@ -151,8 +150,9 @@ int run_site(const SiteCliOptions& opts) {
 void setup_site(CLI::App& app, int* status) {
   auto opts = std::make_shared<SiteCliOptions>();
   CLI::App* sub = app.add_subcommand(
-      "site", "A static web site of the plans: where they stand, a report per cut-off, a page "
-              "per line and activity, and the downloads");
+      "site",
+      "A static web site of the plans: where they stand, a report per cut-off, a page "
+      "per line and activity, and the downloads");
   sub->add_option("OUT", opts->out, "The site's folder: new, empty, or a site plan wrote")
       ->required();
   sub->add_flag("--force", opts->force,

@@ -92,9 +92,8 @@ std::string plan_footer(const PlanSite& ps) {
   std::string out =
       "<p>" + esc(tr(ps.lang, Msg::report_generated, PLAN_VERSION, ps.plan->file)) + "</p>\n";
   if (ps.opts->stamp) {
-    out +=
-        "<p>" + esc(tr(ps.lang, Msg::site_generated_on, long_date(ps.lang, *ps.opts->stamp))) +
-        "</p>\n";
+    out += "<p>" + esc(tr(ps.lang, Msg::site_generated_on, long_date(ps.lang, *ps.opts->stamp))) +
+           "</p>\n";
   }
   return out;
 }
@@ -221,15 +220,14 @@ std::string cutoff_page(const PlanSite& ps, const Cutoff& c, const PlanState& st
   ro.lang = ps.lang;
   ro.changes = &changes;
   add_downloads(ps, st, c.name, files);
-  const std::string body = accessible_tables(render_report_html_body(st, ro)) +
-                           downloads_section(ps, c.name);
+  const std::string body =
+      accessible_tables(render_report_html_body(st, ro)) + downloads_section(ps, c.name);
   return page(plan_frame(ps, fmt::format("{}: {} ({})", text_of(ps.lang, Msg::report_title),
                                          p.title.value, c.name)),
               body);
 }
 
-std::string home_page(const std::vector<PlanSite>& sites, const SiteOptions& opts,
-                      Language lang) {
+std::string home_page(const std::vector<PlanSite>& sites, const SiteOptions& opts, Language lang) {
   std::string main = "<h1>" + esc(text_of(lang, Msg::site_title)) + "</h1>\n";
   main += "<h2>" + esc(text_of(lang, Msg::site_plans)) + "</h2>\n<ul>\n";
   for (const PlanSite& ps : sites) {
@@ -246,8 +244,8 @@ std::string home_page(const std::vector<PlanSite>& sites, const SiteOptions& opt
   f.title = std::string(text_of(lang, Msg::site_title));
   f.nav = {{"index.html", std::string(text_of(lang, Msg::site_all_plans))}};
   if (opts.stamp)
-    f.footer = "<p>" + esc(tr(lang, Msg::site_generated_on, long_date(lang, *opts.stamp))) +
-               "</p>\n";
+    f.footer =
+        "<p>" + esc(tr(lang, Msg::site_generated_on, long_date(lang, *opts.stamp))) + "</p>\n";
   return page(f, main + "</ul>\n");
 }
 
@@ -261,8 +259,7 @@ void add_plan(const PlanSite& ps, std::vector<SiteFile>* files) {
   for (const LineState& ls : ps.now.lines) {
     files->push_back({ps.dir + "/" + line_path(*ls.line), line_page(ps, ls)});
     for (const ActivityState& s : ls.activities) {
-      files->push_back(
-          {ps.dir + "/" + activity_path(*s.line, *s.activity), activity_page(ps, s)});
+      files->push_back({ps.dir + "/" + activity_path(*s.line, *s.activity), activity_page(ps, s)});
     }
   }
 }
@@ -284,9 +281,9 @@ std::vector<SiteFile> render_site(const std::vector<const Plan*>& plans, const S
     ps.opts = &opts;
     sites.push_back(std::move(ps));
   }
-  const Language lang = opts.lang                ? *opts.lang
-                        : !sites.empty()          ? sites.front().lang
-                                                  : opts.fallback;
+  const Language lang = opts.lang        ? *opts.lang
+                        : !sites.empty() ? sites.front().lang
+                                         : opts.fallback;
   std::vector<SiteFile> files;
   files.push_back({"index.html", home_page(sites, opts, lang)});
   for (const PlanSite& ps : sites) add_plan(ps, &files);

@@ -144,8 +144,8 @@ std::string details(const PlanSite& ps, const ActivityState& s) {
     out += field(lang, Msg::label_weight, esc(number(a.weight.value)));
   out += field(lang, Msg::label_progress,
                esc(tr(lang, Msg::progress_vs_expected, s.progress, round_percent(s.expected))));
-  out += field(lang, Msg::label_status,
-               esc(status_text(s, lang)) + " " + signal_span(s.signal, lang));
+  out +=
+      field(lang, Msg::label_status, esc(status_text(s, lang)) + " " + signal_span(s.signal, lang));
   return out + "</dl>\n";
 }
 
@@ -159,8 +159,8 @@ std::string activity_page(const PlanSite& ps, const ActivityState& s) {
   std::string main = "<h1>" + esc(title) + "</h1>\n" + details(ps, s) + lists(ps, a) +
                      updates(ps, a) + reviews(ps, a) + downloads_section(ps, "");
   Frame f = plan_frame(ps, title + " · " + ps.plan->title.value);
-  f.nav.emplace_back(line_path(*s.line), fmt::format("{} {}", text_of(lang, Msg::label_line),
-                                                      s.line->id.value));
+  f.nav.emplace_back(line_path(*s.line),
+                     fmt::format("{} {}", text_of(lang, Msg::label_line), s.line->id.value));
   return page(f, accessible_tables(main));
 }
 

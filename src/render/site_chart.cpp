@@ -70,12 +70,12 @@ std::string months(const Scale& sc, const Date& start, const Date& end, Language
 std::string bar(const Scale& sc, const ActivityState& s, Language lang, int y) {
   const std::string address = format_address(*s.line, *s.activity);
   const double x0 = sc.x(s.start);
-  const double x1 = std::max(sc.x(s.end) , x0 + 2);
+  const double x1 = std::max(sc.x(s.end), x0 + 2);
   const double done = (x1 - x0) * std::clamp(s.progress, 0, 100) / 100.0;
-  std::string words = fmt::format("{} {}: {} · {}", address, s.activity->title.value,
-                                  tr(lang, Msg::progress_vs_expected, s.progress,
-                                     round_percent(s.expected)),
-                                  status_text(s, lang));
+  std::string words =
+      fmt::format("{} {}: {} · {}", address, s.activity->title.value,
+                  tr(lang, Msg::progress_vs_expected, s.progress, round_percent(s.expected)),
+                  status_text(s, lang));
   if (s.signal != Signal::none)
     words += " · " + std::string(text_of(lang, signal_word(s.signal)));
   std::string out = "<g><title>" + html_escape(words) + "</title>";

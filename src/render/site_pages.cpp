@@ -30,9 +30,9 @@ std::string period_html(const Plan& p, Language lang) {
 
 // "3 terminadas · 2 en curso · ..." for the statuses that have any.
 std::string counts_html(const PlanState& st, Language lang) {
-  constexpr Msg kPlurals[kStatusCount] = {Msg::plural_done,        Msg::plural_in_progress,
-                                          Msg::plural_late,        Msg::plural_not_started,
-                                          Msg::plural_blocked,     Msg::plural_cancelled};
+  constexpr Msg kPlurals[kStatusCount] = {Msg::plural_done,    Msg::plural_in_progress,
+                                          Msg::plural_late,    Msg::plural_not_started,
+                                          Msg::plural_blocked, Msg::plural_cancelled};
   std::vector<std::string> parts;
   for (size_t i = 0; i < kStatusCount; ++i) {
     if (st.counts[i] > 0)
@@ -65,8 +65,8 @@ std::string summary(const PlanSite& ps) {
 std::string lines_table(const PlanSite& ps) {
   const Language lang = ps.lang;
   std::string out = "<h2>" + esc(text_of(lang, Msg::report_by_line)) + "</h2>\n";
-  out += head_row({Msg::col_id, Msg::col_line, Msg::col_lead, Msg::col_expected,
-                   Msg::col_progress, Msg::col_signal},
+  out += head_row({Msg::col_id, Msg::col_line, Msg::col_lead, Msg::col_expected, Msg::col_progress,
+                   Msg::col_signal},
                   lang);
   for (const LineState& ls : ps.now.lines) {
     out += fmt::format(
@@ -82,17 +82,17 @@ std::string lines_table(const PlanSite& ps) {
 std::string attention(const PlanSite& ps) {
   const Language lang = ps.lang;
   const auto list = attention_list(ps.now);
-  std::string out = fmt::format("<h2>{} ({})</h2>\n", esc(text_of(lang, Msg::label_attention)),
-                                list.size());
+  std::string out =
+      fmt::format("<h2>{} ({})</h2>\n", esc(text_of(lang, Msg::label_attention)), list.size());
   if (list.empty())
     return out + "<p>" + esc(text_of(lang, Msg::label_nothing_late)) + "</p>\n";
   out += "<ul>\n";
   for (const ActivityState* s : list) {
-    out += fmt::format("<li><a href=\"{}\">{} {}</a> — {} · {} · {}", activity_path(*s->line, *s->activity),
-                       format_address(*s->line, *s->activity), esc(s->activity->title.value),
-                       esc(codes_text(lead_of(*s->line, *s->activity))),
-                       esc(tr(lang, Msg::ends_on, long_date(lang, s->end))),
-                       esc(status_text(*s, lang)));
+    out += fmt::format(
+        "<li><a href=\"{}\">{} {}</a> — {} · {} · {}", activity_path(*s->line, *s->activity),
+        format_address(*s->line, *s->activity), esc(s->activity->title.value),
+        esc(codes_text(lead_of(*s->line, *s->activity))),
+        esc(tr(lang, Msg::ends_on, long_date(lang, s->end))), esc(status_text(*s, lang)));
     out += " " + signal_span(s->signal, lang) + "</li>\n";
   }
   return out + "</ul>\n";
@@ -122,8 +122,8 @@ std::string plan_index(const PlanSite& ps) {
   main += "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"" +
           esc(text_of(lang, Msg::site_chart)) + "\">\n" + render_timeline_svg(ps.now, lang) +
           "</div>\n";
-  main += "<h3>" + esc(text_of(lang, Msg::site_chart_table)) + "</h3>\n" +
-          timeline_table(ps.now, lang);
+  main +=
+      "<h3>" + esc(text_of(lang, Msg::site_chart_table)) + "</h3>\n" + timeline_table(ps.now, lang);
   main += cutoffs_list(ps) + downloads_section(ps, "");
   Frame f = plan_frame(ps, ps.plan->title.value);
   return page(f, accessible_tables(main));

@@ -50,8 +50,8 @@ TEST_CASE("the same history gives the same bytes, whatever the clock", "[site]")
   // 14 hours ahead of UTC and 12 behind: the clock's day differs.
   const Outcome a = site({"a", "--as-of", "2021-12-31", kPlan2021, kGoals}, s.path(),
                          {{"TZ", "Pacific/Kiritimati"}});
-  const Outcome b = site({"b", "--as-of", "2021-12-31", kPlan2021, kGoals}, s.path(),
-                         {{"TZ", "Etc/GMT+12"}});
+  const Outcome b =
+      site({"b", "--as-of", "2021-12-31", kPlan2021, kGoals}, s.path(), {{"TZ", "Etc/GMT+12"}});
   INFO(a.err + b.err);
   REQUIRE(a.status == 0);
   REQUIRE(b.status == 0);
@@ -78,8 +78,8 @@ TEST_CASE("the same history gives the same bytes, whatever the clock", "[site]")
   // Without --stamp no page holds the day it was built; with it, each does.
   const std::string today = plan::e2e::local_day();
   for (const auto& [path, bytes] : ta) CHECK(bytes.find(today) == std::string::npos);
-  const Outcome st = site({"c", "--stamp", "--lang", "en", "--as-of", "2021-12-31", kPlan2021},
-                          s.path());
+  const Outcome st =
+      site({"c", "--stamp", "--lang", "en", "--as-of", "2021-12-31", kPlan2021}, s.path());
   REQUIRE(st.status == 0);
   const std::string index = read_text(s.file("c/participacion-2021/index.html"));
   CHECK(index.find("Generated on ") != std::string::npos);
@@ -150,9 +150,8 @@ TEST_CASE("no cut-off ended yet, and hostile text stays text", "[site]") {
   CHECK(early.count("participacion-2021/T1.html") == 0);
   CHECK(early.at("participacion-2021/index.html").find("Aún no ha terminado ningún corte.") !=
         std::string::npos);
-  const Outcome h = site({"hostile", "--as-of", "2021-12-31",
-                          source("tests/export/hostile.yaml")},
-                         s.path());
+  const Outcome h =
+      site({"hostile", "--as-of", "2021-12-31", source("tests/export/hostile.yaml")}, s.path());
   INFO(h.err);
   REQUIRE(h.status == 0);
   for (const auto& [path, bytes] : tree(s.file("hostile"))) {
