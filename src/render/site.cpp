@@ -36,7 +36,7 @@ namespace {
 // The site's one style sheet, the report's rules and the site's own. Text
 // colours keep a contrast of at least 4.5:1 on white (the semáforo's
 // words included); a phone gets one column and tables that scroll in their
-// own region; paper gets no navigation and each link's address.
+// own region, wide enough that words stay whole; paper gets no navigation and each link's address.
 constexpr std::string_view kStyle =
     "*{box-sizing:border-box}\n"
     "body{font-family:system-ui,sans-serif;margin:0 auto;max-width:80rem;padding:0 1rem 1rem;"
@@ -59,7 +59,8 @@ constexpr std::string_view kStyle =
     "svg.chart{display:block;min-width:40rem;width:100%;height:auto}\n"
     "footer{margin-top:2rem;border-top:1px solid #ccc;font-size:.85rem}\n"
     "@media (max-width:40rem){body{padding:0 .5rem 1rem}dl{grid-template-columns:minmax(0,1fr)}"
-    "dd{margin-bottom:.5rem}h1{font-size:1.5rem}}\n"
+    "dd{margin-bottom:.5rem}h1{font-size:1.5rem}"
+    ".wide table{min-width:34rem}.wide td{overflow-wrap:break-word}}\n"
     "@page{size:A4 landscape;margin:12mm 10mm}\n"
     "@media print{body{max-width:none;padding:0;font-size:10pt}header nav,.skip{display:none}"
     ".wide{overflow:visible}table{font-size:8pt}thead{display:table-header-group}"
