@@ -293,9 +293,7 @@ std::string render_report_markdown(const PlanState& st, const ReportOptions& o) 
          tr(o.lang, Msg::report_generated, PLAN_VERSION, markdown_cell(st.plan->file)) + "\n";
 }
 
-namespace {
-
-std::string html(std::string_view v) {
+std::string html_escape(std::string_view v) {
   std::string out;
   for (char c : v) {
     switch (c) {
@@ -321,6 +319,10 @@ std::string html(std::string_view v) {
   return out;
 }
 
+namespace {
+std::string html(std::string_view v) { return html_escape(v); }
+}  // namespace
+
 // Only web links become links; anything else is shown as text.
 std::string evidence_html(const std::string& e, Language lang) {
   if (e.empty())
@@ -333,12 +335,15 @@ std::string evidence_html(const std::string& e, Language lang) {
   return "<span class=\"path\">" + html(e) + "</span>";
 }
 
-std::string signal_html(Signal s, Language lang) {
+std::string signal_cell_html(Signal s, Language lang) {
   if (s == Signal::none)
     return "<td class=\"signal none\">—</td>";
   return fmt::format("<td class=\"signal {}\">● {}</td>", signal_code(s),
                      html(text_of(lang, signal_word(s))));
 }
+
+namespace {
+std::string signal_html(Signal s, Language lang) { return signal_cell_html(s, lang); }
 
 // The page's one style sheet. The activity table has thirteen columns (fourteen
 // with the period's verified progress) and must
@@ -721,12 +726,16 @@ std::string render_report_csv(const PlanState& st, const ReportOptions& o, const
   return out;
 }
 
+std::string render_report_html_body(const PlanState& st, const ReportOptions& o) {
+  return html_summary(st, o) + html_lines(st, o.lang) + html_changes(o.changes, o.lang) +
+         html_activities(st, o) + html_attention(st, o.lang);
+}
+
 std::string render_report_html(const PlanState& st, const ReportOptions& o) {
   if (o.layout == ReportLayout::oci)
     return oci_html(st, o);
-  return html_head(st, o.lang) + html_summary(st, o) + html_lines(st, o.lang) +
-         html_changes(o.changes, o.lang) + html_activities(st, o) + html_attention(st, o.lang) +
-         "<footer><p>" + html(tr(o.lang, Msg::report_generated, PLAN_VERSION, st.plan->file)) +
+  return html_head(st, o.lang) + render_report_html_body(st, o) + "<footer><p>" +
+         html(tr(o.lang, Msg::report_generated, PLAN_VERSION, st.plan->file)) +
          "</p></footer>\n</body>\n</html>\n";
 }
 

@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ -f node_modules/.package-lock.json ] && [ -f node_modules/mermaid/package.json ] &&
+   [ -f node_modules/axe-core/axe.min.js ] &&
    [ ! package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "export tooling: up to date"
   exit 0

@@ -37,6 +37,18 @@ struct ReportOptions {
 // state is the plan derived at the cut-off date.
 std::string render_report_markdown(const PlanState& state, const ReportOptions& opts);
 std::string render_report_html(const PlanState& state, const ReportOptions& opts);
+// The standard report's sections as HTML (from its <h1> to the attention
+// list), without the document around them: for `plan site`, which puts
+// them in its own pages.
+std::string render_report_html_body(const PlanState& state, const ReportOptions& opts);
+// Plan text as HTML text or a quoted attribute value: & < > " ' escaped.
+std::string html_escape(std::string_view text);
+// An evidence reference as HTML: a link only for an http:// or https://
+// address, any other text as text.
+std::string evidence_html(const std::string& evidence, Language lang);
+// A table cell with the semáforo as a dot and a word ("● verde"), never
+// colour alone.
+std::string signal_cell_html(Signal signal, Language lang);
 // The OCI matrix's rows as CSV (the layout's table only), in csv's form.
 std::string render_report_csv(const PlanState& state, const ReportOptions& opts,
                               const CsvOptions& csv);
