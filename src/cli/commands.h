@@ -19,5 +19,6 @@ void setup_export(CLI::App& app, int* status);
 void setup_report(CLI::App& app, int* status);
 void setup_schema(CLI::App& app, int* status);
 void setup_completion(CLI::App& app, int* status);
+void setup_import(CLI::App& app, int* status);
 
 }  // namespace plan::cli

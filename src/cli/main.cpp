@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   setup_report(app, &status);
   setup_schema(app, &status);
   setup_completion(app, &status);
+  setup_import(app, &status);
 
   // An unknown command gets a "did you mean", as ninja's tools do.
   if (argc >= 2 && argv[1][0] != '-') {
