@@ -51,7 +51,8 @@ std::optional<OwnerList> most_common(const std::vector<RowData>& rows,
     if (list.codes.empty() && !count_empty)
       continue;
     const std::string key = codes_key(list);
-    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == key; });
+    auto it =
+        std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == key; });
     if (it == counts.end())
       it = counts.insert(counts.end(), {key, 0});
     if (++it->second > best_n) {
@@ -64,10 +65,15 @@ std::optional<OwnerList> most_common(const std::vector<RowData>& rows,
 
 bool english_header(const std::string& h) {
   static const std::vector<std::string_view> kEnglish = {
-      "line", "line title", "line name", "strategic line", "objective", "strategic objective",
-      "activity", "activities", "activity title", "task", "lead", "owner", "responsible",
-      "support", "start date", "start", "end date", "end", "due date", "product", "deliverable",
-      "goal", "progress", "progress percent", "weight", "number"};
+      "line",           "line title", "line name",
+      "strategic line", "objective",  "strategic objective",
+      "activity",       "activities", "activity title",
+      "task",           "lead",       "owner",
+      "responsible",    "support",    "start date",
+      "start",          "end date",   "end",
+      "due date",       "product",    "deliverable",
+      "goal",           "progress",   "progress percent",
+      "weight",         "number"};
   return std::find(kEnglish.begin(), kEnglish.end(), normalize_header(h)) != kEnglish.end();
 }
 
@@ -108,7 +114,11 @@ class Builder {
  public:
   Builder(const Workbook& book, const Sheet& sheet, const HeaderMap& header,
           const ImportOptions& opts, ImportResult* out)
-      : book_(book), view_{&sheet}, header_(header), opts_(opts), out_(out),
+      : book_(book),
+        view_{&sheet},
+        header_(header),
+        opts_(opts),
+        out_(out),
         owners_(opts.owners, opts.owners_file) {}
 
   void read_rows();
@@ -222,7 +232,8 @@ void Builder::read_numbers(RowReader& r, RowData* d) {
       r.problem(r.col(Column::progress), Msg::import_bad_percent, {r.text(Column::progress)});
   }
   if (const Cell* c = r.cell(Column::weight)) {
-    std::string t = c->kind == Cell::Kind::number ? fmt::format("{}", c->number) : r.text(Column::weight);
+    std::string t =
+        c->kind == Cell::Kind::number ? fmt::format("{}", c->number) : r.text(Column::weight);
     std::replace(t.begin(), t.end(), ',', '.');
     char* end = nullptr;
     const double w = std::strtod(t.c_str(), &end);
@@ -239,8 +250,8 @@ void Builder::read_rows() {
     RowReader r{view_, header_, row, book_.date1904, out_->lang, out_, false};
     RowData d;
     d.row = row;
-    const bool activity = r.cell(Column::title) || r.cell(Column::start) ||
-                          r.cell(Column::end) || r.cell(Column::lead);
+    const bool activity = r.cell(Column::title) || r.cell(Column::start) || r.cell(Column::end) ||
+                          r.cell(Column::lead);
     if (!activity && !r.cell(Column::line))
       continue;  // a blank row
     if (!read_line(r, &d) || !activity)
@@ -278,9 +289,12 @@ void Builder::assign_ids(LineInfo& line) {
       d.id = next++;
     const auto [it, fresh] = seen.emplace(d.id, d.row);
     if (!fresh) {
-      out_->problems.push_back({view_.sheet->name, d.row, header_.cols.count(Column::id) != 0 ?
-                                header_.cols.at(Column::id) : 0, Msg::import_duplicate_activity,
-                                {fmt::format("{}.{}", line.id, d.id), std::to_string(it->second)}});
+      out_->problems.push_back(
+          {view_.sheet->name,
+           d.row,
+           header_.cols.count(Column::id) != 0 ? header_.cols.at(Column::id) : 0,
+           Msg::import_duplicate_activity,
+           {fmt::format("{}.{}", line.id, d.id), std::to_string(it->second)}});
       d.bad = true;
     }
   }
@@ -299,17 +313,20 @@ void Builder::finish_lines() {
                       line.rows.end());
     }
     if (!line.rows.empty() && !most_common(line.rows, &RowData::lead, false)) {
-      out_->problems.push_back({view_.sheet->name, line.rows.front().row,
-                                header_.cols.at(Column::lead), Msg::import_no_lead,
+      out_->problems.push_back({view_.sheet->name,
+                                line.rows.front().row,
+                                header_.cols.at(Column::lead),
+                                Msg::import_no_lead,
                                 {std::to_string(line.id)}});
     }
   }
-  lines_.erase(std::remove_if(lines_.begin(), lines_.end(),
-                              [&](const LineInfo& l) {
-                                return l.rows.empty() ||
-                                       (opts_.partial && !most_common(l.rows, &RowData::lead, false));
-                              }),
-               lines_.end());
+  lines_.erase(
+      std::remove_if(lines_.begin(), lines_.end(),
+                     [&](const LineInfo& l) {
+                       return l.rows.empty() ||
+                              (opts_.partial && !most_common(l.rows, &RowData::lead, false));
+                     }),
+      lines_.end());
   std::sort(left_out_.begin(), left_out_.end());
   out_->rows_left_out = static_cast<int>(left_out_.size());
   for (const LineInfo& l : lines_) out_->rows_read += static_cast<int>(l.rows.size());
@@ -349,9 +366,9 @@ Plan Builder::build_plan() const {
   for (const LineInfo& l : lines_) {
     Line line;
     line.id.value = l.id;
-    line.title.value = !l.title.empty() ? l.title
-                                         : fmt::format("{} {}", text_of(out_->lang, Msg::label_line),
-                                                       l.id);
+    line.title.value = !l.title.empty()
+                           ? l.title
+                           : fmt::format("{} {}", text_of(out_->lang, Msg::label_line), l.id);
     line.objective.value = l.objective;
     line.lead = most_common(l.rows, &RowData::lead, false).value_or(OwnerList{});
     line.support = most_common(l.rows, &RowData::support, true).value_or(OwnerList{});
@@ -409,7 +426,8 @@ std::string Builder::comment(const Plan& plan) const {
                         : fmt::format("from sheet '{}' of {}", comment_safe(out_->sheet), src);
   if (!book_.encoding.empty())
     read += fmt::format(es ? " (CSV en {}, separador '{}')" : " (CSV in {}, separator '{}')",
-                        book_.encoding, book_.separator == '\t' ? "tab" : std::string(1, book_.separator));
+                        book_.encoding,
+                        book_.separator == '\t' ? "tab" : std::string(1, book_.separator));
   std::string out = "# yaml-language-server: $schema=plan.schema.json\n#\n";
   out += es ? "# Plan importado con\n" : "# Plan imported by\n";
   out += "#   plan import " + src + " --output " + comment_safe(opts_.output) + "\n";
@@ -495,8 +513,13 @@ const Sheet* choose_sheet(const Workbook& book, const ImportOptions& opts, Impor
         return &s;
       }
     }
-    out->problems.push_back({"", 0, 0, Msg::import_unknown_sheet, {opts.sheet},
-                             Msg::hint_import_sheets, {join(names, ", ")}});
+    out->problems.push_back({"",
+                             0,
+                             0,
+                             Msg::import_unknown_sheet,
+                             {opts.sheet},
+                             Msg::hint_import_sheets,
+                             {join(names, ", ")}});
     return nullptr;
   }
   std::vector<ImportProblem> first_problems;

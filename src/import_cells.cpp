@@ -94,29 +94,43 @@ struct ColumnWords {
 
 const std::vector<ColumnWords>& column_words() {
   static const std::vector<ColumnWords> kWords = {
-      {Column::line, "line", {"linea", "line", "linea estrategica", "strategic line", "eje",
-                              "eje estrategico", "componente"}},
-      {Column::line_title, "line_title", {"nombre de la linea", "line title", "titulo de la linea",
-                                          "line name"}},
-      {Column::objective, "objective", {"objetivo", "objective", "objetivo estrategico",
-                                        "strategic objective"}},
+      {Column::line,
+       "line",
+       {"linea", "line", "linea estrategica", "strategic line", "eje", "eje estrategico",
+        "componente"}},
+      {Column::line_title,
+       "line_title",
+       {"nombre de la linea", "line title", "titulo de la linea", "line name"}},
+      {Column::objective,
+       "objective",
+       {"objetivo", "objective", "objetivo estrategico", "strategic objective"}},
       {Column::id, "id", {"id", "no", "numero", "number", "n", "item", "codigo"}},
-      {Column::title, "title", {"actividad", "activity", "actividades", "activities",
-                                "descripcion de la actividad", "activity title", "tarea", "task"}},
-      {Column::lead, "lead", {"lider", "lead", "responsable", "responsables", "owner", "responsible",
-                              "dependencia responsable", "area responsable", "lider responsable"}},
-      {Column::support, "support", {"apoyo", "support", "apoyos", "dependencia de apoyo",
-                                    "corresponsable", "corresponsables"}},
-      {Column::start, "start", {"fecha inicio", "start date", "fecha de inicio", "inicio",
-                                "start", "fecha inicial"}},
-      {Column::end, "end", {"fecha fin", "end date", "fecha de fin", "fecha final",
-                            "fecha finalizacion", "fecha de finalizacion", "fecha de terminacion",
-                            "fin", "end", "fecha limite", "due date"}},
-      {Column::product, "product", {"producto", "product", "meta", "producto meta",
-                                    "meta producto", "entregable", "deliverable", "goal"}},
-      {Column::progress, "progress", {"avance", "progress", "avance porcentaje",
-                                      "porcentaje de avance", "avance acumulado", "progress percent",
-                                      "cumplimiento"}},
+      {Column::title,
+       "title",
+       {"actividad", "activity", "actividades", "activities", "descripcion de la actividad",
+        "activity title", "tarea", "task"}},
+      {Column::lead,
+       "lead",
+       {"lider", "lead", "responsable", "responsables", "owner", "responsible",
+        "dependencia responsable", "area responsable", "lider responsable"}},
+      {Column::support,
+       "support",
+       {"apoyo", "support", "apoyos", "dependencia de apoyo", "corresponsable", "corresponsables"}},
+      {Column::start,
+       "start",
+       {"fecha inicio", "start date", "fecha de inicio", "inicio", "start", "fecha inicial"}},
+      {Column::end,
+       "end",
+       {"fecha fin", "end date", "fecha de fin", "fecha final", "fecha finalizacion",
+        "fecha de finalizacion", "fecha de terminacion", "fin", "end", "fecha limite", "due date"}},
+      {Column::product,
+       "product",
+       {"producto", "product", "meta", "producto meta", "meta producto", "entregable",
+        "deliverable", "goal"}},
+      {Column::progress,
+       "progress",
+       {"avance", "progress", "avance porcentaje", "porcentaje de avance", "avance acumulado",
+        "progress percent", "cumplimiento"}},
       {Column::weight, "weight", {"peso", "weight", "ponderacion"}},
   };
   return kWords;
@@ -261,8 +275,8 @@ namespace {
 
 bool joining_word(std::string_view w) {
   static const std::vector<std::string_view> kWords = {
-      "de", "del", "la", "las", "el", "los", "y", "e", "en", "para", "por", "a", "al",
-      "of", "the", "and", "for", "to", "in", "on"};
+      "de",  "del", "la", "las", "el",  "los", "y",   "e",  "en", "para",
+      "por", "a",   "al", "of",  "the", "and", "for", "to", "in", "on"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 

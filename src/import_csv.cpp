@@ -2,9 +2,8 @@
 // with or without BOM, or Windows-1252 through iconv), its separator, and
 // RFC 4180 quoting.
 #include <errno.h>
-#include <iconv.h>
-
 #include <fmt/format.h>
+#include <iconv.h>
 
 #include <array>
 #include <cstring>
@@ -33,8 +32,8 @@ std::string from_windows_1252(std::string_view bytes, std::string* error) {
   const int err = errno;
   iconv_close(cd);
   if (r == static_cast<size_t>(-1)) {
-    *error = fmt::format("byte 0x{:02X} at offset {}: {}",
-                         static_cast<unsigned char>(*inp), inp - in.data(), std::strerror(err));
+    *error = fmt::format("byte 0x{:02X} at offset {}: {}", static_cast<unsigned char>(*inp),
+                         inp - in.data(), std::strerror(err));
     return "";
   }
   out.resize(out.size() - outleft);

@@ -26,7 +26,7 @@ struct SheetView {
 
 struct HeaderMap {
   int row = 0;
-  std::map<Column, int> cols;              // column number, from 1
+  std::map<Column, int> cols;             // column number, from 1
   std::map<Column, std::string> headers;  // as written
 };
 

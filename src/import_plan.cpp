@@ -131,7 +131,10 @@ std::optional<HeaderMap> find_header(const Sheet& sheet, const std::map<Column, 
   }
   if (best && best->cols.size() >= 2) {
     if (const std::optional<MergedRange> m = merged_header(sheet, best->row)) {
-      problems->push_back({sheet.name, 0, 0, Msg::import_merged_header,
+      problems->push_back({"",
+                           0,
+                           0,
+                           Msg::import_merged_header,
                            {sheet.name + "!" + a1_ref(m->first_row, m->first_col) + ":" +
                             a1_ref(m->last_row, m->last_col)},
                            Msg::hint_import_merged});
@@ -142,15 +145,23 @@ std::optional<HeaderMap> find_header(const Sheet& sheet, const std::map<Column, 
     return best;
   for (const auto& [column, header] : named) {
     if (!best || best->cols.count(column) == 0) {
-      problems->push_back({sheet.name, 0, 0, Msg::import_column_not_found,
+      problems->push_back({sheet.name,
+                           0,
+                           0,
+                           Msg::import_column_not_found,
                            {header, std::string(column_key(column)), std::to_string(kHeaderRows)}});
       return std::nullopt;
     }
   }
   const std::vector<Column> missing =
-      best ? missing_columns(*best) : std::vector<Column>(std::begin(kRequired), std::end(kRequired));
-  problems->push_back({sheet.name, 0, 0, Msg::import_no_header,
-                       {std::to_string(kHeaderRows), keys_text(missing)}, Msg::hint_import_columns,
+      best ? missing_columns(*best)
+           : std::vector<Column>(std::begin(kRequired), std::end(kRequired));
+  problems->push_back({sheet.name,
+                       0,
+                       0,
+                       Msg::import_no_header,
+                       {std::to_string(kHeaderRows), keys_text(missing)},
+                       Msg::hint_import_columns,
                        {all_keys()}});
   return std::nullopt;
 }

@@ -111,9 +111,11 @@ bool Reader::check_sizes() {
               {name, std::to_string(st.size), std::to_string(limits_.max_part)});
       return false;
     }
-    if (st.size > kRatioFloor && st.size / std::max<zip_uint64_t>(st.comp_size, 1) > limits_.max_ratio) {
-      problem(Msg::import_zip_ratio, {name, std::to_string(st.size / std::max<zip_uint64_t>(st.comp_size, 1)),
-                                      std::to_string(limits_.max_ratio)});
+    if (st.size > kRatioFloor &&
+        st.size / std::max<zip_uint64_t>(st.comp_size, 1) > limits_.max_ratio) {
+      problem(Msg::import_zip_ratio,
+              {name, std::to_string(st.size / std::max<zip_uint64_t>(st.comp_size, 1)),
+               std::to_string(limits_.max_ratio)});
       return false;
     }
     total += st.size;
@@ -135,7 +137,8 @@ bool Reader::part(const std::string& name, std::string* out, bool required) {
       problem(Msg::import_missing_part, {name});
     return false;
   }
-  std::unique_ptr<zip_file_t, FileCloser> f(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0));
+  std::unique_ptr<zip_file_t, FileCloser> f(
+      zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0));
   if (!f) {
     problem(Msg::import_zip_read, {name, zip_strerror(zip_.get())});
     return false;
@@ -160,7 +163,7 @@ bool Reader::part(const std::string& name, std::string* out, bool required) {
 
 bool Reader::parse(const std::string& name, const std::string& xml, const XmlPass& pass) {
   std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> p(XML_ParserCreate("UTF-8"),
-                                                             XML_ParserFree);
+                                                            XML_ParserFree);
   XML_SetUserData(p.get(), const_cast<XmlPass*>(&pass));
   XML_SetElementHandler(
       p.get(),
@@ -173,8 +176,8 @@ bool Reader::parse(const std::string& name, const std::string& xml, const XmlPas
   });
   XML_SetParamEntityParsing(p.get(), XML_PARAM_ENTITY_PARSING_NEVER);
   const bool has_doctype = xml.find("<!DOCTYPE") != std::string::npos;
-  if (has_doctype || XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), 1) ==
-                         XML_STATUS_ERROR) {
+  if (has_doctype ||
+      XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_ERROR) {
     problem(Msg::import_bad_xml,
             {name, std::to_string(has_doctype ? 1 : XML_GetCurrentLineNumber(p.get())),
              has_doctype ? "DOCTYPE" : XML_ErrorString(XML_GetErrorCode(p.get()))});
@@ -195,7 +198,8 @@ bool Reader::read_workbook(std::vector<std::pair<std::string, std::string>>* she
       sheets->emplace_back(name != nullptr ? name : "", id != nullptr ? id : "");
     } else if (n == "workbookPr") {
       const char* d = attr(a, "date1904");
-      result_.book.date1904 = d != nullptr && (std::strcmp(d, "1") == 0 || std::strcmp(d, "true") == 0);
+      result_.book.date1904 =
+          d != nullptr && (std::strcmp(d, "1") == 0 || std::strcmp(d, "true") == 0);
     }
   };
   return parse("xl/workbook.xml", xml, pass);
@@ -265,8 +269,9 @@ std::pair<bool, bool> format_kind(int id, const std::string& code) {
   }
   if (bare.find('%') != std::string::npos)
     return {false, true};
-  const bool date = bare.find_first_of("yd") != std::string::npos ||
-                    (bare.find('m') != std::string::npos && bare.find_first_of("0#") == std::string::npos);
+  const bool date =
+      bare.find_first_of("yd") != std::string::npos ||
+      (bare.find('m') != std::string::npos && bare.find_first_of("0#") == std::string::npos);
   return {date && bare != "general", false};
 }
 

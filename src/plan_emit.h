@@ -12,8 +12,8 @@ namespace plan::detail {
 
 // version and the plan: mapping: values' id and title (an empty title is
 // the old one with its year replaced); dates moved `years` years.
-void emit_plan_key(const Plan& old, const RolloverValues& values, const std::string& id,
-                   int years, std::string* out);
+void emit_plan_key(const Plan& old, const RolloverValues& values, const std::string& id, int years,
+                   std::string* out);
 void emit_owners(const Plan& plan, std::string* out);
 // A line and its activities; with_progress writes an activity's progress
 // when it was set (its pos known).

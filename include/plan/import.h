@@ -25,8 +25,8 @@ namespace plan {
 struct Cell {
   enum class Kind { empty, text, number };
   Kind kind = Kind::empty;
-  std::string text;     // text cells, and a number's digits as written
-  double number = 0;    // number cells
+  std::string text;             // text cells, and a number's digits as written
+  double number = 0;            // number cells
   bool date_format = false;     // the number's format is a date's
   bool percent_format = false;  // the number's format is a percentage's
 };
@@ -104,8 +104,20 @@ bool parse_a1(std::string_view ref, int* row, int* col);
 std::string normalize_header(std::string_view text);
 
 // The columns plan import knows.
-enum class Column { line, line_title, objective, id, title, lead, support, start, end, product,
-                    progress, weight };
+enum class Column {
+  line,
+  line_title,
+  objective,
+  id,
+  title,
+  lead,
+  support,
+  start,
+  end,
+  product,
+  progress,
+  weight
+};
 // The key --columns names it by (line, line_title, ..., weight).
 std::string_view column_key(Column c);
 std::optional<Column> column_of_key(std::string_view key);
@@ -140,8 +152,8 @@ std::string owner_code_for(std::string_view name);
 // The import.
 
 struct ImportOptions {
-  std::string source;  // the file as the user named it, for the comment
-  std::string sheet;   // "" = the first sheet with the needed headers
+  std::string source;                     // the file as the user named it, for the comment
+  std::string sheet;                      // "" = the first sheet with the needed headers
   std::map<Column, std::string> columns;  // --columns: the header to use
   const Plan* owners = nullptr;           // --owners: reuse its owners
   std::string owners_file;

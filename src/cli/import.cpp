@@ -47,9 +47,9 @@ struct ImportCliOptions {
 void print_problem(const Context& ctx, const std::string& file, const ImportProblem& p) {
   const Language lang = ctx.lang_for(nullptr);
   const std::string where = p.where().empty() ? file : file + ": " + p.where();
-  std::string out = "plan: " +
-                    paint(ctx.err, Style::red, std::string(text_of(lang, Msg::word_error)) + ":") +
-                    " " + visible_text(where + ": " + tr(lang, p.message, p.args));
+  std::string out =
+      "plan: " + paint(ctx.err, Style::red, std::string(text_of(lang, Msg::word_error)) + ":") +
+      " " + visible_text(where + ": " + tr(lang, p.message, p.args));
   if (!code_of(p.message).empty())
     out += " [" + std::string(code_of(p.message)) + "]";
   out += "\n";
@@ -83,8 +83,9 @@ int parse_columns(const std::string& text, const Context& ctx, std::map<Column, 
       std::vector<std::string> keys;
       for (int i = 0; i <= static_cast<int>(Column::weight); ++i)
         keys.emplace_back(column_key(static_cast<Column>(i)));
-      return print_error(ctx, nullptr,
-                         {Msg::import_bad_columns, {item}, Msg::hint_import_keys, {join(keys, ", ")}});
+      return print_error(
+          ctx, nullptr,
+          {Msg::import_bad_columns, {item}, Msg::hint_import_keys, {join(keys, ", ")}});
     }
     (*out)[*c] = item.substr(eq + 1);
   }
@@ -126,7 +127,8 @@ int check_valid(const ImportCliOptions& opts, const Context& ctx, const std::str
   Loaded loaded;
   loaded.diagnostics = back->diagnostics;
   if (back->complete) {
-    for (const Diagnostic& d : validate_plan(back->plan, ctx.as_of)) loaded.diagnostics.push_back(d);
+    for (const Diagnostic& d : validate_plan(back->plan, ctx.as_of))
+      loaded.diagnostics.push_back(d);
   }
   const bool ok = back->ok() && !has_errors(loaded.diagnostics);
   if (ok)
@@ -191,7 +193,8 @@ int run_import(const ImportCliOptions& opts) {
     if (r.problems.empty() || r.problems.front().row == 0)
       return kExitPlan;
     return print_error(ctx, nullptr,
-                       {Msg::import_failed, {std::to_string(r.problems.size()), opts.file},
+                       {Msg::import_failed,
+                        {std::to_string(r.problems.size()), opts.file},
                         Msg::hint_import_partial});
   }
   if (const int bad = check_valid(opts, ctx, r.text); bad != kExitOk)
@@ -202,8 +205,7 @@ int run_import(const ImportCliOptions& opts) {
   if (r.rows_left_out > 0)
     std::cout << tr(lang, Msg::import_left_out, std::to_string(r.rows_left_out)) << "\n";
   std::cout << tr(lang, Msg::import_written, opts.output, std::to_string(r.rows_read),
-                  std::to_string(r.lines_read), r.sheet,
-                  opts.file)
+                  std::to_string(r.lines_read), r.sheet, opts.file)
             << "\n"
             << tr(lang, Msg::import_next, opts.output) << "\n";
   return r.rows_left_out > 0 ? kExitPlan : kExitOk;
@@ -213,7 +215,8 @@ int run_import(const ImportCliOptions& opts) {
 
 void setup_import(CLI::App& app, int* status) {
   auto opts = std::make_shared<ImportCliOptions>();
-  CLI::App* sub = app.add_subcommand("import", "Read a follow-up matrix (.xlsx or .csv) into a new plan file");
+  CLI::App* sub =
+      app.add_subcommand("import", "Read a follow-up matrix (.xlsx or .csv) into a new plan file");
   sub->add_option("FILE", opts->file, "The spreadsheet to read: .xlsx or .csv")->required();
   sub->add_option("--output,-o", opts->output, "The plan file to write")->required();
   sub->add_option("--sheet", opts->sheet,
