@@ -133,6 +133,7 @@ class Builder {
   void assign_ids(LineInfo& line);
   Plan build_plan() const;
   std::string comment(const Plan& plan) const;
+  std::string left_out_comment() const;
 
   const Workbook& book_;
   SheetView view_;
@@ -471,14 +472,20 @@ std::string Builder::comment(const Plan& plan) const {
           : "progress: '45%' is 45; a number with a percent format, or with decimals and at most "
             "1 ('0.45'), is a fraction; any other number is the percentage ('45'). It is written "
             "as progress, with no updates.");
-  if (!left_out_.empty()) {
-    std::vector<std::string> rows;
-    for (const int r : left_out_) rows.push_back(std::to_string(r));
-    item((es ? "omitidas (--partial), por celdas que no se pudieron leer: filas "
-             : "left out (--partial), for cells that could not be read: rows ") +
-         join(rows, ", ") + ".");
-  }
   return out;
+}
+
+// The rows --partial left out, as the comment's last item.
+std::string Builder::left_out_comment() const {
+  if (left_out_.empty())
+    return "";
+  const bool es = out_->lang == Language::es;
+  std::vector<std::string> rows;
+  for (const int r : left_out_) rows.push_back(std::to_string(r));
+  return wrapped((es ? "omitidas (--partial), por celdas que no se pudieron leer: filas "
+                     : "left out (--partial), for cells that could not be read: rows ") +
+                     join(rows, ", ") + ".",
+                 "# -", "#   ");
 }
 
 std::string Builder::text() const {
@@ -493,7 +500,7 @@ std::string Builder::text() const {
   }
   plan.id.value = id;
   plan.title.value = values.title;
-  std::string out = comment(plan);
+  std::string out = comment(plan) + left_out_comment();
   emit_plan_key(plan, values, id, 0, &out);
   out += "\n";
   emit_owners(plan, &out);

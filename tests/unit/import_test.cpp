@@ -50,8 +50,7 @@ TEST_CASE("A1 references", "[import]") {
   CHECK_FALSE(parse_a1("A1B", &row, &col));
 }
 
-TEST_CASE("headers are found in Spanish or English, whatever their case and accents",
-          "[import]") {
+TEST_CASE("headers are found in Spanish or English, whatever their case and accents", "[import]") {
   CHECK(normalize_header("  Fecha de Finalización: ") == "fecha de finalizacion");
   CHECK(normalize_header("% AVANCE") == "avance");
   CHECK(match_header("Línea") == Column::line);
@@ -141,7 +140,10 @@ TEST_CASE("owner codes from names", "[import]") {
 }
 
 TEST_CASE("CSV: separators, BOM, Windows-1252, quotes", "[import]") {
-  ReadResult r = read_csv("\xEF\xBB\xBF" "a;b\r\n\"x;\"\"y\"\"\";'=1+1\r\n", "s");
+  ReadResult r = read_csv(
+      "\xEF\xBB\xBF"
+      "a;b\r\n\"x;\"\"y\"\"\";'=1+1\r\n",
+      "s");
   REQUIRE(r.problems.empty());
   CHECK(r.book.encoding == "UTF-8 (BOM)");
   CHECK(r.book.separator == ';');
