@@ -92,7 +92,7 @@ ArgKind kind_of(std::string_view command, std::string_view name, bool has_choice
     return command == "show" ? ArgKind::address_or_line : ArgKind::address;
   if (name == "PROGRESS")
     return ArgKind::progress;
-  if (name == "PATH")
+  if (name == "PATH" || name == "FILE")  // FILE: init's and import's
     return ArgKind::path;
   return ArgKind::text;
 }
