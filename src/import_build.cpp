@@ -182,8 +182,12 @@ bool Builder::read_line(RowReader& r, RowData* d) {
   long long id = 0;
   if (digits > 0 && digits <= 6) {
     std::string rest = cell.substr(digits);
+    // "1. Title", "1) Title", "1 - Title": a mark after the number ("2021
+    // Plan" is a title, not line 2021).
     const size_t t = rest.find_first_not_of(".)-: \t");
-    if (rest.empty() || (t != std::string::npos && t > 0)) {
+    const bool marked = t != std::string::npos && t > 0 &&
+                        rest.substr(0, t).find_first_of(".)-:") != std::string::npos;
+    if (rest.empty() || marked) {
       id = std::stoll(cell.substr(0, digits));
       if (title.empty() && !rest.empty())
         title = rest.substr(t);

@@ -108,7 +108,7 @@ const std::vector<ColumnWords>& column_words() {
       {Column::title,
        "title",
        {"actividad", "activity", "actividades", "activities", "descripcion de la actividad",
-        "activity title", "tarea", "task"}},
+        "activity title", "tarea", "task", "title", "titulo"}},
       {Column::lead,
        "lead",
        {"lider", "lead", "responsable", "responsables", "owner", "responsible",

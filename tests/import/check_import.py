@@ -7,7 +7,7 @@ the real binary reads them; the plans it writes are read with python3-yaml
 and checked with `plan validate` and `plan export --format json`:
 
 - CSV round trip: `plan export --format csv` (the sheet form, Spanish and
-  English, ';' and ',', with and without BOM, Windows-1252) of
+  English, ';' and ',', with and without BOM, Windows-1252; and --codes) of
   plans/participacion-2021.yaml and tests/e2e/plans/excel.yaml, imported
   with --owners, gives the same lines, activities, owners, dates, products,
   progress and weights;
@@ -69,9 +69,11 @@ def csv_round_trips():
     for source in (PLAN_2021, EXCEL):
         for lang, sep, bom, enc in (("es", ";", True, "utf-8"), ("es", ",", False, "utf-8"),
                                     ("en", ",", True, "utf-8"), ("en", ";", False, "utf-8"),
-                                    ("es", ";", False, "cp1252")):
+                                    ("es", ";", False, "cp1252"), ("codes", ",", False, "utf-8")):
             args = ["export", "--format", "csv", "--lang", lang, "--sep", sep,
                     "--bom" if bom else "--no-bom", source]
+            if lang == "codes":  # the machine form: snake_case headers, plain numbers
+                args = ["export", "--format", "csv", "--codes", source]
             status, text, err = run(PLAN, *args)
             check(status == 0, f"export {args}: {err}")
             name = f"rt-{os.path.basename(source)}-{lang}-{sep == ';'}-{bom}-{enc}.csv"

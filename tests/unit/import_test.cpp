@@ -58,6 +58,8 @@ TEST_CASE("headers are found in Spanish or English, whatever their case and acce
   CHECK(match_header("Nombre de la línea") == Column::line_title);
   CHECK(match_header("Actividad") == Column::title);
   CHECK(match_header("Activity") == Column::title);
+  CHECK(match_header("title") == Column::title);  // plan export --codes
+  CHECK(match_header("line_title") == Column::line_title);
   CHECK(match_header("Responsable") == Column::lead);
   CHECK(match_header("Líder") == Column::lead);
   CHECK(match_header("Apoyo") == Column::support);
