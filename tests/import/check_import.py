@@ -19,12 +19,15 @@ and checked with `plan validate` and `plan export --format json`:
   written: not a zip, zip bombs (one part too big; a ratio too high), no
   sheet, merged header cells, an unreadable date and percentage (Hoja1!E4),
   an unknown owner with the nearest one suggested, an existing output file
-  (left byte-identical), and --partial writing what could be read.
+  (left byte-identical), and --partial writing what could be read;
+- hostile workbooks: a DOCTYPE with entities, a bidi override in a
+  cell, a shared string index out of range, a cell at XFD1048576.
 
     check_import.py PLAN_BINARY SOURCE_DIR SCRATCH_DIR
 """
 import datetime
 import os
+import re
 import shutil
 import sys
 import zipfile
@@ -268,12 +271,100 @@ def csv_encodings_and_existing():
     check(status == 0 and open(existing, "rb").read() != before, f"--force: {err}")
 
 
+def hostile():
+    """A DOCTYPE (entity expansion) in a part, a cell with a bidi override
+    (U+202E), a shared string index out of range, a cell far away."""
+    good_workbook()
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+              '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              '<si><t>&lol2;</t></si></sst>')
+    rewrite("good.xlsx", "doctype.xlsx", {}, {"xl/sharedStrings.xml": laughs.encode()})
+    err = refused("doctype.xlsx", [], "bad-workbook")
+    check("DOCTYPE" in err, f"doctype: {err}")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Hoja1"
+    ws.append(["Línea", "Actividad", "Responsable", "Fecha inicio", "Fecha fin"])
+    ws.append([1, "Texto con \u202e al revés", "SG", "2021-03-01", "2021-04-30"])
+    wb.save(path("escape.xlsx"))
+    refused("escape.xlsx", [], "bad-cell", where="Hoja1!B2")
+    # A shared string index past the table: an empty cell, reported as
+    # the empty lead it leaves; a value at XFD1048576 is left out.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Línea", "Actividad", "Responsable", "Fecha inicio", "Fecha fin"])
+    ws.append([1, "Una", "SG", "2021-03-01", "2021-04-30"])
+    ws["XFD1048576"] = "far"
+    wb.save(path("far.xlsx"))
+    rewrite("far.xlsx", "far2.xlsx", {"xl/worksheets/sheet1.xml": lambda d: re.sub(
+        rb'<c r="C2" t="inlineStr"><is><t>SG</t></is></c>', b'<c r="C2" t="s"><v>99999</v></c>', d)})
+    err = refused("far2.xlsx", [], "bad-cell", where="Sheet!C2")
+
+
+def rewrite(src_name, dst_name, changes, extra=None):
+    """A copy of a workbook with some parts changed (or added)."""
+    with zipfile.ZipFile(path(src_name)) as src, \
+            zipfile.ZipFile(path(dst_name), "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename in changes:
+                data = changes[item.filename](data)
+            dst.writestr(item, data)
+        for name, data in (extra or {}).items():
+            dst.writestr(name, data)
+
+
+def shared_strings():
+    """openpyxl writes inline strings; Excel and libxlsxwriter write a
+    shared string table. good.xlsx with its texts moved to one (a rich-text
+    entry in runs, a phonetic reading to leave out) reads the same."""
+    good_workbook()
+    table = []
+
+    def to_shared(data):
+        def one(m):
+            ref, style, text = m.group(1), m.group(2) or b"", m.group(3)
+            table.append(text)
+            return b'<c r="%s" t="s"%s><v>%d</v></c>' % (ref, style, len(table) - 1)
+        return re.sub(rb'<c r="([A-Z]+[0-9]+)" t="inlineStr"( s="[0-9]+")?><is><t>([^<]*)</t></is></c>',
+                      one, data)
+
+    with zipfile.ZipFile(path("good.xlsx")) as z:
+        sheet = to_shared(z.read("xl/worksheets/sheet1.xml"))
+    items = []
+    for t in table:
+        if t.startswith(b"Divulgar la pol"):
+            items.append(b"<si><r><t>Divulgar </t></r><r><rPr><b/></rPr><t>la pol\xc3\xadtica</t></r>"
+                         b"<rPh sb=\"0\" eb=\"1\"><t>XX</t></rPh></si>")
+        else:
+            items.append(b"<si><t>" + t + b"</t></si>")
+    sst = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+           b'spreadsheetml/2006/main">' + b"".join(items) + b"</sst>")
+    rewrite("good.xlsx", "shared.xlsx", {"xl/worksheets/sheet1.xml": lambda d: sheet},
+            {"xl/sharedStrings.xml": sst})
+    for name in ("good", "shared"):
+        out = path(name + "-ss.yaml")
+        if os.path.exists(out):
+            os.remove(out)
+        status, _, err = run(PLAN, "import", path(name + ".xlsx"), "-o", out, "--id", "same")
+        check(status == 0, f"{name}.xlsx: {err}")
+    check(b"t=\"s\"" in sheet and len(table) > 10, f"shared: only {len(table)} strings moved")
+    if os.path.exists(path("shared-ss.yaml")):
+        a = yaml.safe_load(open(path("good-ss.yaml"), encoding="utf-8"))
+        b = yaml.safe_load(open(path("shared-ss.yaml"), encoding="utf-8"))
+        check({k: v for k, v in a.items() if k != "plan"} == {k: v for k, v in b.items() if k != "plan"},
+              f"shared strings read differently: {b}")
+
+
 os.makedirs(SCRATCH, exist_ok=True)
 csv_round_trips()
 good_xlsx()
 broken_zips()
 bad_cells()
 csv_encodings_and_existing()
+hostile()
+shared_strings()
 for f in failures:
     print("FAIL:", f)
 sys.exit(1 if failures else 0)
