@@ -154,7 +154,6 @@ void emit_line(const Line& line, int years, bool with_progress, std::string* out
 
 }  // namespace detail
 namespace {
-using namespace detail;
 
 // The comment block that says every choice, in the plan's language.
 std::string header(const Plan& old, const RolloverValues& v, const std::string& id, int years) {
@@ -218,7 +217,7 @@ void detail::emit_plan_key(const Plan& old, const RolloverValues& v, const std::
 
 std::string default_rollover_id(const Plan& old, int year) {
   std::string id = old.id.value;
-  if (replace_year(&id, old.period_start.date.year, year))
+  if (detail::replace_year(&id, old.period_start.date.year, year))
     return id;
   return fmt::format("{}-{}", old.id.value, year);
 }
