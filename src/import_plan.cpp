@@ -124,9 +124,10 @@ std::optional<HeaderMap> find_header(const Sheet& sheet, const std::map<Column, 
   const int last = std::min<int>(kHeaderRows, static_cast<int>(sheet.rows.size()));
   for (int row = 1; row <= last; ++row) {
     HeaderMap h = find_columns_in_row(sheet, row, named);
-    if (!best || h.cols.size() > best->cols.size())
+    const bool complete = missing_columns(h).empty();
+    if (!best || complete || h.cols.size() > best->cols.size())
       best = h;
-    if (missing_columns(h).empty())
+    if (complete)
       break;
   }
   if (best && best->cols.size() >= 2) {

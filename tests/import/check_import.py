@@ -260,6 +260,15 @@ def csv_encodings_and_existing():
                   doc["owners"] == {"SG": {"name": "Secretaría General"}} and
                   act["progress"] == 45 and str(act["start"]) == "2021-03-01",
                   f"{name}: {doc}")
+    # A legend row above the header that names more known columns than the
+    # header itself: the header is the first row with every needed one.
+    with open(path("legend.csv"), "w", encoding="utf-8") as f:
+        f.write("Objetivo;Peso;Producto;Apoyo;Avance;Nombre de la línea;ID\n" + text)
+    out = path("legend.csv.yaml")
+    if os.path.exists(out):
+        os.remove(out)
+    status, _, err = run(PLAN, "import", path("legend.csv"), "-o", out)
+    check(status == 0 and "title=B2" in open(out, encoding="utf-8").read(), f"legend: {err}")
     # An existing output file: refused, left byte-identical.
     existing = path("existing.yaml")
     shutil.copy(PLAN_2021, existing)
