@@ -11,9 +11,10 @@
 #include "plan/edit.h"
 #include "plan/goal.h"
 #include "plan/init.h"
+#include "plan_emit.h"
 
 namespace plan {
-namespace {
+namespace detail {
 
 constexpr size_t kWidth = 79;
 
@@ -107,7 +108,7 @@ void emit_goal(const Activity& a, int years, std::string* out) {
   }
 }
 
-void emit_activity(const Activity& a, int years, std::string* out) {
+void emit_activity(const Activity& a, int years, bool with_progress, std::string* out) {
   *out += fmt::format("      - id: {}\n", a.id.value);
   *out += "        title: " + folded(a.title.value, 8) + "\n";
   *out += "        start: " + shifted(a.start.date, years) + "\n";
@@ -132,10 +133,12 @@ void emit_activity(const Activity& a, int years, std::string* out) {
     *out += "        support: " + owner_list(a.support) + "\n";
   if (a.weight.pos.known())
     *out += "        weight: " + number(a.weight.value) + "\n";
+  if (with_progress && a.progress.pos.known())
+    *out += fmt::format("        progress: {}\n", a.progress.value);
   emit_goal(a, years, out);
 }
 
-void emit_line(const Line& line, int years, std::string* out) {
+void emit_line(const Line& line, int years, bool with_progress, std::string* out) {
   *out += fmt::format("  - id: {}\n", line.id.value);
   *out += "    title: " + folded(line.title.value, 4) + "\n";
   if (!line.objective.value.empty())
@@ -146,8 +149,11 @@ void emit_line(const Line& line, int years, std::string* out) {
   if (!line.product.value.empty())
     *out += "    product: " + folded(line.product.value, 4) + "\n";
   *out += line.activities.empty() ? "    activities: []\n" : "    activities:\n";
-  for (const Activity& a : line.activities) emit_activity(a, years, out);
+  for (const Activity& a : line.activities) emit_activity(a, years, with_progress, out);
 }
+
+}  // namespace detail
+namespace {
 
 // The comment block that says every choice, in the plan's language.
 std::string header(const Plan& old, const RolloverValues& v, const std::string& id, int years) {
@@ -185,8 +191,10 @@ std::string header(const Plan& old, const RolloverValues& v, const std::string& 
                      years);
 }
 
-void emit_plan_key(const Plan& old, const RolloverValues& v, const std::string& id, int years,
-                   std::string* out) {
+}  // namespace
+
+void detail::emit_plan_key(const Plan& old, const RolloverValues& v, const std::string& id,
+                           int years, std::string* out) {
   std::string title = v.title;
   if (title.empty()) {
     title = old.title.value;
@@ -207,11 +215,9 @@ void emit_plan_key(const Plan& old, const RolloverValues& v, const std::string& 
         fmt::format("  thresholds: {{green: {}, yellow: {}}}\n", old.green.value, old.yellow.value);
 }
 
-}  // namespace
-
 std::string default_rollover_id(const Plan& old, int year) {
   std::string id = old.id.value;
-  if (replace_year(&id, old.period_start.date.year, year))
+  if (detail::replace_year(&id, old.period_start.date.year, year))
     return id;
   return fmt::format("{}-{}", old.id.value, year);
 }
@@ -220,11 +226,11 @@ std::string rollover_plan(const Plan& old, const RolloverValues& values) {
   const int years = values.year - old.period_start.date.year;
   const std::string id = values.id.empty() ? default_rollover_id(old, values.year) : values.id;
   std::string out = header(old, values, id, years);
-  emit_plan_key(old, values, id, years, &out);
+  detail::emit_plan_key(old, values, id, years, &out);
   out += "\n";
-  emit_owners(old, &out);
+  detail::emit_owners(old, &out);
   out += "\nlines:\n";
-  for (const Line& line : old.lines) emit_line(line, years, &out);
+  for (const Line& line : old.lines) detail::emit_line(line, years, false, &out);
   return out;
 }
 

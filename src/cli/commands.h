@@ -21,5 +21,6 @@ void setup_report(CLI::App& app, int* status);
 void setup_schema(CLI::App& app, int* status);
 void setup_completion(CLI::App& app, int* status);
 void setup_site(CLI::App& app, int* status);
+void setup_import(CLI::App& app, int* status);
 
 }  // namespace plan::cli

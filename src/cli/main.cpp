@@ -70,10 +70,11 @@ int main(int argc, char** argv) {
   setup_show(app, &status);
   setup_filter(app, &status);
   setup_export(app, &status);
+  setup_import(app, &status);
   setup_report(app, &status);
+  setup_site(app, &status);
   setup_schema(app, &status);
   setup_completion(app, &status);
-  setup_site(app, &status);
 
   // An unknown command gets a "did you mean", as ninja's tools do.
   if (argc >= 2 && argv[1][0] != '-') {
