@@ -115,7 +115,7 @@ TEST_CASE("translate_help to English leaves the tree as it is") {
   CHECK(before.find("[OPTIONS] ADDRESS") != std::string::npos);
 }
 
-TEST_CASE("--lang is found anywhere before --, in both spellings") {
+TEST_CASE("the language flag is found anywhere before --, as --lang es or --lang=es") {
   CHECK(scan({"mark", "--help", "--lang", "es"}) == Language::es);
   CHECK(scan({"--lang=es", "mark", "--help"}) == Language::es);
   CHECK(scan({"status", "--lang=en"}) == Language::en);
