@@ -152,7 +152,7 @@ constexpr HelpText kLabelsEs[] = {
     {"Excludes", "Excluye"},
 };
 constexpr HelpText kTypesEs[] = {
-    {"TEXT", "TEXTO"},  {"INT", "ENTERO"},   {"UINT", "ENTERO"},    {"FLOAT", "NUMERO"},
+    {"TEXT", "TEXTO"},    {"INT", "ENTERO"},   {"UINT", "ENTERO"},    {"FLOAT", "NUMERO"},
     {"NUMBER", "NUMERO"}, {"FILE", "ARCHIVO"}, {"DIR", "DIRECTORIO"}, {"PATH", "RUTA"},
 };
 
@@ -174,7 +174,8 @@ struct Text {
 void collect_options(CLI::App* app, std::vector<Text>* out) {
   for (CLI::Option* opt : app->get_options()) {
     if (!opt->get_description().empty())
-      out->push_back({opt->get_description(), [opt](const std::string& s) { opt->description(s); }});
+      out->push_back(
+          {opt->get_description(), [opt](const std::string& s) { opt->description(s); }});
     if (!opt->get_group().empty())
       out->push_back({opt->get_group(), [opt](const std::string& s) { opt->group(s); }});
   }
@@ -291,8 +292,8 @@ std::vector<std::string> unused_help_translations(CLI::App* app) {
   collect(app, &texts);
   std::vector<std::string> out;
   for (const HelpText& h : kHelpEs) {
-    const bool used = std::any_of(texts.begin(), texts.end(),
-                                  [&h](const Text& t) { return t.english == h.en; });
+    const bool used =
+        std::any_of(texts.begin(), texts.end(), [&h](const Text& t) { return t.english == h.en; });
     if (!used)
       out.emplace_back(h.en);
   }

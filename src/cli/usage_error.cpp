@@ -86,8 +86,12 @@ CliError validation_error(const std::string& what) {
     return {Msg::usage_other, {what}};
   const std::string& name = m.parts[0];
   const std::string& detail = m.parts[1];
-  if (Match d = match(detail, "'(.*)' is not a date YYYY-MM-DD"); d.ok)
+  if (Match d = match(detail, "'(.*)' is not a date YYYY-MM-DD"); d.ok) {
+    // Written as a date but not a day of the calendar (2021-02-30).
+    if (match(d.parts[0], "[0-9]{4}-[0-9]{2}-[0-9]{2}").ok)
+      return {Msg::usage_impossible_date, {name, d.parts[0]}};
     return {Msg::usage_bad_date, {name, d.parts[0]}, Msg::hint_usage_date, {}};
+  }
   if (Match d = match(detail, "'(.*)' is not YYYY-MM or YYYY-MM-DD"); d.ok)
     return {Msg::usage_bad_month, {name, d.parts[0]}, Msg::hint_usage_month, {}};
   if (Match d = match(detail, "(.*) not in \\{(.*)\\}"); d.ok) {

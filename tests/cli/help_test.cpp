@@ -1,6 +1,8 @@
 // tests/cli/help_test.cpp: the whole command line (build_app) and its help
 // in Spanish (issue 17): every text has its Spanish, none is left unused,
 // and the language is chosen as documented.
+#include "help.h"
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <iostream>
@@ -9,7 +11,6 @@
 #include <vector>
 
 #include "app.h"
-#include "help.h"
 
 namespace plan::cli {
 namespace {
