@@ -62,7 +62,7 @@ constexpr HelpText kHelpEs[] = {
     {"Fail on warnings too", "Falla también con advertencias"},
     {"Output: text, json or github", "Salida: text, json o github"},
     // plan status
-    {"Where each plan stands: progress, semáforo, attention", "Cómo va cada plan: avance, semáforo, lo que requiere atención"},
+    {"Where each plan stands: progress, semáforo, attention", "Cómo va cada plan: avance, semáforo, lo que necesita atención"},
     {"Output: text or json", "Salida: text o json"},
     {"Draw with plain ASCII", "Dibuja solo con ASCII"},
     {"Also show what changed after this date up to the as-of date, YYYY-MM-DD",
