@@ -28,7 +28,8 @@ if [ "$tests" = ON ]; then
   packages+=(catch2 python3 python3-icalendar python3-yaml python3-jsonschema
              zsh fish man-db groff-base clang-format universal-ctags libyaml-dev
              cmark-gfm chromium poppler-utils nodejs npm
-             dpkg-dev lintian python3-openpyxl)
+             dpkg-dev lintian python3-openpyxl
+             libreoffice-calc-nogui)
 fi
 
 # A package is there when dpkg has it; node and npm also when a node

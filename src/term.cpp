@@ -14,6 +14,8 @@
 
 namespace plan {
 
+bool is_terminal(int fd) { return ::isatty(fd) == 1; }
+
 Terminal detect_terminal(int fd, std::optional<int> width, ColorMode mode) {
   Terminal t;
   const bool tty = ::isatty(fd) == 1;

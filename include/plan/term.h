@@ -28,6 +28,9 @@ struct Terminal {
 // colours only a terminal, and never when NO_COLOR is set (non-empty).
 Terminal detect_terminal(int fd, std::optional<int> width, ColorMode mode);
 
+// Whether fd is a terminal (where a binary file must not be written).
+bool is_terminal(int fd);
+
 // Columns the text takes on a terminal, as one_line shows it; colour
 // sequences take none.
 int display_width(std::string_view text);

@@ -16,10 +16,10 @@ namespace plan::cli {
 
 namespace {
 
-const Words<Format> kFormatWords = {{"text", Format::text},         {"json", Format::json},
-                                    {"csv", Format::csv},           {"github", Format::github},
-                                    {"markdown", Format::markdown}, {"mermaid", Format::mermaid},
-                                    {"ics", Format::ics},           {"html", Format::html}};
+const Words<Format> kFormatWords = {
+    {"text", Format::text},     {"json", Format::json},         {"csv", Format::csv},
+    {"github", Format::github}, {"markdown", Format::markdown}, {"mermaid", Format::mermaid},
+    {"ics", Format::ics},       {"html", Format::html},         {"xlsx", Format::xlsx}};
 
 const Words<Language> kLanguageWords = {{"es", Language::es}, {"en", Language::en}};
 

@@ -58,7 +58,7 @@ CLI::Option* add_word_option(CLI::App* app, const std::string& name, E* value,
 }
 
 // The output formats of every subcommand; each takes some of them.
-enum class Format { text, json, csv, github, markdown, mermaid, ics, html };
+enum class Format { text, json, csv, github, markdown, mermaid, ics, html, xlsx };
 
 // --format's words for the formats a subcommand takes, in that order.
 Words<Format> format_words(const std::vector<Format>& formats);

@@ -120,8 +120,11 @@ constexpr HelpText kHelpEs[] = {
     {"The query; quote it for the shell", "La consulta; póngala entre comillas para la terminal"},
     {"Output: text, json or csv", "Salida: text, json o csv"},
     // plan export
-    {"The plan as csv, json, markdown, mermaid or ics", "El plan en csv, json, markdown, mermaid o ics"},
-    {"csv, json, markdown, mermaid or ics", "csv, json, markdown, mermaid o ics"},
+    {"The plan as csv, json, markdown, mermaid, ics or xlsx", "El plan en csv, json, markdown, mermaid, ics o xlsx"},
+    {"csv, json, markdown, mermaid, ics or xlsx", "csv, json, markdown, mermaid, ics o xlsx"},
+    {"Write to FILE instead of standard output (xlsx needs it, or a redirection, on a terminal)",
+     "Escribe en FILE en lugar de la salida estándar (xlsx lo necesita, o una redirección, en una terminal)"},
+    {"Replace the --output file if it exists", "Reemplaza el archivo de --output si existe"},
     // plan report
     {"The follow-up report at a cut-off: a quarter (T1..T4), a four-month period (C1..C3) or a date",
      "El informe de seguimiento a un corte: un trimestre (T1..T4), un cuatrimestre (C1..C3) o una fecha"},

@@ -181,6 +181,12 @@ std::string render_csv(const std::vector<PlanState>& states, const CsvOptions& o
   return out;
 }
 
+std::vector<Msg> csv_sheet_headers() {
+  std::vector<Msg> out;
+  for (const CsvColumn& c : kCsvColumns) out.push_back(c.header);
+  return out;
+}
+
 std::string csv_cell(std::string_view v, const CsvOptions& opts, bool from_plan) {
   const CsvCellWriter w(opts);
   return from_plan ? w.text(v) : w.field(v);

@@ -174,3 +174,33 @@ TEST_CASE("init --from keeps goals, moves programmes, drops reviews and updates"
   CHECK(milestones > 0);
   CHECK(old_reviews > 0);
 }
+
+TEST_CASE("init --from moves 29 February to the 28th, or keeps it in a leap year", "[init]") {
+  TempDir s;
+  REQUIRE(plan_cmd({"init", "old.yaml", "--year", "2024", "--lang", "en"}, s.path()).status == 0);
+  std::string text = read_text(s.path() + "/old.yaml");
+  // The template's one activity, dated on the leap day at both ends.
+  const size_t start = text.find("start: 2024-02");
+  const size_t end = text.find("end: 2024-06");
+  REQUIRE(start != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  text.replace(end, 12, "end: 2024-02-29");
+  text.replace(start, 14, "start: 2024-02-29");
+  plan::e2e::write_text(s.path() + "/old.yaml", text);
+  const plan::Activity before = load(s.path() + "/old.yaml").plan.lines.at(0).activities.at(0);
+  REQUIRE(before.start.date.day == 29);
+  for (const int year : {2025, 2028}) {
+    const std::string out = "new-" + std::to_string(year) + ".yaml";
+    const Outcome o =
+        plan_cmd({"init", out, "--from", "old.yaml", "--year", std::to_string(year)}, s.path());
+    INFO(o.err);
+    REQUIRE(o.status == 0);
+    REQUIRE(plan_cmd({"validate", "--strict", out}, s.path()).status == 0);
+    const plan::Activity after = load(s.path() + "/" + out).plan.lines.at(0).activities.at(0);
+    const int day = year == 2028 ? 29 : 28;
+    CHECK(after.start.date.year == year);
+    CHECK(after.start.date.month == 2);
+    CHECK(after.start.date.day == day);
+    CHECK(after.end.date.day == day);
+  }
+}

@@ -132,7 +132,7 @@ if [[ $shell == bash || $shell == fish || $shell == zsh ]]; then
   expect_exactly "en es" plan list --lang ""
   expect_exactly "always auto never" plan status --color ""
   expect_exactly "json text" plan list --format ""
-  expect_exactly "csv ics json markdown mermaid" plan export --format ""
+  expect_exactly "csv ics json markdown mermaid xlsx" plan export --format ""
   expect_exactly "github json text" plan validate --format ""
   expect_exactly "active blocked cancelled none" plan mark --status ""
   expect_exactly "line owner" plan timeline --group ""

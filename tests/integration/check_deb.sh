@@ -67,7 +67,7 @@ else
 fi
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libyaml-cpp0.7 libfmt9 libutf8proc2 libc6 libstdc++6; do
+for lib in libyaml-cpp0.7 libfmt9 libutf8proc2 libxlsxwriter4 libc6 libstdc++6; do
   case "$depends" in
     *"$lib"*) ;;
     *) fail "Depends lacks $lib: $depends" ;;
@@ -126,6 +126,8 @@ else
     case "$so" in
       libfmt.so.9 | libyaml-cpp.so.0.7 | libutf8proc.so.2 | libstdc++.so.6 | libm.so.6 | \
         libgcc_s.so.1 | libc.so.6) ;;
+      # libxlsxwriter4, and what that package itself depends on.
+      libxlsxwriter.so.4 | libminizip.so.1 | libcrypto.so.3 | libz.so.1) ;;
       *) fail "$so is not covered by Depends" ;;
     esac
   done

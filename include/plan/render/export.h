@@ -55,6 +55,9 @@ CsvOptions csv_defaults(CsvForm form, Language lang);
 
 std::string render_csv(const std::vector<PlanState>& states, const CsvOptions& opts);
 
+// The sheet form's headers, in column order (the workbook's too, xlsx.h).
+std::vector<Msg> csv_sheet_headers();
+
 // One CSV cell as render_csv writes it: a text from the plan protected as
 // opts.cells says, any other value only quoted where it must be.
 std::string csv_cell(std::string_view v, const CsvOptions& opts, bool from_plan);
