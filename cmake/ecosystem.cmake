@@ -39,6 +39,9 @@ inline constexpr std::size_t kSchemaJsonSize = sizeof(kSchemaJson) - 1;
 ")
   elseif(DEFINED PLAN_COMPLETION_SHELL)
     # cmake -DPLAN_BINARY=plan -DPLAN_COMPLETION_SHELL=bash -DPLAN_COMPLETION_OUTPUT=file -P ...
+    # The descriptions in English whatever the builder's locale, which
+    # would otherwise choose their language (src/cli/help.h).
+    set(ENV{LC_ALL} C.UTF-8)
     execute_process(COMMAND "${PLAN_BINARY}" completion ${PLAN_COMPLETION_SHELL}
                     OUTPUT_FILE "${PLAN_COMPLETION_OUTPUT}.tmp"
                     RESULT_VARIABLE rc)
@@ -69,8 +72,8 @@ add_custom_command(
   COMMENT "Embedding docs/plan.schema.json"
   VERBATIM)
 # Listing the header as a source makes the build write it before compiling
-# src/cli/schema.cpp; generated/ is already on plan_core's include path.
-target_sources(plan PRIVATE ${PLAN_SCHEMA_HEADER})
+# src/cli/schema.cpp (in plan_cli); generated/ is already on plan_core's include path.
+target_sources(plan_cli PRIVATE ${PLAN_SCHEMA_HEADER})
 
 # --- completions, written by the built binary ---------------------------------
 
@@ -97,6 +100,8 @@ add_custom_target(plan_completions ALL DEPENDS ${PLAN_COMPLETION_FILES})
 # --- install ------------------------------------------------------------------
 
 install(FILES ${CMAKE_SOURCE_DIR}/docs/man/plan.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# The Spanish page, for `man -L es plan` and Spanish locales (issue 17).
+install(FILES ${CMAKE_SOURCE_DIR}/docs/man/es/plan.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/es/man1)
 install(FILES ${PLAN_COMPLETIONS_DIR}/plan.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME plan)
 install(FILES ${PLAN_COMPLETIONS_DIR}/_plan

@@ -13,8 +13,12 @@ int exit_status_of(Msg msg) {
   constexpr std::array<std::string_view, 6> kUsageCodes = {"bad-query",        "unknown-command",
                                                            "bad-range",        "ambiguous-argument",
                                                            "unexpected-error", "bad-option"};
+  // CLI11's usage errors (usage_error.cpp, issue 17).
+  constexpr std::array<std::string_view, 5> kCli11Codes = {
+      "unknown-option", "extra-argument", "missing-argument", "bad-value", "option-conflict"};
   const std::string_view code = code_of(msg);
-  const bool usage = std::find(kUsageCodes.begin(), kUsageCodes.end(), code) != kUsageCodes.end();
+  const bool usage = std::find(kUsageCodes.begin(), kUsageCodes.end(), code) != kUsageCodes.end() ||
+                     std::find(kCli11Codes.begin(), kCli11Codes.end(), code) != kCli11Codes.end();
   return usage ? kExitUsage : kExitPlan;
 }
 

@@ -121,7 +121,9 @@ TEST_CASE("every review refusal leaves the file byte-identical", "[review]") {
        "[invalid-character]"},
       {{"1.9", "--period", "C1", "--verified", "20", "--by", "OCI"}, 1, "[unknown-address]"},
       {{"1.2", "--period", "Q1", "--verified", "20", "--by", "OCI"}, 2, "Q1"},
-      {{"1.2", "--period", "C1", "--verified", "20", "--value", "3", "--by", "OCI"}, 2, "excludes"},
+      {{"1.2", "--period", "C1", "--verified", "20", "--value", "3", "--by", "OCI"},
+       2,
+       "[option-conflict]"},
   };
   for (const Refusal& r : refusals) {
     std::vector<std::string> args = {"review"};

@@ -14,6 +14,7 @@ endif()
 set(missing "")
 foreach(f "${BINDIR}/plan"
           "${MANDIR}/man1/plan.1"
+          "${MANDIR}/es/man1/plan.1"
           "${DATADIR}/bash-completion/completions/plan"
           "${DATADIR}/zsh/vendor-completions/_plan"
           "${DATADIR}/fish/vendor_completions.d/plan.fish"
@@ -39,6 +40,10 @@ endfunction()
 expect_same("${PREFIX}/${DATADIR}/plan/plan.schema.json"
             "${SOURCE_DIR}/docs/plan.schema.json" "docs/plan.schema.json")
 expect_same("${PREFIX}/${MANDIR}/man1/plan.1" "${SOURCE_DIR}/docs/man/plan.1" "docs/man/plan.1")
+expect_same("${PREFIX}/${MANDIR}/es/man1/plan.1" "${SOURCE_DIR}/docs/man/es/plan.1"
+            "docs/man/es/plan.1")
+# As ecosystem.cmake writes them: in English, whatever the locale.
+set(ENV{LC_ALL} C.UTF-8)
 foreach(spec "bash:bash-completion/completions/plan" "zsh:zsh/vendor-completions/_plan"
              "fish:fish/vendor_completions.d/plan.fish")
   string(REPLACE ":" ";" spec "${spec}")

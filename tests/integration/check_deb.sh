@@ -4,7 +4,7 @@
 # metadata issue 17 found missing and its declared dependencies, installs it
 # into a fresh directory tree (dpkg-deb -x, as dpkg would lay it out under /)
 # and runs what was installed there: plan --version, plan validate plans/,
-# and man -l on the compressed man page.
+# man -l on the compressed man page and man -L es on the Spanish one.
 #
 #   check_deb.sh BUILD_DIR SOURCE_DIR
 # Exit 77 (a skip for CTest) when lintian is not installed, after the other
@@ -105,6 +105,13 @@ else
   fail "usr/share/man/man1/plan.1.gz is missing or not docs/man/plan.1"
 fi
 
+page_es="$root/usr/share/man/es/man1/plan.1.gz"
+if [[ -f $page_es ]] && zcat "$page_es" | cmp -s - "$source/docs/man/es/plan.1"; then
+  pass "usr/share/man/es/man1/plan.1.gz is docs/man/es/plan.1"
+else
+  fail "usr/share/man/es/man1/plan.1.gz is missing or not docs/man/es/plan.1"
+fi
+
 # --- the installed plan -------------------------------------------------------
 plan="$root/usr/bin/plan"
 if [[ ! -x $plan ]]; then
@@ -145,6 +152,15 @@ if command -v man >/dev/null; then
   else
     cat "$work/man.log"
     fail "man -l on the installed page shows no NAME section or no 'plan validate'"
+  fi
+  # man -L es finds the Spanish page where the package puts it.
+  text=$(MANPATH="$root/usr/share/man" MANWIDTH=100 man -L es -P cat plan 2>"$work/man-es.log") ||
+    fail "man -L es plan failed with MANPATH=$root/usr/share/man"
+  if grep -q '^NOMBRE' <<<"$text" && grep -q 'plan validate' <<<"$text"; then
+    pass "man -L es plan reads the installed Spanish page"
+  else
+    cat "$work/man-es.log"
+    fail "man -L es plan shows no NOMBRE section or no 'plan validate'"
   fi
 else
   fail "man is not installed (Debian: man-db)"
