@@ -95,7 +95,8 @@ ArgKind kind_of(std::string_view command, std::string_view name, bool has_choice
     return command == "show" ? ArgKind::address_or_line : ArgKind::address;
   if (name == "PROGRESS")
     return ArgKind::progress;
-  if (name == "PATH" || name == "OUT" || name == "FILE")  // OUT: site's folder; FILE: init's, import's
+  if (name == "PATH" || name == "OUT" ||
+      name == "FILE")  // OUT: site's folder; FILE: init's, import's
     return ArgKind::path;
   return ArgKind::text;
 }

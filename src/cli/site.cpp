@@ -5,7 +5,6 @@
 // --force. A rebuild deletes only files the previous manifest lists that
 // the new site no longer has: never a file plan did not write.
 #include "plan/render/site.h"
-#include "plan/render/xlsx.h"
 
 #include <cerrno>
 #include <cstring>
@@ -19,6 +18,7 @@
 #include "commands.h"
 #include "common.h"
 #include "error.h"
+#include "plan/render/xlsx.h"
 
 namespace plan::cli {
 
@@ -137,10 +137,9 @@ int run_site(const SiteCliOptions& opts) {
     so.stamp = ctx.today;
   // The workbook beside the CSV, JSON and calendar: the same bytes as
   // `plan export --format xlsx` of the plan at that date.
-  so.extra_downloads.push_back({"xlsx", Msg::site_download_xlsx,
-                                [](const PlanState& st, Language lang) {
-                                  return render_xlsx({st}, lang).bytes;
-                                }});
+  so.extra_downloads.push_back(
+      {"xlsx", Msg::site_download_xlsx,
+       [](const PlanState& st, Language lang) { return render_xlsx({st}, lang).bytes; }});
   const std::vector<SiteFile> files = render_site(loaded.usable(), so);
   if (const int bad = write_site(ctx, opts, files, previous); bad != kExitOk)
     return bad;
