@@ -67,6 +67,9 @@ std::string owner_names(const Plan& plan, const OwnerList& list, Language lang) 
   return out;
 }
 
+// A number as a plan writes it: 12, 45.5.
+std::string number(double v) { return fmt::format("{}", v); }
+
 std::string state_text(const ActivityState& s, Language lang) {
   if (s.signal == Signal::none)
     return status_text(s, lang);
@@ -76,19 +79,6 @@ std::string state_text(const ActivityState& s, Language lang) {
 
 std::string percent(double progress, double expected, Language lang) {
   return tr(lang, Msg::progress_vs_expected, round_percent(progress), round_percent(expected));
-}
-
-// A number as a plan writes it: 12, 45.5.
-std::string number(double v) { return fmt::format("{}", v); }
-
-// "12 of 20 talleres (60%)" where the entry gives a value, else "60%".
-std::string progress_text(const Goal& goal, const NumberValue& value, long long progress,
-                          Language lang) {
-  if (!value.pos.known() || !goal.present)
-    return fmt::format("{}%", progress);
-  return tr(lang, Msg::value_of_target, number(value.value), number(goal.target.value),
-            goal.unit.value) +
-         fmt::format(" ({}%)", progress);
 }
 
 // An update: its progress, the status it sets, its note, author, evidence.
@@ -199,6 +189,16 @@ void show_line(Sheet& sheet, const Plan& plan, const LineState& ls, Language lan
 }
 
 }  // namespace
+
+// "12 of 20 talleres (60%)" where the entry gives a value, else "60%".
+std::string progress_text(const Goal& goal, const NumberValue& value, long long progress,
+                          Language lang) {
+  if (!value.pos.known() || !goal.present)
+    return fmt::format("{}%", progress);
+  return tr(lang, Msg::value_of_target, number(value.value), number(goal.target.value),
+            goal.unit.value) +
+         fmt::format(" ({}%)", progress);
+}
 
 std::string render_show_text(const Target& target, const PlanState& state, Language lang,
                              const Terminal& term) {

@@ -4,6 +4,7 @@
 #include "plan/address.h"
 #include "plan/goal.h"
 #include "plan/render/report.h"
+#include "plan/render/show.h"
 #include "plan/render/style.h"
 #include "plan/text.h"
 #include "site_parts.h"
@@ -18,16 +19,6 @@ std::string field(Language lang, Msg label, const std::string& html_value) {
 }
 
 std::string number(double v) { return fmt::format("{}", v); }
-
-// "12 de 20 talleres (60%)" where the entry gives a value, else "60%".
-std::string progress_text(const Goal& goal, const NumberValue& value, long long progress,
-                          Language lang) {
-  if (!value.pos.known() || !goal.present)
-    return fmt::format("{}%", progress);
-  return tr(lang, Msg::value_of_target, number(value.value), number(goal.target.value),
-            goal.unit.value) +
-         fmt::format(" ({}%)", progress);
-}
 
 std::string status_change(const Update& u, Language lang) {
   if (!u.status)
