@@ -39,11 +39,13 @@ import html.parser
 import json
 import os
 import re
-import select
 import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from devtools import Browser  # noqa: E402 (tests/support/devtools.py)
 
 PLAN, SOURCE, CHROMIUM = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3]
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -134,103 +136,6 @@ def reports(directory):
         Report("late", directory, LATE, "es", ["--until", "2022-06-30"], "2022-06-30"),
         Report("late-en", directory, LATE, "en", ["--until", "2022-06-30"], "2022-06-30"),
     ]
-
-
-# ---------------------------------------------------------------------------
-# Chromium through the DevTools protocol on a pipe
-
-class Browser:
-    """Headless Chromium whose DevTools protocol runs on fds 3 (in) and 4 (out)."""
-
-    def __init__(self, profile):
-        to_browser, self.to_w = os.pipe()
-        self.from_r, from_browser = os.pipe()
-
-        def child_fds():
-            # Chromium reads commands on 3 and writes replies on 4; dup first
-            # so that neither end is closed by the other's dup2.
-            a, b = os.dup(to_browser), os.dup(from_browser)
-            os.dup2(a, 3)
-            os.dup2(b, 4)
-
-        self.proc = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--remote-debugging-pipe", f"--window-size={WIDTH},{HEIGHT}",
-             "--user-data-dir=" + profile, "about:blank"],
-            pass_fds=(3, 4), preexec_fn=child_fds, stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(to_browser)
-        os.close(from_browser)
-        self.buffer, self.events, self.last_id = b"", [], 0
-        page = next(t for t in self.send("Target.getTargets")["targetInfos"] if t["type"] == "page")
-        self.session = self.send("Target.attachToTarget", targetId=page["targetId"],
-                                 flatten=True)["sessionId"]
-        self.send("Page.enable", self.session)
-        # The window's size less its frame: the viewport is exactly WIDTH x HEIGHT.
-        self.send("Emulation.setDeviceMetricsOverride", self.session, width=WIDTH, height=HEIGHT,
-                  deviceScaleFactor=1, mobile=False)
-
-    def receive(self):
-        while b"\0" not in self.buffer:
-            ready, _, _ = select.select([self.from_r], [], [], 60)
-            if not ready:
-                raise SystemExit("chromium did not answer in 60 s")
-            chunk = os.read(self.from_r, 1 << 16)
-            if not chunk:
-                raise SystemExit("chromium closed its DevTools pipe")
-            self.buffer += chunk
-        message, self.buffer = self.buffer.split(b"\0", 1)
-        return json.loads(message)
-
-    def send(self, method, session=None, **params):
-        self.last_id += 1
-        message = {"id": self.last_id, "method": method, "params": params}
-        if session:
-            message["sessionId"] = session
-        os.write(self.to_w, json.dumps(message).encode() + b"\0")
-        while True:
-            reply = self.receive()
-            if reply.get("id") == self.last_id:
-                if "error" in reply:
-                    raise SystemExit(f"{method}: {reply['error']}")
-                return reply["result"]
-            self.events.append(reply)
-
-    def wait_for(self, event):
-        while True:
-            for i, e in enumerate(self.events):
-                if e.get("method") == event and e.get("sessionId") == self.session:
-                    return self.events.pop(i)
-            self.events.append(self.receive())
-
-    def load(self, path):
-        self.events.clear()
-        self.send("Page.navigate", self.session, url="file://" + path)
-        self.wait_for("Page.loadEventFired")
-
-    def evaluate(self, expression):
-        result = self.send("Runtime.evaluate", self.session, expression=expression,
-                           returnByValue=True, awaitPromise=True)
-        if "exceptionDetails" in result:
-            raise SystemExit(f"evaluate: {result['exceptionDetails']}")
-        return result["result"]["value"]
-
-    def screenshot(self):
-        import base64
-        return base64.b64decode(self.send("Page.captureScreenshot", self.session,
-                                          format="png")["data"])
-
-    def close(self):
-        try:
-            self.send("Browser.close")
-        except SystemExit:
-            pass
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        os.close(self.to_w)
-        os.close(self.from_r)
 
 
 # Run in the page by the inspector, after its fonts are loaded.
@@ -473,7 +378,7 @@ def test_print(pdftotext, all_reports):
 def main():
     with tempfile.TemporaryDirectory() as d:
         all_reports = reports(d)
-        browser = Browser(os.path.join(d, "profile"))
+        browser = Browser(CHROMIUM, os.path.join(d, "profile"), WIDTH, HEIGHT)
         try:
             if sys.argv[4] == "--screenshot":
                 marked = next(r for r in all_reports if r.name == "marked-c1")

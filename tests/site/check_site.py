@@ -26,16 +26,16 @@ index, the C2 report and an activity, at 1280 and 390 px).
     check_site.py PLAN_BINARY SOURCE_DIR CHROMIUM
 Exit 77 (skipped) without axe-core installed.
 """
-import base64
 import html.parser
-import json
 import os
-import select
 import shutil
 import subprocess
 import sys
 import tempfile
 import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import devtools  # noqa: E402 (tests/support/devtools.py)
 
 PLAN, SOURCE, CHROMIUM = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3]
 AXE = os.path.join(SOURCE, "tests", "export", "node_modules", "axe-core", "axe.min.js")
@@ -171,67 +171,13 @@ def check_links(site):
 # ---------------------------------------------------------------------------
 # Chromium through the DevTools protocol on a pipe (as check_report_layout.py)
 
-class Browser:
+class Browser(devtools.Browser):
+    """tests/support/devtools.py's, with the console's errors and the
+    Runtime and Log events that carry them."""
+
     def __init__(self, profile):
-        to_browser, self.to_w = os.pipe()
-        self.from_r, from_browser = os.pipe()
-
-        def child_fds():
-            a, b = os.dup(to_browser), os.dup(from_browser)
-            os.dup2(a, 3)
-            os.dup2(b, 4)
-
-        self.proc = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-extensions", "--disable-sync",
-             "--remote-debugging-pipe", "--window-size=1280,1000", "--user-data-dir=" + profile,
-             "about:blank"],
-            pass_fds=(3, 4), preexec_fn=child_fds, stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(to_browser)
-        os.close(from_browser)
-        self.buffer, self.events, self.last_id = b"", [], 0
-        page = next(t for t in self.send("Target.getTargets")["targetInfos"] if t["type"] == "page")
-        self.session = self.send("Target.attachToTarget", targetId=page["targetId"],
-                                 flatten=True)["sessionId"]
-        for domain in ("Page.enable", "Runtime.enable", "Log.enable"):
-            self.send(domain, self.session)
-
-    def receive(self):
-        while b"\0" not in self.buffer:
-            ready, _, _ = select.select([self.from_r], [], [], 120)
-            if not ready:
-                raise SystemExit("chromium did not answer in 120 s")
-            chunk = os.read(self.from_r, 1 << 16)
-            if not chunk:
-                raise SystemExit("chromium closed its DevTools pipe")
-            self.buffer += chunk
-        message, self.buffer = self.buffer.split(b"\0", 1)
-        return json.loads(message)
-
-    def send(self, method, session=None, **params):
-        self.last_id += 1
-        message = {"id": self.last_id, "method": method, "params": params}
-        if session:
-            message["sessionId"] = session
-        os.write(self.to_w, json.dumps(message).encode() + b"\0")
-        while True:
-            reply = self.receive()
-            if reply.get("id") == self.last_id:
-                if "error" in reply:
-                    raise SystemExit(f"{method}: {reply['error']}")
-                return reply["result"]
-            self.events.append(reply)
-
-    def size(self, width, height):
-        self.send("Emulation.setDeviceMetricsOverride", self.session, width=width, height=height,
-                  deviceScaleFactor=1, mobile=width < 600)
-
-    def load(self, path):
-        self.events.clear()
-        self.send("Page.navigate", self.session, url="file://" + path)
-        while not any(e.get("method") == "Page.loadEventFired" for e in self.events):
-            self.events.append(self.receive())
+        super().__init__(CHROMIUM, profile, 1280, 1000,
+                         domains=("Page.enable", "Runtime.enable", "Log.enable"), timeout=120)
 
     def errors(self):
         """Console errors and exceptions since the page was loaded."""
@@ -246,29 +192,9 @@ class Browser:
                 out.append(p["entry"]["text"])
         return out
 
-    def evaluate(self, expression):
-        result = self.send("Runtime.evaluate", self.session, expression=expression,
-                           returnByValue=True, awaitPromise=True)
-        if "exceptionDetails" in result:
-            raise SystemExit(f"evaluate: {result['exceptionDetails']}")
-        return result["result"]["value"]
-
-    def screenshot(self, out):
-        data = self.send("Page.captureScreenshot", self.session, format="png")["data"]
+    def save_screenshot(self, out):
         with open(out, "wb") as f:
-            f.write(base64.b64decode(data))
-
-    def close(self):
-        try:
-            self.send("Browser.close")
-        except SystemExit:
-            pass
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        os.close(self.to_w)
-        os.close(self.from_r)
+            f.write(self.screenshot())
 
 
 AXE_RUN = """axe.run(document, {runOnly: {type: 'tag', values:
@@ -328,7 +254,7 @@ def screenshots(browser, site):
         for name, rel in shots:
             browser.load(os.path.join(site, rel))
             out = os.path.join(SCREENS, f"site-{name}-{width}.png")
-            browser.screenshot(out)
+            browser.save_screenshot(out)
             print("wrote", out)
 
 
