@@ -16,6 +16,7 @@
 
 namespace {
 
+using plan::e2e::comments;
 using plan::e2e::line_changes;
 using plan::e2e::lines_of;
 using plan::e2e::Outcome;
@@ -23,15 +24,6 @@ using plan::e2e::plan_cmd;
 using plan::e2e::read_text;
 using plan::e2e::source;
 using plan::test::TempDir;
-
-std::vector<std::string> comments(const std::string& text) {
-  std::vector<std::string> out;
-  for (const auto& l : lines_of(text)) {
-    if (l.find('#') != std::string::npos)
-      out.push_back(l);
-  }
-  return out;
-}
 
 size_t count(const std::string& text, const std::string& needle) {
   size_t n = 0;

@@ -32,6 +32,16 @@ inline std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
+// The lines that hold a comment, in order: an edit must keep them all.
+inline std::vector<std::string> comments(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& l : lines_of(text)) {
+    if (l.find('#') != std::string::npos)
+      out.push_back(l);
+  }
+  return out;
+}
+
 // Lines of `after` not in `before`, and of `before` not in `after`, as
 // multisets: for a change made of replacements and insertions, exactly
 // the lines a reviewer sees in the diff.
