@@ -218,7 +218,7 @@ ListTarget review_items(const Target& t, const Pos& list, bool flow) {
 
 // `goal:` opens the activity's goal.
 Target goal_of(const Target& t) {
-  Goal* g = &std::get<Activity*>(t)->goal;
+  Goal* g = &std::get<Activity*>(t)->goal.mut();
   g->present = true;
   return g;
 }
@@ -287,7 +287,6 @@ void set_status(const Target& t, Value& v, const Errors& error) {
 void set_update_status(const Target& t, Value& v, const Errors& error) {
   Update* u = std::get<Update*>(t);
   u->status = read_status(v, error, true);
-  u->status_text = std::move(v.text);
 }
 
 void set_goal_kind(const Target& t, Value& v, const Errors& error) {

@@ -389,7 +389,7 @@ class Marker : public ActivityEditor {
       r.error = Msg::mark_nothing;
       return false;
     }
-    if (req_.value && !a_.goal.present) {
+    if (req_.value && !a_.goal->present) {
       r.error = Msg::value_without_goal;
       r.error_args = {fmt::format("{}", *req_.value)};
       r.hint = Msg::hint_value_without_goal;
@@ -451,7 +451,7 @@ class Marker : public ActivityEditor {
       // A value is written as it is; the progress it stands for follows
       // (validate refuses it where the activity has no goal).
       if (req_.value)
-        value = percent_of_value(a_.goal, *req_.value);
+        value = percent_of_value(*a_.goal, *req_.value);
       if (*value < 0 || *value > 100) {
         r.error = Msg::mark_progress_range;
         r.error_args = {std::to_string(*value)};

@@ -54,9 +54,9 @@ void complete(const Goal& goal, const NumberValue& value, IntValue* progress) {
 void complete_goals(Plan* plan) {
   for (Line& line : plan->lines) {
     for (Activity& a : line.activities) {
-      for (Update& u : a.updates) complete(a.goal, u.value, &u.progress);
-      for (Milestone& m : a.programme) complete(a.goal, m.value, &m.progress);
-      for (Review& r : a.reviews) complete(a.goal, r.value, &r.verified);
+      for (Update& u : a.updates) complete(*a.goal, u.value, &u.progress);
+      for (Milestone& m : a.programme) complete(*a.goal, m.value, &m.progress);
+      for (Review& r : a.reviews) complete(*a.goal, r.value, &r.verified);
     }
   }
 }

@@ -91,12 +91,12 @@ void emit_owners(const Plan& old, std::string* out) {
 }
 
 void emit_goal(const Activity& a, int years, std::string* out) {
-  if (a.goal.present) {
-    *out += "        goal:\n          indicator: " + q(a.goal.indicator) + "\n";
-    if (!a.goal.unit.value.empty())
-      *out += "          unit: " + q(a.goal.unit) + "\n";
-    *out += "          target: " + number(a.goal.target.value) + "\n";
-    *out += fmt::format("          kind: {}\n", goal_kind_word(a.goal.kind));
+  if (a.goal->present) {
+    *out += "        goal:\n          indicator: " + q(a.goal->indicator) + "\n";
+    if (!a.goal->unit.value.empty())
+      *out += "          unit: " + q(a.goal->unit) + "\n";
+    *out += "          target: " + number(a.goal->target.value) + "\n";
+    *out += fmt::format("          kind: {}\n", goal_kind_word(a.goal->kind));
   }
   if (a.programme.empty())
     return;

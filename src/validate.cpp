@@ -289,7 +289,7 @@ class Checker {
   // --- goals, programmes and reviews --------------------------------------------
 
   void check_goal(const Activity& a) {
-    const Goal& g = a.goal;
+    const Goal& g = *a.goal;
     if (g.present && g.target.pos.known() && !(g.target.value > 0)) {
       error(g.target.pos, number_width(g.target), Msg::goal_target, {number_text(g.target.value)},
             Msg::hint_goal_target);
@@ -477,11 +477,12 @@ class Checker {
     }
     if (*last->status != a.flag) {
       const std::string written = a.flag == ActivityFlag::none ? "active" : a.flag_text.value;
+      const std::string last_word(flag_word(*last->status));
       const Pos& pos = a.status_key.known() ? a.flag_text.pos : a.pos;
       error(pos, a.status_key.known() ? a.flag_text.width : 1, Msg::status_mismatch,
-            {written, last->status_text.value},
+            {written, last_word},
             *last->status == ActivityFlag::none ? Msg::hint_remove_status : Msg::hint_last_status,
-            {last->status_text.value});
+            {last_word});
     }
   }
 

@@ -7,6 +7,7 @@
 // state (expected progress, status at a date, semáforo) lives in derive.h.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -87,9 +88,9 @@ struct Update {
   IntValue progress;  // pos unknown when the entry only changes the status
   // The status this entry sets from its date on: blocked, cancelled, or
   // none (written `active`: back to what progress and dates say). Absent
-  // when the entry does not change the status.
+  // when the entry does not change the status. The file spells it
+  // flag_word(*status): the loader accepts no other spelling.
   std::optional<ActivityFlag> status;
-  Text status_text;  // the `status` value as written
   // The goal's indicator value reached, when the entry gives one (pos
   // known); the loader then sets progress from it (see goal.h).
   NumberValue value;
@@ -103,6 +104,41 @@ struct Update {
   // Whether the entry records a progress: one that only changes the
   // status does not.
   bool records_progress() const { return !status || progress.pos.known(); }
+};
+
+// A T kept on the heap and copied with its owner: for parts of the model
+// that few entries have, so that the many without one pay a pointer, not
+// the whole struct (an activity's goal: 8 bytes instead of 200, which at
+// 10,000 activities is the bench's memory budget). Reading one that was
+// never set gives a default T; mut() makes it.
+template <typename T>
+class Indirect {
+ public:
+  Indirect() = default;
+  Indirect(const Indirect& other) : p_(other.p_ ? std::make_unique<T>(*other.p_) : nullptr) {}
+  Indirect(Indirect&&) noexcept = default;
+  Indirect& operator=(const Indirect& other) {
+    if (this != &other)
+      p_ = other.p_ ? std::make_unique<T>(*other.p_) : nullptr;
+    return *this;
+  }
+  Indirect& operator=(Indirect&&) noexcept = default;
+  ~Indirect() = default;
+
+  const T& operator*() const { return p_ ? *p_ : empty(); }
+  const T* operator->() const { return &**this; }
+  T& mut() {
+    if (!p_)
+      p_ = std::make_unique<T>();
+    return *p_;
+  }
+
+ private:
+  static const T& empty() {
+    static const T kEmpty{};
+    return kEmpty;
+  }
+  std::unique_ptr<T> p_;
 };
 
 // What an activity's goal measures (the DAFP's kinds of indicator).
@@ -158,7 +194,7 @@ struct Activity {
   ActivityFlag flag = ActivityFlag::none;
   Text flag_text;  // the `status` value as written
   std::vector<Update> updates;
-  Goal goal;
+  Indirect<Goal> goal;               // goal->present: false when the activity has none
   std::vector<Milestone> programme;  // empty: the straight line from start to end
   std::vector<Review> reviews;
   Pos reviews_key;  // where `reviews:` was written (unknown if absent)

@@ -46,7 +46,7 @@ int apply_review(const ReviewOptions& opts, const Context& ctx, const std::strin
   const int status = show_or_write(ctx, file, plan, r, opts.dry_run, &written);
   if (!written)
     return status;
-  const int verified = req.verified ? *req.verified : percent_of_value(a.goal, *req.value);
+  const int verified = req.verified ? *req.verified : percent_of_value(*a.goal, *req.value);
   const std::optional<Date> end = period_cutoff(req.period, plan.period_start.date.year);
   std::cout << tr(ctx.lang_for(&plan), Msg::review_changed, plan.id.value, opts.address, req.period,
                   verified, end ? progress_at(a, *end, nullptr) : 0)

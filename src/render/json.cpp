@@ -49,7 +49,7 @@ Json done_on_json(const ActivityState& s, const Date& as_of) {
 // The goal (null without one), the programme and the reviews, each
 // milestone and review with the progress it stands for.
 void goal_json(const Activity& a, Json* j) {
-  const Goal& g = a.goal;
+  const Goal& g = *a.goal;
   if (g.present) {
     (*j)["goal"] = {{"indicator", g.indicator.value},
                     {"unit", text_or_null(g.unit)},

@@ -594,7 +594,7 @@ constexpr Msg kOciColumns[] = {
     Msg::col_evidence,  Msg::oci_col_verified, Msg::oci_col_compliance, Msg::oci_col_observations};
 
 std::string goal_or_product(const Activity& a, Language lang) {
-  const Goal& g = a.goal;
+  const Goal& g = *a.goal;
   if (!g.present)
     return a.product.value;
   return tr(lang, Msg::goal_text, g.indicator.value, fmt::format("{}", g.target.value),

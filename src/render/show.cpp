@@ -85,7 +85,7 @@ std::string percent(double progress, double expected, Language lang) {
 std::string update_text(const Activity& a, const Update& u, Language lang) {
   std::vector<std::string> what;
   if (u.records_progress())
-    what.push_back(progress_text(a.goal, u.value, u.progress.value, lang));
+    what.push_back(progress_text(*a.goal, u.value, u.progress.value, lang));
   if (u.status) {
     what.emplace_back(text_of(lang, *u.status == ActivityFlag::blocked     ? Msg::status_blocked
                                     : *u.status == ActivityFlag::cancelled ? Msg::status_cancelled
@@ -103,7 +103,7 @@ std::string update_text(const Activity& a, const Update& u, Language lang) {
 
 // The goal, the programme and the reviews, where the activity has them.
 void show_goal(Sheet& sheet, const Activity& a, Language lang) {
-  const Goal& g = a.goal;
+  const Goal& g = *a.goal;
   if (g.present) {
     sheet.field(Msg::label_goal, tr(lang, Msg::goal_text, g.indicator.value, number(g.target.value),
                                     g.unit.value, goal_kind_word(g.kind)));

@@ -45,7 +45,7 @@ std::string updates(const PlanSite& ps, const Activity& a) {
         "<tr><td class=\"date\">{}</td><td class=\"num\">{}</td><td class=\"status\">{}</td>"
         "<td class=\"note\">{}</td><td class=\"evidence\">{}</td><td>{}</td></tr>\n",
         u.date.date.last(),
-        u.records_progress() ? esc(progress_text(a.goal, u.value, u.progress.value, lang)) : "",
+        u.records_progress() ? esc(progress_text(*a.goal, u.value, u.progress.value, lang)) : "",
         esc(status_change(u, lang)), esc(u.note.value), evidence_html(u.evidence.value, lang),
         esc(u.by.value));
   }
@@ -104,7 +104,7 @@ std::string lists(const PlanSite& ps, const Activity& a) {
     for (const Milestone& m : a.programme) {
       out += "<li>" +
              esc(fmt::format("{}: {}", long_date(lang, m.by.date.last()),
-                             progress_text(a.goal, m.value, m.progress.value, lang))) +
+                             progress_text(*a.goal, m.value, m.progress.value, lang))) +
              "</li>\n";
     }
     out += "</ul>\n";
@@ -125,8 +125,8 @@ std::string details(const PlanSite& ps, const ActivityState& s) {
   out += field(lang, Msg::label_dates,
                esc(tr(lang, Msg::date_range, long_date(lang, s.start), long_date(lang, s.end))));
   out += field(lang, Msg::label_product, esc(a.product.value));
-  if (a.goal.present) {
-    const Goal& g = a.goal;
+  if (a.goal->present) {
+    const Goal& g = *a.goal;
     out += field(lang, Msg::label_goal,
                  esc(tr(lang, Msg::goal_text, g.indicator.value, number(g.target.value),
                         g.unit.value, goal_kind_word(g.kind))));

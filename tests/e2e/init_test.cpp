@@ -153,10 +153,10 @@ TEST_CASE("init --from keeps goals, moves programmes, drops reviews and updates"
       const plan::Activity& x = old.plan.lines[l].activities[i];
       const plan::Activity& y = neu.plan.lines[l].activities[i];
       old_reviews += x.reviews.size();
-      CHECK(y.goal.present == x.goal.present);
-      CHECK(y.goal.indicator.value == x.goal.indicator.value);
-      CHECK(y.goal.target.value == x.goal.target.value);
-      goals += y.goal.present ? 1 : 0;
+      CHECK(y.goal->present == x.goal->present);
+      CHECK(y.goal->indicator.value == x.goal->indicator.value);
+      CHECK(y.goal->target.value == x.goal->target.value);
+      goals += y.goal->present ? 1 : 0;
       REQUIRE(y.programme.size() == x.programme.size());
       for (size_t m = 0; m < x.programme.size(); ++m) {
         CHECK(same(y.programme[m].by.date, a_year_on(x.programme[m].by.date, 3)));

@@ -109,6 +109,8 @@ os.makedirs(SCRATCH, exist_ok=True)
 for source in SOURCES:
     for lang in ("es", "en"):
         book = os.path.join(SCRATCH, f"{os.path.basename(source)}-{lang}.xlsx")
+        if os.path.exists(book):  # a run before this one's
+            os.remove(book)
         if not exported_workbook(source, lang, book):
             continue
         check_shape(book, lang)

@@ -68,8 +68,8 @@ TEST_CASE("the loader sets each update's, milestone's and review's progress from
   REQUIRE(talleres.reviews.size() == 2);
   CHECK(talleres.reviews[0].verified.value == 20);  // 4 of 20
   CHECK(talleres.reviews[1].verified.value == 55);  // written as a percent
-  CHECK(talleres.goal.kind == GoalKind::eficacia);
-  CHECK(l.activity(2, 1).goal.kind == GoalKind::eficiencia);
+  CHECK(talleres.goal->kind == GoalKind::eficacia);
+  CHECK(l.activity(2, 1).goal->kind == GoalKind::eficiencia);
   CHECK(l.activity(2, 1).updates[0].progress.value == 37);  // 45.5 of 120
 }
 
