@@ -17,6 +17,7 @@
 namespace {
 
 using plan::e2e::comments;
+using plan::e2e::count;
 using plan::e2e::line_changes;
 using plan::e2e::lines_of;
 using plan::e2e::Outcome;
@@ -24,12 +25,6 @@ using plan::e2e::plan_cmd;
 using plan::e2e::read_text;
 using plan::e2e::source;
 using plan::test::TempDir;
-
-size_t count(const std::string& text, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
 
 bool validates(const TempDir& s, const std::string& file) {
   const Outcome o = plan_cmd({"validate", "--strict", "--as-of", "2021-12-31", file}, s.path());

@@ -32,6 +32,13 @@ inline std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
+// How many times `needle` stands in `text` (overlapping ones too).
+inline size_t count(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
 // The lines that hold a comment, in order: an edit must keep them all.
 inline std::vector<std::string> comments(const std::string& text) {
   std::vector<std::string> out;

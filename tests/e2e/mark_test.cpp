@@ -16,6 +16,7 @@
 
 namespace {
 
+using plan::e2e::count;
 using plan::e2e::line_changes;
 using plan::e2e::lines_of;
 using plan::e2e::Outcome;
@@ -23,12 +24,6 @@ using plan::e2e::plan_cmd;
 using plan::e2e::read_text;
 using plan::e2e::source;
 using plan::test::TempDir;
-
-size_t count(const std::string& text, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
 
 const char* const kPlan2021 = "plans/participacion-2021.yaml";
 
